@@ -1,0 +1,94 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Loket: a gRPC backend for city administrations.
+///
+/// Module layout and dependency direction are described in README.md ("Architecture").
+let package = Package(
+    name: "Loket",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "loketd", targets: ["loketd"]),
+        .executable(name: "protoc-gen-loket", targets: ["protoc-gen-loket"]),
+        .library(name: "LoketRPC", targets: ["LoketRPC"]),
+        .library(name: "LoketWire", targets: ["LoketWire"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: C libraries, found through pkg-config.
+        .systemLibrary(name: "CNGHTTP2", pkgConfig: "libnghttp2", providers: [.apt(["libnghttp2-dev"])]),
+        .systemLibrary(name: "CProtobufC", pkgConfig: "libprotobuf-c", providers: [.apt(["libprotobuf-c-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // MARK: Core modules.
+        .target(
+            name: "LoketWire",
+            dependencies: ["CProtobufC"]
+        ),
+        .target(
+            name: "LoketRPC",
+            dependencies: ["LoketWire"]
+        ),
+        .target(
+            name: "LoketHost",
+            dependencies: [
+                "LoketRPC",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: Executables.
+        .executableTarget(
+            name: "loketd",
+            dependencies: [
+                "LoketHost",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: Code generation.
+        // protoc-c output for descriptor.proto and plugin.proto, so that the generator reads its
+        // CodeGeneratorRequest with protobuf-c itself.
+        .target(
+            name: "CProtocPlugin",
+            dependencies: ["CProtobufC"],
+            path: "Sources/CProtocPlugin"
+        ),
+        .executableTarget(
+            name: "protoc-gen-loket",
+            dependencies: ["CProtocPlugin", "CProtobufC"]
+        ),
+
+        // MARK: Test-only generated code (every proto3 field type).
+        .target(
+            name: "CLoketConformance",
+            dependencies: ["CProtobufC"],
+            path: "Tests/CLoketConformance"
+        ),
+        .target(
+            name: "LoketConformance",
+            dependencies: ["LoketWire", "LoketRPC", "CLoketConformance"],
+            path: "Tests/LoketConformance"
+        ),
+
+        // MARK: Tests.
+        .testTarget(
+            name: "LoketWireTests",
+            dependencies: ["LoketWire", "LoketConformance", "CProtobufC"]
+        ),
+        .testTarget(
+            name: "LoketRPCTests",
+            dependencies: ["LoketRPC", "LoketConformance"]
+        ),
+        .testTarget(
+            name: "LoketHostTests",
+            dependencies: ["LoketHost"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

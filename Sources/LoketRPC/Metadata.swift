@@ -1,0 +1,74 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// gRPC metadata: an ordered list of key-value pairs, where keys ending in `-bin` carry binary values.
+///
+/// Keys are stored lower-cased. A key may occur several times; order is kept.
+public struct Metadata: Sendable, Hashable, Sequence {
+    /// One metadata value.
+    public enum Value: Sendable, Hashable {
+        /// A printable ASCII value.
+        case string(String)
+        /// A binary value (keys ending in `-bin`); base64 on the wire.
+        case binary(Data)
+    }
+
+    private var entries: [(key: String, value: Value)] = []
+
+    /// Creates empty metadata.
+    public init() {}
+
+    /// Creates metadata from text pairs, in order.
+    public init(_ pairs: [(String, String)]) {
+        for (key, value) in pairs { addString(value, forKey: key) }
+    }
+
+    /// Appends a text value.
+    public mutating func addString(_ value: String, forKey key: String) {
+        entries.append((key.lowercased(), .string(value)))
+    }
+
+    /// Appends a binary value; the key should end in `-bin`.
+    public mutating func addBinary(_ value: Data, forKey key: String) {
+        entries.append((key.lowercased(), .binary(value)))
+    }
+
+    /// All values for `key`, in order.
+    public subscript(key: String) -> [Value] {
+        let key = key.lowercased()
+        return entries.filter { $0.key == key }.map(\.value)
+    }
+
+    /// The first text value for `key`.
+    public func firstString(forKey key: String) -> String? {
+        for case .string(let value) in self[key] { return value }
+        return nil
+    }
+
+    /// Removes every value for `key`.
+    public mutating func removeAll(forKey key: String) {
+        let key = key.lowercased()
+        entries.removeAll { $0.key == key }
+    }
+
+    /// The number of key-value pairs.
+    public var count: Int { entries.count }
+
+    public func makeIterator() -> some IteratorProtocol<(key: String, value: Value)> {
+        entries.makeIterator()
+    }
+
+    public static func == (lhs: Metadata, rhs: Metadata) -> Bool {
+        lhs.entries.elementsEqual(rhs.entries) { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for entry in entries {
+            hasher.combine(entry.key)
+            hasher.combine(entry.value)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import LoketWire
+
+/// Typed registration, used by generated service glue: requests are decoded and responses encoded here, so a
+/// handler sees only Swift values.
+extension RPCRouter {
+    /// Registers a method with one request and one response.
+    public mutating func registerUnary<Request: ProtobufMessage, Response: ProtobufMessage>(
+        _ method: MethodDescriptor, request: Request.Type, response: Response.Type,
+        handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
+    ) {
+        register(RPCHandler(method: method) { requests, responses, context in
+            let request = try await Self.single(requests, as: Request.self, method: method)
+            try await responses.write(try await handler(request, context).serializedBytes())
+        })
+    }
+
+    /// Registers a method with one request and a stream of responses.
+    public mutating func registerServerStreaming<Request: ProtobufMessage, Response: ProtobufMessage>(
+        _ method: MethodDescriptor, request: Request.Type, response: Response.Type,
+        handler: @escaping @Sendable (Request, ResponseWriter<Response>, ServerContext) async throws -> Void
+    ) {
+        register(RPCHandler(method: method) { requests, responses, context in
+            let request = try await Self.single(requests, as: Request.self, method: method)
+            try await handler(request, responses.map { $0.serializedBytes() }, context)
+        })
+    }
+
+    /// Registers a method with a stream of requests and one response.
+    public mutating func registerClientStreaming<Request: ProtobufMessage, Response: ProtobufMessage>(
+        _ method: MethodDescriptor, request: Request.Type, response: Response.Type,
+        handler: @escaping @Sendable (RequestStream<Request>, ServerContext) async throws -> Response
+    ) {
+        register(RPCHandler(method: method) { requests, responses, context in
+            let typed = requests.map { try Self.decode(Request.self, from: $0) }
+            try await responses.write(try await handler(typed, context).serializedBytes())
+        })
+    }
+
+    /// Registers a method with streams both ways.
+    public mutating func registerBidirectionalStreaming<Request: ProtobufMessage, Response: ProtobufMessage>(
+        _ method: MethodDescriptor, request: Request.Type, response: Response.Type,
+        handler: @escaping @Sendable (RequestStream<Request>, ResponseWriter<Response>, ServerContext) async throws
+            -> Void
+    ) {
+        register(RPCHandler(method: method) { requests, responses, context in
+            let typed = requests.map { try Self.decode(Request.self, from: $0) }
+            try await handler(typed, responses.map { $0.serializedBytes() }, context)
+        })
+    }
+
+    /// Reads exactly one request; any other count is a cardinality violation.
+    private static func single<Request: ProtobufMessage>(
+        _ requests: RequestStream<[UInt8]>, as type: Request.Type, method: MethodDescriptor
+    ) async throws -> Request {
+        var iterator = requests.makeAsyncIterator()
+        guard let first = try await iterator.next() else {
+            throw RPCError(code: .unimplemented, message: "\(method.path) expects exactly one request message, got none")
+        }
+        guard try await iterator.next() == nil else {
+            throw RPCError(code: .unimplemented, message: "\(method.path) expects exactly one request message, got more")
+        }
+        return try decode(Request.self, from: first)
+    }
+
+    private static func decode<Request: ProtobufMessage>(_ type: Request.Type, from bytes: [UInt8]) throws -> Request {
+        do {
+            return try Request(serializedBytes: bytes)
+        } catch {
+            throw RPCError(
+                code: .internal, message: "could not parse the request message as \(Request.wireDescriptor.fullName)",
+                cause: error)
+        }
+    }
+}

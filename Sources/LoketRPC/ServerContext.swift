@@ -1,0 +1,60 @@
+import Synchronization
+
+/// What a handler knows about its call: the method, the client's metadata, the deadline and the peer, plus a place
+/// to put response headers and trailers.
+///
+/// Cancellation (a client reset, a passed deadline) arrives as Swift task cancellation.
+public struct ServerContext: Sendable {
+    /// The method being called.
+    public var method: MethodDescriptor
+    /// The client's metadata (request headers other than the reserved HTTP/2 and gRPC ones).
+    public var requestMetadata: Metadata
+    /// When the call must be finished, from `grpc-timeout`; nil for no deadline.
+    public var deadline: ContinuousClock.Instant?
+    /// The remote address, e.g. `ipv4:127.0.0.1:53412`.
+    public var peer: String
+    /// Metadata the handler wants sent back.
+    public let response: ResponseMetadata
+
+    /// Creates a context.
+    public init(
+        method: MethodDescriptor, requestMetadata: Metadata = Metadata(), deadline: ContinuousClock.Instant? = nil,
+        peer: String = "unknown"
+    ) {
+        self.method = method
+        self.requestMetadata = requestMetadata
+        self.deadline = deadline
+        self.peer = peer
+        self.response = ResponseMetadata()
+    }
+}
+
+/// Response headers and trailers a handler adds while it runs. Headers added after the first response message
+/// has gone out are sent as trailers.
+public final class ResponseMetadata: Sendable {
+    private let state = Mutex<(headers: Metadata, trailers: Metadata)>((Metadata(), Metadata()))
+
+    init() {}
+
+    /// Adds a header to the response's initial metadata.
+    public func addHeader(_ value: Metadata.Value, forKey key: String) {
+        state.withLock { Self.add(value, key, to: &$0.headers) }
+    }
+
+    /// Adds a trailer, sent with the status.
+    public func addTrailer(_ value: Metadata.Value, forKey key: String) {
+        state.withLock { Self.add(value, key, to: &$0.trailers) }
+    }
+
+    /// The headers added so far.
+    public var headers: Metadata { state.withLock { $0.headers } }
+    /// The trailers added so far.
+    public var trailers: Metadata { state.withLock { $0.trailers } }
+
+    private static func add(_ value: Metadata.Value, _ key: String, to metadata: inout Metadata) {
+        switch value {
+        case .string(let text): metadata.addString(text, forKey: key)
+        case .binary(let data): metadata.addBinary(data, forKey: key)
+        }
+    }
+}

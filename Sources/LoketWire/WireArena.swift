@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A bump allocator for the C memory of one message being packed: one `free` pass at the end instead of one per
+/// string, array and sub-message.
+final class WireArena {
+    private static let blockSize = 4096
+    private var blocks: [UnsafeMutableRawPointer] = []
+    private var cursor: UnsafeMutableRawPointer?
+    private var remaining = 0
+
+    init() {}
+
+    deinit {
+        for block in blocks { free(block) }
+    }
+
+    /// Returns `size` bytes aligned to `alignment` (a power of two no larger than 16); valid until the arena dies.
+    func allocate(_ size: Int, alignment: Int = 16) -> UnsafeMutableRawPointer {
+        if let cursor {
+            let padding = (alignment - Int(bitPattern: cursor) & (alignment - 1)) & (alignment - 1)
+            if padding + size <= remaining {
+                let result = cursor + padding
+                self.cursor = result + size
+                remaining -= padding + size
+                return result
+            }
+        }
+        if size > Self.blockSize / 4 {
+            // Large objects get their own block so that the current block keeps its free tail.
+            let block = malloc(max(size, 1))!
+            blocks.append(block)
+            return block
+        }
+        let block = malloc(Self.blockSize)!
+        blocks.append(block)
+        cursor = block + size
+        remaining = Self.blockSize - size
+        return block
+    }
+
+    /// Copies `string` into the arena as a NUL-terminated C string.
+    func copy(_ string: String) -> UnsafeMutablePointer<CChar> {
+        var string = string
+        return string.withUTF8 { utf8 in
+            let target = allocate(utf8.count + 1, alignment: 1)
+            if let base = utf8.baseAddress { target.copyMemory(from: base, byteCount: utf8.count) }
+            target.storeBytes(of: 0, toByteOffset: utf8.count, as: UInt8.self)
+            return target.assumingMemoryBound(to: CChar.self)
+        }
+    }
+
+    /// Copies `bytes` into the arena.
+    func copy(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutablePointer<UInt8>? {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
+        let target = allocate(bytes.count, alignment: 1)
+        target.copyMemory(from: base, byteCount: bytes.count)
+        return target.assumingMemoryBound(to: UInt8.self)
+    }
+}
