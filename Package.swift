@@ -86,6 +86,14 @@ let package = Package(
             dependencies: ["LoketRPC", "LoketConformance"]
         ),
         .testTarget(
+            name: "ProtocGenLoketTests",
+            dependencies: ["protoc-gen-loket"]
+        ),
+        .testTarget(
+            name: "SystemLibrariesTests",
+            dependencies: ["CNGHTTP2", "CProtobufC", "CLibPQ", "CZlib"]
+        ),
+        .testTarget(
             name: "LoketHostTests",
             dependencies: ["LoketHost"]
         ),

@@ -35,3 +35,12 @@ extension ProtobufMessage {
         WireCodec.encodedSize(self)
     }
 }
+
+extension ProtobufMessage {
+    /// Builds a message by setting fields on a default instance: `Request.with { $0.name = "Peeters" }`.
+    public static func with(_ populate: (inout Self) throws -> Void) rethrows -> Self {
+        var message = Self()
+        try populate(&message)
+        return message
+    }
+}

@@ -14,10 +14,10 @@ struct EnumGenerator {
     }
 
     func emit(into p: inout CodePrinter) {
-        p.docComment(enumeration.comment)
+        p.docComment(enumeration.comment.isEmpty ? "The `\(enumeration.fullName)` enum." : enumeration.comment)
         p.block("public enum \(swiftName): ProtobufEnum") { p in
             for (caseName, value) in distinct {
-                p.docComment(value.comment)
+                p.docComment(value.comment.isEmpty ? "`\(value.name)` = \(value.number)." : value.comment)
                 p.line("case \(caseName)")
             }
             p.line("/// A number this build has no case for; kept so that it survives a round trip.")

@@ -40,8 +40,13 @@ struct MessageGenerator {
 
     private func property(_ field: ProtoField) -> String { Naming.identifier(Naming.lowerCamel(field.name)) }
 
+    /// The proto comment, or a line naming the field and its number.
+    private func comment(_ field: ProtoField) -> String {
+        field.comment.isEmpty ? "`\(field.name)` (field \(field.number))." : field.comment
+    }
+
     func emit(into p: inout CodePrinter) {
-        p.docComment(message.comment)
+        p.docComment(message.comment.isEmpty ? "The `\(message.fullName)` message." : message.comment)
         p.block("public struct \(message.name): ProtobufMessage") { p in
             emitProperties(into: &p)
             for oneof in realOneofs { emitOneofEnum(oneof.name, oneof.members, into: &p) }
@@ -74,13 +79,13 @@ struct MessageGenerator {
             let name = property(field)
             switch shape(field) {
             case .plain:
-                p.docComment(field.comment)
+                p.docComment(comment(field))
                 p.line("public var \(name): \(c.swiftType) = \(c.defaultValue(types: types, typeName: field.typeName))")
             case .presence:
-                p.docComment(field.comment)
+                p.docComment(comment(field))
                 p.line("public var \(name): \(c.swiftType)? = nil")
             case .message(let boxed):
-                p.docComment(field.comment)
+                p.docComment(comment(field))
                 if boxed {
                     let storage = "_\(Naming.lowerCamel(field.name))Box"
                     p.line("public var \(name): \(c.swiftType)? {")
@@ -94,11 +99,11 @@ struct MessageGenerator {
                     p.line("public var \(name): \(c.swiftType)? = nil")
                 }
             case .repeated:
-                p.docComment(field.comment)
+                p.docComment(comment(field))
                 p.line("public var \(name): [\(c.swiftType)] = []")
             case .map(let entry):
                 let (key, value) = mapCodes(entry)
-                p.docComment(field.comment)
+                p.docComment(comment(field))
                 p.line("public var \(name): [\(key.swiftType): \(value.swiftType)] = [:]")
             case .oneofMember:
                 let oneofIndex = field.oneofIndex!
@@ -128,7 +133,7 @@ struct MessageGenerator {
         p.line("/// The fields of the `\(name)` oneof.")
         p.block("public \(recursive ? "indirect " : "")enum \(oneofTypeName(name)): Sendable, Hashable") { p in
             for member in members {
-                p.docComment(member.comment)
+                p.docComment(comment(member))
                 p.line("case \(property(member))(\(code(member).swiftType))")
             }
         }

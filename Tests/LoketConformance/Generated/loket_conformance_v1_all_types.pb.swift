@@ -10,9 +10,13 @@ import Foundation
 
 /// A small enum; 0 is the default.
 public enum Loket_Conformance_V1_Color: ProtobufEnum {
+    /// `COLOR_UNSPECIFIED` = 0.
     case unspecified
+    /// `COLOR_RED` = 1.
     case red
+    /// `COLOR_GREEN` = 2.
     case green
+    /// `COLOR_BLUE` = 3.
     case blue
     /// A number this build has no case for; kept so that it survives a round trip.
     case unrecognized(Int32)
@@ -45,77 +49,134 @@ public enum Loket_Conformance_V1_Color: ProtobufEnum {
 
 /// One field of every scalar type, every repeated form, maps, a oneof and proto3 optional fields.
 public struct Loket_Conformance_V1_AllTypes: ProtobufMessage {
+    /// `f_int32` (field 1).
     public var fInt32: Int32 = 0
+    /// `f_int64` (field 2).
     public var fInt64: Int64 = 0
+    /// `f_uint32` (field 3).
     public var fUint32: UInt32 = 0
+    /// `f_uint64` (field 4).
     public var fUint64: UInt64 = 0
+    /// `f_sint32` (field 5).
     public var fSint32: Int32 = 0
+    /// `f_sint64` (field 6).
     public var fSint64: Int64 = 0
+    /// `f_fixed32` (field 7).
     public var fFixed32: UInt32 = 0
+    /// `f_fixed64` (field 8).
     public var fFixed64: UInt64 = 0
+    /// `f_sfixed32` (field 9).
     public var fSfixed32: Int32 = 0
+    /// `f_sfixed64` (field 10).
     public var fSfixed64: Int64 = 0
+    /// `f_float` (field 11).
     public var fFloat: Float = 0
+    /// `f_double` (field 12).
     public var fDouble: Double = 0
+    /// `f_bool` (field 13).
     public var fBool: Bool = false
+    /// `f_string` (field 14).
     public var fString: String = ""
+    /// `f_bytes` (field 15).
     public var fBytes: Data = Data()
+    /// `f_color` (field 16).
     public var fColor: Loket_Conformance_V1_Color = .unspecified
+    /// `f_nested` (field 17).
     public var fNested: Loket_Conformance_V1_AllTypes.Nested? {
         get { _fNestedBox?.value }
         set { _fNestedBox = newValue.map(ProtobufBox.init) }
     }
     private var _fNestedBox: ProtobufBox<Loket_Conformance_V1_AllTypes.Nested>? = nil
+    /// `f_level` (field 18).
     public var fLevel: Loket_Conformance_V1_AllTypes.Level = .unknown
+    /// `r_int32` (field 31).
     public var rInt32: [Int32] = []
+    /// `r_int64` (field 32).
     public var rInt64: [Int64] = []
+    /// `r_uint32` (field 33).
     public var rUint32: [UInt32] = []
+    /// `r_uint64` (field 34).
     public var rUint64: [UInt64] = []
+    /// `r_sint32` (field 35).
     public var rSint32: [Int32] = []
+    /// `r_sint64` (field 36).
     public var rSint64: [Int64] = []
+    /// `r_fixed32` (field 37).
     public var rFixed32: [UInt32] = []
+    /// `r_fixed64` (field 38).
     public var rFixed64: [UInt64] = []
+    /// `r_sfixed32` (field 39).
     public var rSfixed32: [Int32] = []
+    /// `r_sfixed64` (field 40).
     public var rSfixed64: [Int64] = []
+    /// `r_float` (field 41).
     public var rFloat: [Float] = []
+    /// `r_double` (field 42).
     public var rDouble: [Double] = []
+    /// `r_bool` (field 43).
     public var rBool: [Bool] = []
+    /// `r_string` (field 44).
     public var rString: [String] = []
+    /// `r_bytes` (field 45).
     public var rBytes: [Data] = []
+    /// `r_color` (field 46).
     public var rColor: [Loket_Conformance_V1_Color] = []
+    /// `r_nested` (field 47).
     public var rNested: [Loket_Conformance_V1_AllTypes.Nested] = []
+    /// `r_unpacked_int32` (field 48).
     public var rUnpackedInt32: [Int32] = []
+    /// `r_unpacked_double` (field 49).
     public var rUnpackedDouble: [Double] = []
+    /// `r_unpacked_color` (field 50).
     public var rUnpackedColor: [Loket_Conformance_V1_Color] = []
+    /// `m_string_string` (field 61).
     public var mStringString: [String: String] = [:]
+    /// `m_int32_int64` (field 62).
     public var mInt32Int64: [Int32: Int64] = [:]
+    /// `m_string_nested` (field 63).
     public var mStringNested: [String: Loket_Conformance_V1_AllTypes.Nested] = [:]
+    /// `m_bool_bytes` (field 64).
     public var mBoolBytes: [Bool: Data] = [:]
+    /// `m_uint64_color` (field 65).
     public var mUint64Color: [UInt64: Loket_Conformance_V1_Color] = [:]
+    /// `m_sint32_double` (field 66).
     public var mSint32Double: [Int32: Double] = [:]
     /// The `choice` oneof: at most one of its fields is set.
     public var choice: OneOf_Choice? = nil
+    /// `o_int32` (field 81).
     public var oInt32: Int32? = nil
+    /// `o_string` (field 82).
     public var oString: String? = nil
+    /// `o_bool` (field 83).
     public var oBool: Bool? = nil
+    /// `o_color` (field 84).
     public var oColor: Loket_Conformance_V1_Color? = nil
+    /// `o_nested` (field 85).
     public var oNested: Loket_Conformance_V1_AllTypes.Nested? {
         get { _oNestedBox?.value }
         set { _oNestedBox = newValue.map(ProtobufBox.init) }
     }
     private var _oNestedBox: ProtobufBox<Loket_Conformance_V1_AllTypes.Nested>? = nil
+    /// `o_bytes` (field 86).
     public var oBytes: Data? = nil
+    /// `o_double` (field 87).
     public var oDouble: Double? = nil
     /// Field names that are Swift keywords.
     public var `class`: String = ""
+    /// `default` (field 92).
     public var `default`: Int32 = 0
 
     /// The fields of the `choice` oneof.
     public indirect enum OneOf_Choice: Sendable, Hashable {
+        /// `c_string` (field 71).
         case cString(String)
+        /// `c_int64` (field 72).
         case cInt64(Int64)
+        /// `c_nested` (field 73).
         case cNested(Loket_Conformance_V1_AllTypes.Nested)
+        /// `c_bytes` (field 74).
         case cBytes(Data)
+        /// `c_color` (field 75).
         case cColor(Loket_Conformance_V1_Color)
     }
 
@@ -325,7 +386,9 @@ public struct Loket_Conformance_V1_AllTypes: ProtobufMessage {
 
     /// A nested message type.
     public struct Nested: ProtobufMessage {
+        /// `a` (field 1).
         public var a: Int32 = 0
+        /// `label` (field 2).
         public var label: String = ""
         /// A recursive reference: a nested message may hold another AllTypes.
         public var child: Loket_Conformance_V1_AllTypes? {
@@ -359,8 +422,11 @@ public struct Loket_Conformance_V1_AllTypes: ProtobufMessage {
 
     /// A nested enum, with an alias.
     public enum Level: ProtobufEnum {
+        /// `LEVEL_UNKNOWN` = 0.
         case unknown
+        /// `LEVEL_LOW` = 1.
         case low
+        /// `LEVEL_HIGH` = 2.
         case high
         /// A number this build has no case for; kept so that it survives a round trip.
         case unrecognized(Int32)

@@ -9,9 +9,13 @@ import FoundationEssentials
 import Foundation
 #endif
 
+/// The `loket.conformance.v1.EchoRequest` message.
 public struct Loket_Conformance_V1_EchoRequest: ProtobufMessage {
+    /// `text` (field 1).
     public var text: String = ""
+    /// `repeat` (field 2).
     public var `repeat`: Int32 = 0
+    /// `payload` (field 3).
     public var payload: Loket_Conformance_V1_AllTypes? = nil
 
     /// The protobuf-c layout of `loket.conformance.v1.EchoRequest`.
@@ -37,9 +41,13 @@ public struct Loket_Conformance_V1_EchoRequest: ProtobufMessage {
     }
 }
 
+/// The `loket.conformance.v1.EchoResponse` message.
 public struct Loket_Conformance_V1_EchoResponse: ProtobufMessage {
+    /// `text` (field 1).
     public var text: String = ""
+    /// `index` (field 2).
     public var index: Int32 = 0
+    /// `payload` (field 3).
     public var payload: Loket_Conformance_V1_AllTypes? = nil
 
     /// The protobuf-c layout of `loket.conformance.v1.EchoResponse`.
