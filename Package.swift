@@ -14,7 +14,7 @@ let package = Package(
         .library(name: "LoketWire", targets: ["LoketWire"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
@@ -95,7 +95,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LoketHostTests",
-            dependencies: ["LoketHost"]
+            dependencies: [
+                "LoketHost",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

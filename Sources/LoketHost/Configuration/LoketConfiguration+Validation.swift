@@ -1,0 +1,49 @@
+extension LoketConfiguration {
+    /// Checks ranges and consistency that a single value's type cannot express.
+    ///
+    /// The error names the offending key, so that `ConfigurationLoader` can add where the value came from.
+    public func validate() throws(ConfigurationError) {
+        try Self.check(server.port, in: 1...65_535, key: "server.port")
+        try Self.check(server.eventLoopThreads, in: 0...4_096, key: "server.event_loop_threads")
+        try Self.check(server.maxMessageBytes, in: 1_024...1_073_741_824, key: "server.max_message_bytes")
+        try Self.check(database.poolSize, in: 1...1_000, key: "database.pool_size")
+        if server.host.isEmpty {
+            throw ConfigurationError(.validationFailed, "server.host must not be empty", key: "server.host")
+        }
+        if !(server.gracePeriodSeconds >= 0) || !server.gracePeriodSeconds.isFinite {
+            throw Self.failure("server.grace_period_seconds", "a finite number >= 0", server.gracePeriodSeconds)
+        }
+        if !(database.connectTimeoutSeconds > 0) || !database.connectTimeoutSeconds.isFinite {
+            let timeout = database.connectTimeoutSeconds
+            throw Self.failure("database.connect_timeout_seconds", "a finite number > 0", timeout)
+        }
+        switch (tls.certificatePath, tls.privateKeyPath) {
+        case (nil, nil), (.some, .some):
+            break
+        case (.some, nil):
+            throw ConfigurationError(
+                .validationFailed, "tls.certificate_path is set but tls.private_key_path is not; TLS needs both",
+                key: "tls.certificate_path")
+        case (nil, .some):
+            throw ConfigurationError(
+                .validationFailed, "tls.private_key_path is set but tls.certificate_path is not; TLS needs both",
+                key: "tls.private_key_path")
+        }
+        if tls.clientCAPath != nil && !tls.isEnabled {
+            throw ConfigurationError(
+                .validationFailed,
+                "tls.client_ca_path requires TLS; set tls.certificate_path and tls.private_key_path too",
+                key: "tls.client_ca_path")
+        }
+    }
+
+    private static func check(_ value: Int, in range: ClosedRange<Int>, key: String) throws(ConfigurationError) {
+        if !range.contains(value) {
+            throw failure(key, "between \(range.lowerBound) and \(range.upperBound)", value)
+        }
+    }
+
+    private static func failure(_ key: String, _ expected: String, _ value: some Numeric) -> ConfigurationError {
+        ConfigurationError(.validationFailed, "\(key) must be \(expected), got \(value)", key: key)
+    }
+}
