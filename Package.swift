@@ -33,6 +33,15 @@ let package = Package(
             name: "LoketRPC",
             dependencies: ["LoketWire"]
         ),
+        // The standard gRPC services (health, reflection, the interop test service), transport-free.
+        .target(
+            name: "CLoketStandardProtos",
+            dependencies: ["CProtobufC"]
+        ),
+        .target(
+            name: "LoketStandardServices",
+            dependencies: ["LoketRPC", "LoketWire", "CLoketStandardProtos"]
+        ),
         .target(
             name: "LoketHost",
             dependencies: [
@@ -84,6 +93,10 @@ let package = Package(
         .testTarget(
             name: "LoketRPCTests",
             dependencies: ["LoketRPC", "LoketConformance"]
+        ),
+        .testTarget(
+            name: "LoketStandardServicesTests",
+            dependencies: ["LoketStandardServices", "LoketRPC"]
         ),
         .testTarget(
             name: "ProtocGenLoketTests",

@@ -29,10 +29,19 @@ public struct ServerContext: Sendable {
     }
 }
 
-/// Response headers and trailers a handler adds while it runs. Headers added after the first response message
-/// has gone out are sent as trailers.
+/// The mutable side of a call, shared by the handler and the transport: response headers and trailers, whether to
+/// compress responses, and whether the request message just delivered arrived compressed.
+///
+/// Headers added after the first response message has gone out are sent as trailers.
 public final class ResponseMetadata: Sendable {
-    private let state = Mutex<(headers: Metadata, trailers: Metadata)>((Metadata(), Metadata()))
+    private struct State {
+        var headers = Metadata()
+        var trailers = Metadata()
+        var compressMessages = false
+        var lastRequestCompressed = false
+    }
+
+    private let state = Mutex(State())
 
     init() {}
 
@@ -50,6 +59,19 @@ public final class ResponseMetadata: Sendable {
     public var headers: Metadata { state.withLock { $0.headers } }
     /// The trailers added so far.
     public var trailers: Metadata { state.withLock { $0.trailers } }
+
+    /// Whether response messages should be compressed, with an encoding the client accepts (gzip when it can).
+    /// Off by default; the transport reads it per message.
+    public var compressMessages: Bool {
+        get { state.withLock { $0.compressMessages } }
+        set { state.withLock { $0.compressMessages = newValue } }
+    }
+
+    /// Whether the most recently delivered request message was compressed on the wire. Set by the transport.
+    public var lastRequestCompressed: Bool {
+        get { state.withLock { $0.lastRequestCompressed } }
+        set { state.withLock { $0.lastRequestCompressed = newValue } }
+    }
 
     private static func add(_ value: Metadata.Value, _ key: String, to metadata: inout Metadata) {
         switch value {
