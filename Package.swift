@@ -16,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         // MARK: C libraries, found through pkg-config.
@@ -32,6 +34,16 @@ let package = Package(
         .target(
             name: "LoketRPC",
             dependencies: ["LoketWire"]
+        ),
+        .target(
+            name: "LoketHTTP2",
+            dependencies: [
+                "LoketRPC", "CNGHTTP2", "CZlib",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         // The standard gRPC services (health, reflection, the interop test service), transport-free.
         .target(
@@ -95,8 +107,12 @@ let package = Package(
             dependencies: ["LoketRPC", "LoketConformance"]
         ),
         .testTarget(
+            name: "LoketHTTP2Tests",
+            dependencies: ["LoketHTTP2", "LoketRPC", "LoketConformance", "CNGHTTP2"]
+        ),
+        .testTarget(
             name: "LoketStandardServicesTests",
-            dependencies: ["LoketStandardServices", "LoketRPC"]
+            dependencies: ["LoketStandardServices", "LoketRPC", "LoketWire"]
         ),
         .testTarget(
             name: "ProtocGenLoketTests",

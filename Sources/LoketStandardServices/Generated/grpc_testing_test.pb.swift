@@ -91,7 +91,7 @@ public enum Grpc_Testing_TestService {
 }
 
 /// The service every gRPC implementation's interop client calls.
-public protocol Grpc_Testing_TestServiceService: RPCService {
+public protocol Grpc_Testing_TestServiceProtocol: RPCService {
     /// One empty request, one empty response.
     func emptyCall(request: Grpc_Testing_Empty, context: ServerContext) async throws -> Grpc_Testing_Empty
     /// One request, one response with a payload of the requested size.
@@ -110,7 +110,7 @@ public protocol Grpc_Testing_TestServiceService: RPCService {
     func unimplementedCall(request: Grpc_Testing_Empty, context: ServerContext) async throws -> Grpc_Testing_Empty
 }
 
-extension Grpc_Testing_TestServiceService {
+extension Grpc_Testing_TestServiceProtocol {
     /// Registers every method of `grpc.testing.TestService` with `router`.
     public func registerMethods(with router: inout RPCRouter) {
         router.registerUnary(
@@ -172,11 +172,11 @@ public enum Grpc_Testing_UnimplementedService {
 }
 
 /// A service no server implements.
-public protocol Grpc_Testing_UnimplementedServiceService: RPCService {
+public protocol Grpc_Testing_UnimplementedServiceProtocol: RPCService {
     func unimplementedCall(request: Grpc_Testing_Empty, context: ServerContext) async throws -> Grpc_Testing_Empty
 }
 
-extension Grpc_Testing_UnimplementedServiceService {
+extension Grpc_Testing_UnimplementedServiceProtocol {
     /// Registers every method of `grpc.testing.UnimplementedService` with `router`.
     public func registerMethods(with router: inout RPCRouter) {
         router.registerUnary(
@@ -205,12 +205,12 @@ public enum Grpc_Testing_ReconnectService {
 }
 
 /// Lets an interop client ask the server to change behaviour (not used by Loket's tests).
-public protocol Grpc_Testing_ReconnectServiceService: RPCService {
+public protocol Grpc_Testing_ReconnectServiceProtocol: RPCService {
     func start(request: Grpc_Testing_ReconnectParams, context: ServerContext) async throws -> Grpc_Testing_Empty
     func stop(request: Grpc_Testing_Empty, context: ServerContext) async throws -> Grpc_Testing_ReconnectInfo
 }
 
-extension Grpc_Testing_ReconnectServiceService {
+extension Grpc_Testing_ReconnectServiceProtocol {
     /// Registers every method of `grpc.testing.ReconnectService` with `router`.
     public func registerMethods(with router: inout RPCRouter) {
         router.registerUnary(

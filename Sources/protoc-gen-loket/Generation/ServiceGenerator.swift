@@ -5,6 +5,12 @@ struct ServiceGenerator {
     let swiftName: String
     let types: TypeTable
 
+    /// The protocol a service author implements: `<Name>Service`, or `<Name>Protocol` when the proto name already
+    /// ends in "Service".
+    private var protocolName: String {
+        swiftName + (service.name.hasSuffix("Service") ? "Protocol" : "Service")
+    }
+
     private func methodName(_ method: ProtoService.Method) -> String {
         Naming.identifier(Naming.lowerCamel(method.name))
     }
@@ -39,14 +45,14 @@ struct ServiceGenerator {
         }
         p.line()
         p.docComment(service.comment.isEmpty ? "Implements `\(service.fullName)`." : service.comment)
-        p.block("public protocol \(swiftName)Service: RPCService") { p in
+        p.block("public protocol \(protocolName): RPCService") { p in
             for method in service.methods {
                 p.docComment(method.comment)
                 p.line("func \(methodName(method))(\(signature(method))")
             }
         }
         p.line()
-        p.block("extension \(swiftName)Service") { p in
+        p.block("extension \(protocolName)") { p in
             p.line("/// Registers every method of `\(service.fullName)` with `router`.")
             p.block("public func registerMethods(with router: inout RPCRouter)") { p in
                 for method in service.methods { emitRegistration(method, into: &p) }

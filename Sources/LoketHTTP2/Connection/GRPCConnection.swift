@@ -1,0 +1,192 @@
+import CNGHTTP2
+import Logging
+import LoketRPC
+import NIOCore
+
+/// One client connection: feeds the bytes NIO reads into nghttp2, routes stream events to `ServerStream`s and
+/// writes what nghttp2 produces. Everything here runs on the connection's event loop.
+final class GRPCConnection: ChannelInboundHandler, NGHTTP2SessionDelegate {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    let configuration: GRPCServerConfiguration
+    let router: RPCRouter
+    let logger: Logger
+    let eventLoop: any EventLoop
+    let taskExecutor: EventLoopTaskExecutor
+    let session: NGHTTP2Session
+    private(set) var allocator = ByteBufferAllocator()
+    private(set) var peer = "unknown"
+    private(set) var isShuttingDown = false
+
+    private var streams: [Int32: ServerStream] = [:]
+    private var channelContext: ChannelHandlerContext?
+    private var flushScheduled = false
+    private var inReadLoop = false
+    private var closing = false
+    private var graceTimer: Scheduled<Void>?
+    private var goAwaySent = false
+    private let registry: ConnectionRegistry
+
+    init(
+        configuration: GRPCServerConfiguration, router: RPCRouter, logger: Logger, eventLoop: any EventLoop,
+        taskExecutor: EventLoopTaskExecutor, registry: ConnectionRegistry
+    ) {
+        self.configuration = configuration
+        self.router = router
+        self.logger = logger
+        self.eventLoop = eventLoop
+        self.taskExecutor = taskExecutor
+        self.registry = registry
+        self.session = NGHTTP2Session(limits: configuration.http2)
+        self.session.delegate = self
+    }
+
+    // MARK: NIO
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        channelContext = context
+        allocator = context.channel.allocator
+        if let address = context.channel.remoteAddress {
+            switch address {
+            case .v4(let inner): peer = "ipv4:\(inner.host):\(address.port ?? 0)"
+            case .v6(let inner): peer = "ipv6:[\(inner.host)]:\(address.port ?? 0)"
+            case .unixDomainSocket: peer = "unix:\(address.pathname ?? "")"
+            }
+        }
+        registry.add(self)
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        flush()
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let buffer = unwrapInboundIn(data)
+        inReadLoop = true
+        let ok = buffer.withUnsafeReadableBytes { session.receive($0) }
+        inReadLoop = false
+        if !ok {
+            logger.debug("closing a connection after an HTTP/2 protocol error", metadata: ["peer": "\(peer)"])
+            flush()
+            context.close(promise: nil)
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        flush()
+        context.fireChannelReadComplete()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { flush() }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        for stream in streams.values { stream.streamClosed(errorCode: 0) }
+        streams.removeAll()
+        graceTimer?.cancel()
+        registry.remove(self)
+        channelContext = nil
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        logger.debug("connection error", metadata: ["peer": "\(peer)", "error": "\(error)"])
+        context.close(promise: nil)
+    }
+
+    // MARK: Output
+
+    /// Arranges one flush after the current event-loop task (coalescing the writes of many handlers).
+    func scheduleFlush() {
+        guard !flushScheduled, !inReadLoop else { return }
+        flushScheduled = true
+        eventLoop.assumeIsolated().execute { [self] in
+            flushScheduled = false
+            flush()
+        }
+    }
+
+    private func flush() {
+        guard let context = channelContext, context.channel.isWritable || closing else { return }
+        var output: ByteBuffer?
+        let ok = session.send { bytes in
+            if output == nil { output = context.channel.allocator.buffer(capacity: max(bytes.count, 4096)) }
+            output!.writeBytes(bytes)
+        }
+        if let output { context.writeAndFlush(NIOAny(output), promise: nil) }
+        if !ok || (goAwaySent && streams.isEmpty) || !session.isActive {
+            closing = true
+            context.close(promise: nil)
+        }
+    }
+
+    // MARK: Graceful shutdown
+
+    /// Sends GOAWAY, refuses new streams, and closes once in-flight calls finish or `gracePeriod` passes.
+    func beginGracefulShutdown(gracePeriod: TimeAmount) {
+        guard !isShuttingDown else { return }
+        isShuttingDown = true
+        // First a GOAWAY that only announces the shutdown, so streams the client is opening right now still
+        // count; a round trip later the final one names the last stream served.
+        session.submitShutdownNotice()
+        eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(min(1000, Int64(gracePeriod.nanoseconds / 1_000_000)))) { [self] in
+            session.submitGoAway()
+            goAwaySent = true
+            flush()
+        }
+        graceTimer = eventLoop.assumeIsolated().scheduleTask(in: gracePeriod) { [self] in
+            for stream in streams.values {
+                stream.finish(CallStatus(code: .unavailable, message: "the server is shutting down"))
+            }
+            closing = true
+            flush()
+            channelContext?.close(promise: nil)
+        }
+        flush()
+    }
+
+    // MARK: nghttp2 events
+
+    func sessionDidBeginRequest(stream: Int32) {
+        streams[stream] = ServerStream(id: stream, connection: self)
+    }
+
+    func sessionDidReceiveHeader(stream: Int32, name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
+        streams[stream]?.receiveHeader(
+            name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self))
+    }
+
+    func sessionDidReceiveRequestHead(stream: Int32, endStream: Bool) {
+        streams[stream]?.receiveHead(endStream: endStream)
+    }
+
+    func sessionDidReceiveData(stream: Int32, bytes: UnsafeRawBufferPointer) {
+        if let target = streams[stream] {
+            target.receiveData(bytes)
+        } else {
+            session.consume(stream: stream, count: bytes.count)
+        }
+    }
+
+    func sessionDidReceiveEndStream(stream: Int32) {
+        streams[stream]?.receiveEndStream()
+    }
+
+    func sessionDidCloseStream(stream: Int32, errorCode: UInt32) {
+        streams.removeValue(forKey: stream)?.streamClosed(errorCode: errorCode)
+        if goAwaySent && streams.isEmpty { scheduleFlush() }
+    }
+
+    func sessionReadResponseData(stream: Int32, into buffer: UnsafeMutableRawBufferPointer, flags: inout UInt32) -> Int {
+        guard let target = streams[stream] else { return Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue) }
+        return target.readResponseData(into: buffer, flags: &flags)
+    }
+
+    func sessionDidSendEndStream(stream: Int32) {
+        streams[stream]?.sentEndStream()
+    }
+}

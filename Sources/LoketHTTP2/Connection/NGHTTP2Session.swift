@@ -1,0 +1,255 @@
+import CNGHTTP2
+
+/// What an nghttp2 server session reports while it parses input; called synchronously from inside `receive`
+/// and `send`.
+protocol NGHTTP2SessionDelegate: AnyObject {
+    /// A client opened a stream with a request HEADERS frame.
+    func sessionDidBeginRequest(stream: Int32)
+    /// One request header field (pseudo-headers first, names lower-case, validated by nghttp2).
+    func sessionDidReceiveHeader(stream: Int32, name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)
+    /// The request header block is complete; `endStream` when the request has no body.
+    func sessionDidReceiveRequestHead(stream: Int32, endStream: Bool)
+    /// Request body bytes.
+    func sessionDidReceiveData(stream: Int32, bytes: UnsafeRawBufferPointer)
+    /// The client half-closed the stream (after DATA or trailers).
+    func sessionDidReceiveEndStream(stream: Int32)
+    /// The stream is closed; `errorCode` is 0 after a normal end, else the RST_STREAM or GOAWAY code.
+    func sessionDidCloseStream(stream: Int32, errorCode: UInt32)
+    /// nghttp2 asks for up to `length` bytes of response body for `stream`.
+    func sessionReadResponseData(stream: Int32, into buffer: UnsafeMutableRawBufferPointer, flags: inout UInt32) -> Int
+    /// A frame that ends a stream from our side (HEADERS or DATA with END_STREAM) was written out.
+    func sessionDidSendEndStream(stream: Int32)
+}
+
+/// A thin owner of an `nghttp2_session` in server mode, driven with `mem_recv`/`mem_send` (no I/O of its own).
+///
+/// Not thread-safe: it lives on its connection's event loop.
+final class NGHTTP2Session {
+    /// The HTTP/2 settings and protections a server session starts with.
+    struct Limits {
+        var maxConcurrentStreams: UInt32 = 100
+        var initialWindowSize: UInt32 = 1 << 20
+        var connectionWindowSize: Int32 = 8 << 20
+        var maxHeaderListSize: UInt32 = 16 << 10
+        var maxFrameSize: UInt32 = 1 << 14
+        /// RST_STREAM frames a client may send: a burst, then so many per second (rapid reset, CVE-2023-44487).
+        var resetBurst: UInt64 = 1000
+        var resetRatePerSecond: UInt64 = 33
+        /// Queued PING/SETTINGS acknowledgements before the session is torn down (ping floods).
+        var maxOutboundAcks: Int = 1000
+    }
+
+    private var session: OpaquePointer?
+    unowned(unsafe) var delegate: (any NGHTTP2SessionDelegate)!
+
+    init(limits: Limits) {
+        var callbacks: OpaquePointer?
+        nghttp2_session_callbacks_new(&callbacks)
+        defer { nghttp2_session_callbacks_del(callbacks) }
+        nghttp2_session_callbacks_set_on_begin_headers_callback(callbacks, onBeginHeaders)
+        nghttp2_session_callbacks_set_on_header_callback(callbacks, onHeader)
+        nghttp2_session_callbacks_set_on_frame_recv_callback(callbacks, onFrameReceived)
+        nghttp2_session_callbacks_set_on_data_chunk_recv_callback(callbacks, onDataChunk)
+        nghttp2_session_callbacks_set_on_stream_close_callback(callbacks, onStreamClose)
+        nghttp2_session_callbacks_set_on_frame_send_callback(callbacks, onFrameSent)
+
+        var options: OpaquePointer?
+        nghttp2_option_new(&options)
+        defer { nghttp2_option_del(options) }
+        // Windows are reopened as the application consumes bytes, so a slow handler back-pressures its client.
+        nghttp2_option_set_no_auto_window_update(options, 1)
+        nghttp2_option_set_stream_reset_rate_limit(options, limits.resetBurst, limits.resetRatePerSecond)
+        nghttp2_option_set_max_outbound_ack(options, limits.maxOutboundAcks)
+        nghttp2_option_set_max_settings(options, 32)
+
+        let userData = Unmanaged.passUnretained(self).toOpaque()
+        let status = nghttp2_session_server_new2(&session, callbacks, userData, options)
+        precondition(status == 0, "nghttp2_session_server_new2 failed: \(status)")
+
+        var settings = [
+            nghttp2_settings_entry(
+                settings_id: Int32(NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS.rawValue), value: limits.maxConcurrentStreams),
+            nghttp2_settings_entry(
+                settings_id: Int32(NGHTTP2_SETTINGS_INITIAL_WINDOW_SIZE.rawValue), value: limits.initialWindowSize),
+            nghttp2_settings_entry(
+                settings_id: Int32(NGHTTP2_SETTINGS_MAX_HEADER_LIST_SIZE.rawValue), value: limits.maxHeaderListSize),
+            nghttp2_settings_entry(
+                settings_id: Int32(NGHTTP2_SETTINGS_MAX_FRAME_SIZE.rawValue), value: limits.maxFrameSize),
+        ]
+        nghttp2_submit_settings(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), &settings, settings.count)
+        nghttp2_session_set_local_window_size(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), 0, limits.connectionWindowSize)
+    }
+
+    deinit {
+        nghttp2_session_del(session)
+    }
+
+    /// Feeds received bytes; false when the connection must be closed (protocol error, flood).
+    func receive(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let result = nghttp2_session_mem_recv(session, base.assumingMemoryBound(to: UInt8.self), bytes.count)
+        return result >= 0
+    }
+
+    /// Hands each chunk of pending output to `write` until nghttp2 has nothing more; false on a fatal error.
+    func send(_ write: (UnsafeRawBufferPointer) -> Void) -> Bool {
+        while true {
+            var data: UnsafePointer<UInt8>?
+            let length = nghttp2_session_mem_send(session, &data)
+            if length < 0 { return false }
+            guard length > 0, let data else { return true }
+            // The pointer is only valid until the next mem_send call: the callee copies.
+            write(UnsafeRawBufferPointer(start: data, count: length))
+        }
+    }
+
+    /// Whether the session wants to read or write more; when neither, the connection can close.
+    var isActive: Bool { nghttp2_session_want_read(session) != 0 || nghttp2_session_want_write(session) != 0 }
+
+    /// Sends response headers; with `hasBody` the body is pulled through the delegate, else the stream ends here.
+    func submitResponse(stream: Int32, headers: [(String, String)], hasBody: Bool) -> Bool {
+        HeaderBlock.with(headers) { nva, count in
+            if hasBody {
+                var provider = nghttp2_data_provider(
+                    source: nghttp2_data_source(ptr: nil), read_callback: onReadData)
+                return nghttp2_submit_response(session, stream, nva, count, &provider) == 0
+            }
+            return nghttp2_submit_response(session, stream, nva, count, nil) == 0
+        }
+    }
+
+    /// Sends trailers, ending the stream. Valid once the body's data provider has signalled EOF with NO_END_STREAM.
+    func submitTrailers(stream: Int32, headers: [(String, String)]) -> Bool {
+        HeaderBlock.with(headers) { nva, count in
+            nghttp2_submit_trailer(session, stream, nva, count) == 0
+        }
+    }
+
+    /// Tells nghttp2 that a deferred body has more data.
+    func resumeData(stream: Int32) {
+        nghttp2_session_resume_data(session, stream)
+    }
+
+    /// Reopens `count` bytes of flow-control window of the stream and the connection.
+    func consume(stream: Int32, count: Int) {
+        guard count > 0 else { return }
+        nghttp2_session_consume(session, stream, count)
+    }
+
+    /// Resets a stream.
+    func reset(stream: Int32, errorCode: UInt32) {
+        nghttp2_submit_rst_stream(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), stream, errorCode)
+    }
+
+    /// Sends the first GOAWAY of a graceful shutdown (the client stops opening streams).
+    func submitShutdownNotice() {
+        nghttp2_submit_shutdown_notice(session)
+    }
+
+    /// Sends the final GOAWAY naming the last stream the server will process.
+    func submitGoAway(errorCode: UInt32 = 0) {
+        let lastStream = nghttp2_session_get_last_proc_stream_id(session)
+        nghttp2_submit_goaway(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), lastStream, errorCode, nil, 0)
+    }
+
+    fileprivate static func from(_ userData: UnsafeMutableRawPointer?) -> NGHTTP2Session {
+        Unmanaged<NGHTTP2Session>.fromOpaque(userData!).takeUnretainedValue()
+    }
+}
+
+// MARK: C callbacks (no captures: the session arrives through user_data).
+
+private let onBeginHeaders: nghttp2_on_begin_headers_callback = { _, frame, userData in
+    guard let frame, frame.pointee.hd.type == UInt8(NGHTTP2_HEADERS.rawValue),
+        frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST
+    else { return 0 }
+    NGHTTP2Session.from(userData).delegate.sessionDidBeginRequest(stream: frame.pointee.hd.stream_id)
+    return 0
+}
+
+private let onHeader: nghttp2_on_header_callback = { _, frame, name, nameLength, value, valueLength, _, userData in
+    guard let frame, frame.pointee.hd.type == UInt8(NGHTTP2_HEADERS.rawValue),
+        frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST
+    else { return 0 }  // request trailers carry nothing gRPC uses
+    NGHTTP2Session.from(userData).delegate.sessionDidReceiveHeader(
+        stream: frame.pointee.hd.stream_id,
+        name: UnsafeRawBufferPointer(start: name, count: nameLength),
+        value: UnsafeRawBufferPointer(start: value, count: valueLength))
+    return 0
+}
+
+private let onFrameReceived: nghttp2_on_frame_recv_callback = { _, frame, userData in
+    guard let frame else { return 0 }
+    let delegate = NGHTTP2Session.from(userData).delegate!
+    let header = frame.pointee.hd
+    let endStream = header.flags & UInt8(NGHTTP2_FLAG_END_STREAM.rawValue) != 0
+    switch header.type {
+    case UInt8(NGHTTP2_HEADERS.rawValue):
+        if frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST {
+            delegate.sessionDidReceiveRequestHead(stream: header.stream_id, endStream: endStream)
+        } else if endStream {
+            delegate.sessionDidReceiveEndStream(stream: header.stream_id)
+        }
+    case UInt8(NGHTTP2_DATA.rawValue):
+        if endStream { delegate.sessionDidReceiveEndStream(stream: header.stream_id) }
+    default:
+        break
+    }
+    return 0
+}
+
+private let onDataChunk: nghttp2_on_data_chunk_recv_callback = { _, _, stream, data, length, userData in
+    NGHTTP2Session.from(userData).delegate.sessionDidReceiveData(
+        stream: stream, bytes: UnsafeRawBufferPointer(start: data, count: length))
+    return 0
+}
+
+private let onStreamClose: nghttp2_on_stream_close_callback = { _, stream, errorCode, userData in
+    NGHTTP2Session.from(userData).delegate.sessionDidCloseStream(stream: stream, errorCode: errorCode)
+    return 0
+}
+
+private let onFrameSent: nghttp2_on_frame_send_callback = { _, frame, userData in
+    guard let frame else { return 0 }
+    let header = frame.pointee.hd
+    let endsStream = header.flags & UInt8(NGHTTP2_FLAG_END_STREAM.rawValue) != 0
+    if endsStream, header.type == UInt8(NGHTTP2_HEADERS.rawValue) || header.type == UInt8(NGHTTP2_DATA.rawValue) {
+        NGHTTP2Session.from(userData).delegate.sessionDidSendEndStream(stream: header.stream_id)
+    }
+    return 0
+}
+
+private let onReadData: nghttp2_data_source_read_callback = { _, stream, buffer, length, flags, _, userData in
+    var dataFlags = flags!.pointee
+    let written = NGHTTP2Session.from(userData).delegate.sessionReadResponseData(
+        stream: stream, into: UnsafeMutableRawBufferPointer(start: buffer, count: length), flags: &dataFlags)
+    flags!.pointee = dataFlags
+    return written
+}
+
+/// Builds an `nghttp2_nv` array over one temporary buffer; nghttp2 copies the fields during the submit call.
+enum HeaderBlock {
+    static func with<R>(_ headers: [(String, String)], _ body: (UnsafePointer<nghttp2_nv>, Int) -> R) -> R {
+        var storage: [UInt8] = []
+        var ranges: [(name: Range<Int>, value: Range<Int>)] = []
+        ranges.reserveCapacity(headers.count)
+        for (name, value) in headers {
+            let nameStart = storage.count
+            storage.append(contentsOf: name.utf8)
+            let valueStart = storage.count
+            storage.append(contentsOf: value.utf8)
+            ranges.append((nameStart..<valueStart, valueStart..<storage.count))
+        }
+        if storage.isEmpty { storage.append(0) }
+        return storage.withUnsafeMutableBufferPointer { bytes in
+            let base = bytes.baseAddress!
+            let nva = ranges.map { range in
+                nghttp2_nv(
+                    name: base + range.name.lowerBound, value: base + range.value.lowerBound,
+                    namelen: range.name.count, valuelen: range.value.count,
+                    flags: UInt8(NGHTTP2_NV_FLAG_NONE.rawValue))
+            }
+            return nva.withUnsafeBufferPointer { body($0.baseAddress!, $0.count) }
+        }
+    }
+}
