@@ -57,7 +57,8 @@ let package = Package(
         .target(
             name: "LoketHost",
             dependencies: [
-                "LoketRPC",
+                "LoketRPC", "LoketHTTP2", "LoketStandardServices",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -67,6 +68,7 @@ let package = Package(
             name: "loketd",
             dependencies: [
                 "LoketHost",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Logging
 import LoketHost
+import ServiceLifecycle
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -76,12 +77,10 @@ struct Loketd: AsyncParsableCommand {
             print("loketd: configuration is valid")
             return
         }
-        await serve(configuration, configFile: loader.configFilePath)
+        try await serve(configuration, configFile: loader.configFilePath)
     }
 
-    private func serve(_ configuration: LoketConfiguration, configFile: String?) async {
-        // Catch signals before announcing the start, so that an early SIGTERM still shuts down in order.
-        let termination = TerminationSignal()
+    private func serve(_ configuration: LoketConfiguration, configFile: String?) async throws {
         LoketLogging.bootstrap(configuration.log)
         let logger = Logger(label: "loketd")
         var metadata: Logger.Metadata = [
@@ -89,13 +88,25 @@ struct Loketd: AsyncParsableCommand {
             "host": "\(configuration.server.host)",
             "port": "\(configuration.server.port)",
             "tls": "\(configuration.tls.isEnabled ? "on" : "off")",
+            "interop_test_service": "\(configuration.server.interopTestService)",
             "pid": "\(ProcessInfo.processInfo.processIdentifier)",
         ]
         if let configFile { metadata["config"] = "\(configFile)" }
         logger.info("loketd starting", metadata: metadata)
-        logger.notice("no RPC transport is compiled in yet; waiting for SIGINT or SIGTERM")
-        let signal = await termination.wait()
-        logger.info("loketd stopped", metadata: ["signal": "\(signal)"])
+        let server = LoketServer(configuration: configuration, logger: Logger(label: "loketd.rpc"))
+        // The group installs the SIGTERM/SIGINT handlers and stops the services in reverse order.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: server.services.map { .init(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: Logger(label: "loketd.lifecycle")))
+        do {
+            try await group.run()
+        } catch {
+            logger.critical("loketd failed", metadata: ["error": "\(error)"])
+            throw ExitCode(1)
+        }
+        logger.info("loketd stopped")
     }
 
     /// Collects the command-line settings; a dedicated option beats `--set` for the same key.
