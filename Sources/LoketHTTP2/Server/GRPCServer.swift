@@ -2,6 +2,7 @@ import Logging
 import LoketRPC
 import NIOCore
 import NIOPosix
+import NIOSSL
 import ServiceLifecycle
 import Synchronization
 
@@ -55,6 +56,7 @@ public final class GRPCServer: Service, Sendable {
         let router = router
         let logger = logger
         let registry = registry
+        let sslContext = try configuration.tls?.makeContext()
         let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -62,6 +64,9 @@ public final class GRPCServer: Service, Sendable {
             .childChannelOption(.maxMessagesPerRead, value: 16)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let sslContext {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext))
+                    }
                     let connection = GRPCConnection(
                         configuration: configuration, router: router, logger: logger, eventLoop: channel.eventLoop,
                         taskExecutor: EventLoopTaskExecutor(channel.eventLoop), registry: registry)
@@ -72,7 +77,7 @@ public final class GRPCServer: Service, Sendable {
         let port = channel.localAddress?.port ?? configuration.port
         logger.info(
             "gRPC server listening",
-            metadata: ["host": "\(configuration.host)", "port": "\(port)", "event_loops": "\(group.makeIterator().reduce(0) { n, _ in n + 1 })"])
+            metadata: ["host": "\(configuration.host)", "port": "\(port)", "tls": "\(sslContext == nil ? "off" : configuration.tls?.clientCAPath == nil ? "on" : "mutual")", "event_loops": "\(group.makeIterator().reduce(0) { n, _ in n + 1 })"])
         for waiter in binding.withLock({ state in
             state.port = port
             defer { state.waiters = [] }

@@ -12,14 +12,18 @@ public struct GRPCServerConfiguration: Sendable {
     public var maxHeaderListBytes: Int
     /// How long in-flight calls may finish after shutdown starts.
     public var gracePeriod: Duration
+    /// TLS settings; nil serves cleartext HTTP/2 (prior knowledge).
+    public var tls: TLSSettings?
     /// HTTP/2 settings and flood protection.
     var http2: NGHTTP2Session.Limits
 
     /// Creates a configuration; defaults suit a production server.
     public init(
         host: String = "127.0.0.1", port: Int = 50051, eventLoopThreads: Int = 0, maxMessageBytes: Int = 4 << 20,
-        maxHeaderListBytes: Int = 16 << 10, gracePeriod: Duration = .seconds(30), maxConcurrentStreams: Int = 100
+        maxHeaderListBytes: Int = 16 << 10, gracePeriod: Duration = .seconds(30), maxConcurrentStreams: Int = 100,
+        tls: TLSSettings? = nil
     ) {
+        self.tls = tls
         self.host = host
         self.port = port
         self.eventLoopThreads = eventLoopThreads

@@ -42,7 +42,12 @@ public struct LoketServer: Sendable {
                 host: configuration.server.host, port: configuration.server.port,
                 eventLoopThreads: configuration.server.eventLoopThreads,
                 maxMessageBytes: configuration.server.maxMessageBytes,
-                gracePeriod: .milliseconds(Int64(configuration.server.gracePeriodSeconds * 1000))),
+                gracePeriod: .milliseconds(Int64(configuration.server.gracePeriodSeconds * 1000)),
+                tls: configuration.tls.certificatePath.map { certificate in
+                    TLSSettings(
+                        certificatePath: certificate, privateKeyPath: configuration.tls.privateKeyPath ?? "",
+                        clientCAPath: configuration.tls.clientCAPath)
+                }),
             router: router, logger: logger)
     }
 
