@@ -31,6 +31,19 @@ public struct Metadata: Sendable, Hashable, Sequence {
         entries.append((key.lowercased(), .string(value)))
     }
 
+    /// Appends a text value under a key that is already lower-case (HTTP/2 guarantees it for received headers).
+    package mutating func addString(_ value: String, lowercasedKey key: String) {
+        entries.append((key, .string(value)))
+    }
+
+    /// Appends a binary value under a key that is already lower-case.
+    package mutating func addBinary(_ value: Data, lowercasedKey key: String) {
+        entries.append((key, .binary(value)))
+    }
+
+    /// Whether there are no entries.
+    public var isEmpty: Bool { entries.isEmpty }
+
     /// Appends a binary value; the key should end in `-bin`.
     public mutating func addBinary(_ value: Data, forKey key: String) {
         entries.append((key.lowercased(), .binary(value)))

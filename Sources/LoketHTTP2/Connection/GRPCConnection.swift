@@ -156,8 +156,7 @@ final class GRPCConnection: ChannelInboundHandler, NGHTTP2SessionDelegate {
     }
 
     func sessionDidReceiveHeader(stream: Int32, name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
-        streams[stream]?.receiveHeader(
-            name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self))
+        streams[stream]?.receiveHeader(name: name, value: value)
     }
 
     func sessionDidReceiveRequestHead(stream: Int32, endStream: Bool) {

@@ -118,6 +118,20 @@ final class NGHTTP2Session {
         }
     }
 
+    /// Sends constant response headers without copying them.
+    func submitResponse(stream: Int32, staticHeaders: StaticHeaders.Block, hasBody: Bool) -> Bool {
+        if hasBody {
+            var provider = nghttp2_data_provider(source: nghttp2_data_source(ptr: nil), read_callback: onReadData)
+            return nghttp2_submit_response(session, stream, staticHeaders.fields, staticHeaders.count, &provider) == 0
+        }
+        return nghttp2_submit_response(session, stream, staticHeaders.fields, staticHeaders.count, nil) == 0
+    }
+
+    /// Sends constant trailers without copying them.
+    func submitTrailers(stream: Int32, staticHeaders: StaticHeaders.Block) -> Bool {
+        nghttp2_submit_trailer(session, stream, staticHeaders.fields, staticHeaders.count) == 0
+    }
+
     /// Sends trailers, ending the stream. Valid once the body's data provider has signalled EOF with NO_END_STREAM.
     func submitTrailers(stream: Int32, headers: [(String, String)]) -> Bool {
         HeaderBlock.with(headers) { nva, count in

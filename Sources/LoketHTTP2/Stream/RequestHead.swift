@@ -25,66 +25,119 @@ struct RequestHead {
     var acceptEncoding: String?
     var metadata: Metadata
 
-    /// Validates the raw header fields of a request, in arrival order.
+    /// Validates header fields given as strings (tests and tools; the transport uses ``Builder`` on raw bytes).
     static func parse(_ fields: [(name: String, value: String)]) -> Result<RequestHead, Rejection> {
-        var method: String?
-        var path: String?
-        var contentType: String?
-        var head = RequestHead(path: "", metadata: Metadata())
+        var builder = Builder()
         for (name, value) in fields {
-            switch name {
-            case ":method": method = value
-            case ":path": path = value
-            case ":scheme", ":authority": continue
-            case "content-type": contentType = value
-            case "te", "connection": continue
-            case "grpc-timeout":
-                guard let timeout = GRPCTimeout.parse(value) else {
-                    return .failure(.grpc(.internal, "malformed grpc-timeout header: \(value.prefix(16))"))
-                }
-                head.timeout = timeout
-            case "grpc-encoding":
-                if value != "identity" {
-                    head.encoding = MessageCompression(encoding: value)
-                    if head.encoding == nil { head.unsupportedEncoding = value }
-                }
-            case "grpc-accept-encoding":
-                head.acceptEncoding = value
-            default:
-                if name.hasPrefix("grpc-") { continue }  // reserved
-                if name.hasSuffix("-bin") {
-                    for item in value.split(separator: ",") {
-                        guard let data = Base64Metadata.decode(item.trimmingSpaces()) else {
-                            return .failure(.grpc(.internal, "metadata \(name) is not valid base64"))
-                        }
-                        head.metadata.addBinary(data, forKey: name)
-                    }
-                } else {
-                    head.metadata.addString(value, forKey: name)
+            var name = name
+            var value = value
+            name.withUTF8 { nameBytes in
+                value.withUTF8 { valueBytes in
+                    builder.add(name: UnsafeRawBufferPointer(nameBytes), value: UnsafeRawBufferPointer(valueBytes))
                 }
             }
         }
-        guard method == "POST" else {
-            return .failure(.http(status: 405, message: "gRPC requests use POST"))
-        }
-        guard let contentType, Self.isGRPC(contentType) else {
-            return .failure(.http(status: 415, message: "content-type must be application/grpc"))
-        }
-        guard let path, path.hasPrefix("/") else {
-            return .failure(.grpc(.unimplemented, "missing :path"))
-        }
-        head.path = path
-        return .success(head)
+        return builder.finish()
     }
 
-    /// `application/grpc`, optionally followed by `+proto` (or another codec suffix) or `;parameters`.
-    private static func isGRPC(_ contentType: String) -> Bool {
-        let lowered = contentType.lowercased()
-        guard lowered.hasPrefix("application/grpc") else { return false }
-        let rest = lowered.dropFirst("application/grpc".count)
-        if rest.isEmpty || rest.first == ";" { return true }
-        // application/grpc-web is a different protocol.
-        return rest.hasPrefix("+proto")
+    /// Collects a request head field by field, straight from nghttp2's bytes: fields the server ignores never
+    /// become Strings.
+    struct Builder {
+        private var isPOST: Bool?
+        private var path: String?
+        private var isGRPCContentType: Bool?
+        private var head = RequestHead(path: "", metadata: Metadata())
+        private var rejection: Rejection?
+        /// Bytes of the header list as HTTP/2 counts them (name + value + 32 per field).
+        private(set) var size = 0
+
+        mutating func add(name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
+            size += name.count + value.count + 32
+            guard let first = name.first, rejection == nil else { return }
+            if first == UInt8(ascii: ":") {
+                if name.elementsEqual(":method".utf8) {
+                    isPOST = value.elementsEqual("POST".utf8)
+                } else if name.elementsEqual(":path".utf8) {
+                    path = String(decoding: value, as: UTF8.self)
+                }
+                return  // :scheme and :authority carry nothing gRPC needs
+            }
+            if name.starts(with: "grpc-".utf8) {
+                addReserved(name: name, value: value)
+                return
+            }
+            if name.elementsEqual("content-type".utf8) {
+                isGRPCContentType = Self.isGRPC(value)
+                return
+            }
+            if name.elementsEqual("te".utf8) || name.elementsEqual("connection".utf8) { return }
+            let key = String(decoding: name, as: UTF8.self)
+            if name.count > 4, name.suffix(4).elementsEqual("-bin".utf8) {
+                for item in value.split(separator: UInt8(ascii: ",")) {
+                    let text = String(decoding: item, as: UTF8.self).trimmingSpaces()
+                    guard let data = Base64Metadata.decode(text) else {
+                        rejection = .grpc(.internal, "metadata \(key) is not valid base64")
+                        return
+                    }
+                    head.metadata.addBinary(data, lowercasedKey: key)
+                }
+            } else {
+                head.metadata.addString(String(decoding: value, as: UTF8.self), lowercasedKey: key)
+            }
+        }
+
+        private mutating func addReserved(name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
+            if name.elementsEqual("grpc-timeout".utf8) {
+                let text = String(decoding: value, as: UTF8.self)
+                guard let timeout = GRPCTimeout.parse(text) else {
+                    rejection = .grpc(.internal, "malformed grpc-timeout header: \(text.prefix(16))")
+                    return
+                }
+                head.timeout = timeout
+            } else if name.elementsEqual("grpc-encoding".utf8) {
+                guard !value.elementsEqual("identity".utf8) else { return }
+                let text = String(decoding: value, as: UTF8.self)
+                head.encoding = MessageCompression(encoding: text)
+                if head.encoding == nil { head.unsupportedEncoding = text }
+            } else if name.elementsEqual("grpc-accept-encoding".utf8) {
+                head.acceptEncoding = String(decoding: value, as: UTF8.self)
+            }
+            // Other grpc- names are reserved: never passed on as metadata.
+        }
+
+        /// The request head, or how to refuse the request.
+        func finish() -> Result<RequestHead, Rejection> {
+            guard isPOST == true else {
+                return .failure(.http(status: 405, message: "gRPC requests use POST"))
+            }
+            guard isGRPCContentType == true else {
+                return .failure(.http(status: 415, message: "content-type must be application/grpc"))
+            }
+            if let rejection { return .failure(rejection) }
+            guard let path, path.hasPrefix("/") else {
+                return .failure(.grpc(.unimplemented, "missing :path"))
+            }
+            var head = head
+            head.path = path
+            return .success(head)
+        }
+
+        /// `application/grpc`, optionally followed by `+proto` or `;parameters`; not `application/grpc-web`.
+        private static func isGRPC(_ value: UnsafeRawBufferPointer) -> Bool {
+            let prefix = "application/grpc".utf8
+            guard value.count >= prefix.count,
+                zip(value.prefix(prefix.count), prefix).allSatisfy({ Self.lower($0) == $1 })
+            else { return false }
+            let rest = value.dropFirst(prefix.count)
+            guard let next = rest.first else { return true }
+            if next == UInt8(ascii: ";") { return true }
+            let proto = "+proto".utf8
+            return rest.count >= proto.count && zip(rest.prefix(proto.count), proto).allSatisfy { Self.lower($0) == $1 }
+        }
+
+        private static func lower(_ byte: UInt8) -> UInt8 {
+            byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+        }
     }
 }
 

@@ -11,8 +11,7 @@ final class ServerStream {
     unowned let connection: GRPCConnection
 
     // Request side.
-    private var fields: [(name: String, value: String)] = []
-    private var headerBytes = 0
+    private var builder = RequestHead.Builder()
     private var deframer: MessageDeframer?
     private var kind: MethodDescriptor.Kind = .unary
     private var inbound: [MessageDeframer.Message] = []
@@ -28,7 +27,13 @@ final class ServerStream {
     private var outbound: ByteBuffer
     private var headersSent = false
     private var responseCompression: MessageCompression?
-    private var pendingTrailers: [(String, String)]?
+    private enum Trailers {
+        /// `grpc-status: 0` alone, from static storage.
+        case ok
+        case fields([(String, String)])
+    }
+
+    private var pendingTrailers: Trailers?
     private var dataDeferred = false
     private var writeWaiters: [CheckedContinuation<Void, any Error>] = []
 
@@ -51,19 +56,17 @@ final class ServerStream {
 
     // MARK: Request events
 
-    func receiveHeader(name: String, value: String) {
-        headerBytes += name.utf8.count + value.utf8.count + 32
-        fields.append((name, value))
+    func receiveHeader(name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
+        builder.add(name: name, value: value)
     }
 
     func receiveHead(endStream: Bool) {
-        fields.reserveCapacity(0)
-        if headerBytes > connection.configuration.maxHeaderListBytes {
+        if builder.size > connection.configuration.maxHeaderListBytes {
             respondHTTP(status: 431, message: "request header fields too large")
             return
         }
         let head: RequestHead
-        switch RequestHead.parse(fields) {
+        switch builder.finish() {
         case .failure(.http(let status, let message)):
             respondHTTP(status: status, message: message)
             return
@@ -73,7 +76,7 @@ final class ServerStream {
         case .success(let parsed):
             head = parsed
         }
-        fields = []
+        builder = RequestHead.Builder()
         if let encoding = head.unsupportedEncoding {
             var trailers = Metadata()
             trailers.addString(MessageCompression.acceptEncodingHeader, forKey: "grpc-accept-encoding")
@@ -201,12 +204,26 @@ final class ServerStream {
         guard let context, !finished else { return }
         let bound = NIOLoopBound(self, eventLoop: connection.eventLoop)
         let loop = connection.eventLoop
-        let requests = RequestStream<[UInt8]> {
-            try await withCheckedThrowingContinuation { continuation in
-                loop.executeOrRun { bound.value.nextMessage(continuation) }
+        let requests: RequestStream<[UInt8]>
+        if remoteClosed, kind == .unary || kind == .serverStreaming {
+            // The whole single-message request is here: the handler reads it without suspending.
+            requests = RequestStream(inbound[inboundIndex...].map { message in
+                context.response.lastRequestCompressed = message.wasCompressed
+                return message.bytes
+            })
+            inbound = []
+            inboundIndex = 0
+            queuedInboundBytes = 0
+        } else {
+            requests = RequestStream<[UInt8]> {
+                try await withCheckedThrowingContinuation { continuation in
+                    loop.executeOrRun { bound.value.nextMessage(continuation) }
+                }
             }
         }
         let responses = ResponseWriter<[UInt8]> { message in
+            // On the connection's loop (the usual case) a write below the high-water mark completes at once.
+            if loop.inEventLoop, try bound.value.writeWithoutWaiting(message) { return }
             try await withCheckedThrowingContinuation { continuation in
                 loop.executeOrRun { bound.value.write(message, continuation) }
             }
@@ -223,7 +240,7 @@ final class ServerStream {
                 }
                 status = CallStatus(error: error)
             }
-            loop.executeOrRun { bound.value.finish(status) }
+            loop.executeOrRun { bound.value.finish(status, fromHandler: true) }
         }
     }
 
@@ -252,31 +269,21 @@ final class ServerStream {
         }
     }
 
+    /// Queues a response message; true when the writer may go on at once, false when it must wait for the client
+    /// to read (then nothing was written).
+    func writeWithoutWaiting(_ message: [UInt8]) throws -> Bool {
+        guard outbound.readableBytes <= Self.outboundHighWater, writeWaiters.isEmpty else { return false }
+        try enqueue(message)
+        return true
+    }
+
     private func write(_ message: [UInt8], _ continuation: CheckedContinuation<Void, any Error>) {
-        guard !finished, let context else {
-            continuation.resume(throwing: CancellationError())
+        do {
+            try enqueue(message)
+        } catch {
+            continuation.resume(throwing: error)
             return
         }
-        guard message.count <= connection.configuration.maxMessageBytes else {
-            continuation.resume(throwing: RPCError(
-                code: .resourceExhausted,
-                message: "response message of \(message.count) bytes exceeds the limit of \(connection.configuration.maxMessageBytes) bytes"))
-            return
-        }
-        let compression = context.response.compressMessages ? responseCompression : nil
-        if !headersSent {
-            headersSent = true
-            var headers: [(String, String)] = [(":status", "200"), ("content-type", "application/grpc")]
-            if let compression { headers.append(("grpc-encoding", compression.rawValue)) }
-            headers.append(("grpc-accept-encoding", MessageCompression.acceptEncodingHeader))
-            headers.append(contentsOf: MetadataFields.encode(context.response.headers))
-            MessageFramer.write(message, compression: compression, into: &outbound)
-            _ = connection.session.submitResponse(stream: id, headers: headers, hasBody: true)
-        } else {
-            MessageFramer.write(message, compression: compression, into: &outbound)
-            resumeIfDeferred()
-        }
-        connection.scheduleFlush()
         if outbound.readableBytes > Self.outboundHighWater {
             writeWaiters.append(continuation)
         } else {
@@ -284,20 +291,52 @@ final class ServerStream {
         }
     }
 
+    private func enqueue(_ message: [UInt8]) throws {
+        guard !finished, let context else { throw CancellationError() }
+        guard message.count <= connection.configuration.maxMessageBytes else {
+            throw RPCError(
+                code: .resourceExhausted,
+                message: "response message of \(message.count) bytes exceeds the limit of \(connection.configuration.maxMessageBytes) bytes")
+        }
+        let compression = context.response.compressMessages ? responseCompression : nil
+        MessageFramer.write(message, compression: compression, into: &outbound)
+        if !headersSent {
+            headersSent = true
+            let metadata = context.response.headers
+            if compression == nil, metadata.isEmpty {
+                _ = connection.session.submitResponse(stream: id, staticHeaders: StaticHeaders.response, hasBody: true)
+            } else {
+                var headers: [(String, String)] = [(":status", "200"), ("content-type", "application/grpc")]
+                if let compression { headers.append(("grpc-encoding", compression.rawValue)) }
+                headers.append(("grpc-accept-encoding", MessageCompression.acceptEncodingHeader))
+                headers.append(contentsOf: MetadataFields.encode(metadata))
+                _ = connection.session.submitResponse(stream: id, headers: headers, hasBody: true)
+            }
+        } else {
+            resumeIfDeferred()
+        }
+        connection.scheduleFlush()
+    }
+
     /// Decides the call's status once: trailers after a body, or a trailers-only response.
-    func finish(_ status: CallStatus) {
+    func finish(_ status: CallStatus, fromHandler: Bool = false) {
         guard !finished else { return }
         finished = true
         deadline?.cancel()
-        task?.cancel()  // a no-op when the handler is the one finishing
+        if !fromHandler { task?.cancel() }
         failWaiters(CancellationError())
         guard !closed else { return }
-        var trailers = status.headerFields()
-        if let context {
-            trailers.append(contentsOf: MetadataFields.encode(context.response.trailers))
+        let extraTrailers = context?.response.trailers ?? Metadata()
+        if headersSent, status.code == .ok, status.trailers.isEmpty, extraTrailers.isEmpty {
+            pendingTrailers = .ok
+            resumeIfDeferred()
+            connection.scheduleFlush()
+            return
         }
+        var trailers = status.headerFields()
+        trailers.append(contentsOf: MetadataFields.encode(extraTrailers))
         if headersSent {
-            pendingTrailers = trailers
+            pendingTrailers = .fields(trailers)
             resumeIfDeferred()
         } else {
             var headers: [(String, String)] = [(":status", "200"), ("content-type", "application/grpc")]
@@ -362,7 +401,10 @@ final class ServerStream {
             if let trailers = pendingTrailers {
                 pendingTrailers = nil
                 flags |= UInt32(NGHTTP2_DATA_FLAG_EOF.rawValue) | UInt32(NGHTTP2_DATA_FLAG_NO_END_STREAM.rawValue)
-                _ = connection.session.submitTrailers(stream: id, headers: trailers)
+                switch trailers {
+                case .ok: _ = connection.session.submitTrailers(stream: id, staticHeaders: StaticHeaders.okTrailers)
+                case .fields(let fields): _ = connection.session.submitTrailers(stream: id, headers: fields)
+                }
                 return count
             }
             if count == 0 {
