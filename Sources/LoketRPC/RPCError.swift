@@ -7,16 +7,22 @@ public struct RPCError: Error, Sendable, CustomStringConvertible {
     public var code: StatusCode
     /// The message sent to the client.
     public var message: String
-    /// Trailing metadata sent with the status (e.g. `grpc-status-details-bin`).
+    /// Trailing metadata sent with the status.
     public var metadata: Metadata
+    /// Typed error details for clients, sent as `grpc-status-details-bin` (a `google.rpc.Status`).
+    public var details: [ErrorDetail]
     /// The underlying error, for server logs only.
     public var cause: (any Error)?
 
     /// Creates an error with a status code and a client-visible message.
-    public init(code: StatusCode, message: String, metadata: Metadata = Metadata(), cause: (any Error)? = nil) {
+    public init(
+        code: StatusCode, message: String, metadata: Metadata = Metadata(), details: [ErrorDetail] = [],
+        cause: (any Error)? = nil
+    ) {
         self.code = code
         self.message = message
         self.metadata = metadata
+        self.details = details
         self.cause = cause
     }
 

@@ -1,5 +1,11 @@
 import LoketRPC
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// The status a call ends with, and its trailer fields.
 struct CallStatus {
     var code: StatusCode
@@ -19,7 +25,11 @@ struct CallStatus {
     init(error: any Error) {
         switch error {
         case let error as RPCError:
-            self.init(code: error.code, message: error.message, trailers: error.metadata)
+            var trailers = error.metadata
+            if !error.details.isEmpty {
+                trailers.addBinary(Data(error.statusDetails()), forKey: "grpc-status-details-bin")
+            }
+            self.init(code: error.code, message: error.message, trailers: trailers)
         case is CancellationError:
             self.init(code: .cancelled, message: "the call was cancelled")
         default:
