@@ -112,7 +112,12 @@ let package = Package(
         ),
         .testTarget(
             name: "LoketHTTP2Tests",
-            dependencies: ["LoketHTTP2", "LoketRPC", "LoketConformance", "CNGHTTP2"]
+            dependencies: [
+                "LoketHTTP2", "LoketRPC", "LoketWire", "LoketConformance", "CNGHTTP2",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "LoketStandardServicesTests",
