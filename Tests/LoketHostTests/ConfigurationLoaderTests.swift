@@ -136,6 +136,15 @@ import Testing
         #expect(error.message.contains("LOKET_CONFIG, DATABASE_URL, LOKET_SERVER_HOST, LOKET_SERVER_PORT"))
     }
 
+    @Test func loketVariablesOutsideKnownSectionsAreIgnored() throws {
+        let configuration = try ConfigurationLoader(environment: ["LOKET_PYTHON": "/x", "LOKET_BINARY": "y"]).load()
+        #expect(configuration == LoketConfiguration())
+    }
+
+    @Test func portZeroMeansAnyFreePort() throws {
+        #expect(try ConfigurationLoader(environment: ["LOKET_SERVER_PORT": "0"]).load().server.port == 0)
+    }
+
     @Test func unknownOverrideIsAnError() throws {
         let error = try #require(failure(ConfigurationLoader(overrides: ["tls.key": "x"])))
         #expect(error.code == .unknownKey)
@@ -181,8 +190,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (["LOKET_SERVER_PORT": "70000"], "server.port", "server.port must be between 1 and 65535, got 70000"),
-        (["LOKET_SERVER_PORT": "0"], "server.port", "between 1 and 65535"),
+        (["LOKET_SERVER_PORT": "70000"], "server.port", "server.port must be between 0 and 65535, got 70000"),
+        (["LOKET_SERVER_PORT": "-1"], "server.port", "between 0 and 65535"),
         (["LOKET_SERVER_MAX_MESSAGE_BYTES": "512"], "server.max_message_bytes", "between 1024 and 1073741824"),
         (["LOKET_SERVER_MAX_MESSAGE_BYTES": "2_000_000_000"], "server.max_message_bytes", "between 1024"),
         (["LOKET_DATABASE_POOL_SIZE": "0"], "database.pool_size", "between 1 and 1000"),
@@ -206,7 +215,7 @@ import Testing
     @Test func validationFailureFromFileCarriesItsLine() throws {
         let file = try TemporaryFile("[server]\n\nport = 70000\n")
         let error = try #require(failure(ConfigurationLoader(configPath: file.path)))
-        #expect(error.description == "\(file.path):3: server.port must be between 1 and 65535, got 70000")
+        #expect(error.description == "\(file.path):3: server.port must be between 0 and 65535, got 70000")
     }
 
     @Test func completeTLSIsValidAndEmptyTextClearsAPath() throws {

@@ -6,7 +6,8 @@
 /// - Each key `section.key` has an environment variable `LOKET_SECTION_KEY` (`LOKET_SERVER_PORT`).
 ///   The standard `DATABASE_URL` also sets `database.url`, below `LOKET_DATABASE_URL`; an empty
 ///   `DATABASE_URL` is ignored, while an empty `LOKET_*` value clears an optional setting.
-/// - Any other `LOKET_*` variable, like any unknown key in the file, is an error: a typo must not
+/// - Any other `LOKET_<SECTION>_*` variable of a known section, like any unknown key in the file, is an error
+///   (other `LOKET_*` names belong to other tools and are ignored): a typo must not
 ///   silently leave a default in place.
 ///
 /// The result is validated; errors say where the offending value came from.
@@ -77,6 +78,9 @@ public struct ConfigurationLoader: Sendable {
         where variable.hasPrefix("LOKET_") && variable != Self.configFileVariable {
             let source = ConfigurationError.Source.environment(variable: variable)
             guard let key = ConfigurationKey.forEnvironmentVariable(variable) else {
+                // A misspelt key of a known section is an error; other LOKET_ names (tools' own variables, such
+                // as LOKET_PYTHON in the test scripts) are not loketd's business.
+                guard Self.isInKnownSection(variable) else { continue }
                 throw Self.unknownVariable(variable, source: source)
             }
             try apply(key, .text(text), from: source)
@@ -111,6 +115,12 @@ public struct ConfigurationLoader: Sendable {
         ConfigurationError(
             .unknownKey, "unknown key \(name); valid keys are " + validKeys.joined(separator: ", "),
             source: source, key: name)
+    }
+
+    private static func isInKnownSection(_ variable: String) -> Bool {
+        let sections = Set(ConfigurationKey.all.map { $0.name.split(separator: ".")[0].uppercased() })
+        let rest = variable.dropFirst("LOKET_".count)
+        return sections.contains { rest.hasPrefix($0 + "_") }
     }
 
     private static func unknownVariable(_ variable: String, source: ConfigurationError.Source) -> ConfigurationError {

@@ -3,7 +3,7 @@ extension LoketConfiguration {
     ///
     /// The error names the offending key, so that `ConfigurationLoader` can add where the value came from.
     public func validate() throws(ConfigurationError) {
-        try Self.check(server.port, in: 1...65_535, key: "server.port")
+        try Self.check(server.port, in: 0...65_535, key: "server.port")  // 0: any free port
         try Self.check(server.eventLoopThreads, in: 0...4_096, key: "server.event_loop_threads")
         try Self.check(server.maxMessageBytes, in: 1_024...1_073_741_824, key: "server.max_message_bytes")
         try Self.check(database.poolSize, in: 1...1_000, key: "database.pool_size")
