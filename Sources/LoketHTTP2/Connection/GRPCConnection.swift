@@ -20,6 +20,9 @@ final class GRPCConnection: ChannelInboundHandler, NGHTTP2SessionDelegate {
     private(set) var isShuttingDown = false
 
     private var streams: [Int32: ServerStream] = [:]
+    /// The stream of the latest callback: nghttp2 reports a stream's headers and data in runs, so this saves a
+    /// dictionary lookup per header field.
+    private var recentStream: ServerStream?
     private var channelContext: ChannelHandlerContext?
     private var flushScheduled = false
     private var inReadLoop = false
@@ -87,6 +90,7 @@ final class GRPCConnection: ChannelInboundHandler, NGHTTP2SessionDelegate {
     func channelInactive(context: ChannelHandlerContext) {
         for stream in streams.values { stream.streamClosed(errorCode: 0) }
         streams.removeAll()
+        recentStream = nil
         graceTimer?.cancel()
         registry.remove(self)
         channelContext = nil
@@ -152,19 +156,29 @@ final class GRPCConnection: ChannelInboundHandler, NGHTTP2SessionDelegate {
     // MARK: nghttp2 events
 
     func sessionDidBeginRequest(stream: Int32) {
-        streams[stream] = ServerStream(id: stream, connection: self)
+        let created = ServerStream(id: stream, connection: self)
+        streams[stream] = created
+        recentStream = created
+    }
+
+    @inline(__always)
+    private func stream(_ id: Int32) -> ServerStream? {
+        if let recent = recentStream, recent.id == id { return recent }
+        let found = streams[id]
+        recentStream = found
+        return found
     }
 
     func sessionDidReceiveHeader(stream: Int32, name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
-        streams[stream]?.receiveHeader(name: name, value: value)
+        self.stream(stream)?.receiveHeader(name: name, value: value)
     }
 
     func sessionDidReceiveRequestHead(stream: Int32, endStream: Bool) {
-        streams[stream]?.receiveHead(endStream: endStream)
+        self.stream(stream)?.receiveHead(endStream: endStream)
     }
 
     func sessionDidReceiveData(stream: Int32, bytes: UnsafeRawBufferPointer) {
-        if let target = streams[stream] {
+        if let target = self.stream(stream) {
             target.receiveData(bytes)
         } else {
             session.consume(stream: stream, count: bytes.count)
@@ -172,20 +186,21 @@ final class GRPCConnection: ChannelInboundHandler, NGHTTP2SessionDelegate {
     }
 
     func sessionDidReceiveEndStream(stream: Int32) {
-        streams[stream]?.receiveEndStream()
+        self.stream(stream)?.receiveEndStream()
     }
 
     func sessionDidCloseStream(stream: Int32, errorCode: UInt32) {
+        if recentStream?.id == stream { recentStream = nil }
         streams.removeValue(forKey: stream)?.streamClosed(errorCode: errorCode)
         if goAwaySent && streams.isEmpty { scheduleFlush() }
     }
 
     func sessionReadResponseData(stream: Int32, into buffer: UnsafeMutableRawBufferPointer, flags: inout UInt32) -> Int {
-        guard let target = streams[stream] else { return Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue) }
+        guard let target = self.stream(stream) else { return Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue) }
         return target.readResponseData(into: buffer, flags: &flags)
     }
 
     func sessionDidSendEndStream(stream: Int32) {
-        streams[stream]?.sentEndStream()
+        self.stream(stream)?.sentEndStream()
     }
 }

@@ -12,6 +12,8 @@ struct MessageDeframer {
         case compressedWithoutEncoding
         /// The payload does not inflate.
         case corruptCompression
+        /// More messages than the method takes (raised by the caller's delivery closure).
+        case tooMany
     }
 
     /// One decoded message.
@@ -33,6 +35,27 @@ struct MessageDeframer {
     /// Adds received DATA bytes.
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         buffer.writeBytes(bytes)
+    }
+
+    /// Splits `bytes` into messages, calling `deliver` for each complete one. When nothing is buffered, messages
+    /// that lie wholly inside `bytes` are taken straight from it, without passing through the buffer.
+    mutating func process(
+        _ bytes: UnsafeRawBufferPointer, _ deliver: (Message) throws(Failure) -> Void
+    ) throws(Failure) {
+        var rest = bytes
+        if buffer.readableBytes == 0 {
+            while rest.count >= 5 {
+                let flag = rest[0]
+                let length = Int(rest[1]) << 24 | Int(rest[2]) << 16 | Int(rest[3]) << 8 | Int(rest[4])
+                guard length <= maxMessageBytes else { throw .tooLarge(length) }
+                guard rest.count >= 5 + length, flag & 1 == 0 else { break }
+                try deliver(Message(bytes: Array(rest[5..<(5 + length)]), wasCompressed: false))
+                rest = UnsafeRawBufferPointer(rebasing: rest[(5 + length)...])
+            }
+        }
+        guard !rest.isEmpty else { return }
+        append(rest)
+        while let message = try next() { try deliver(message) }
     }
 
     /// Whether bytes of an incomplete message are buffered (an error if the stream ends now).

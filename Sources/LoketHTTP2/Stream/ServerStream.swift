@@ -12,7 +12,9 @@ final class ServerStream {
 
     // Request side.
     private var builder = RequestHead.Builder()
-    private var deframer: MessageDeframer?
+    private var deframer = MessageDeframer(maxMessageBytes: 0, compression: nil)
+    /// Whether the request head was accepted, so DATA belongs to a call.
+    private var acceptsData = false
     private var kind: MethodDescriptor.Kind = .unary
     private var inbound: [MessageDeframer.Message] = []
     private var inboundIndex = 0
@@ -91,6 +93,7 @@ final class ServerStream {
         deframer = MessageDeframer(
             maxMessageBytes: connection.configuration.maxMessageBytes, compression: head.encoding,
             allocator: connection.allocator)
+        acceptsData = true
         responseCompression = MessageCompression.negotiate(acceptEncoding: head.acceptEncoding)
         var context = ServerContext(
             method: handler.method, requestMetadata: head.metadata, peer: connection.peer)
@@ -114,35 +117,31 @@ final class ServerStream {
     private var pendingHandler: RPCHandler?
 
     func receiveData(_ bytes: UnsafeRawBufferPointer) {
-        guard !finished, var deframer else {
+        guard !finished, acceptsData else {
             connection.session.consume(stream: id, count: bytes.count)
             return
         }
-        deframer.append(bytes)
         do {
-            while let message = try deframer.next() {
+            try deframer.process(bytes) { message throws(MessageDeframer.Failure) in
                 if kind == .unary || kind == .serverStreaming, inbound.count - inboundIndex >= 1 || task != nil {
-                    self.deframer = deframer
-                    finish(CallStatus(code: .unimplemented, message: "\(context!.method.path) expects exactly one request message"))
-                    return
+                    throw .tooMany
                 }
                 deliver(message)
             }
+        } catch .tooMany {
+            finish(CallStatus(code: .unimplemented, message: "\(context!.method.path) expects exactly one request message"))
+            return
         } catch .tooLarge(let size) {
-            self.deframer = deframer
             let limit = connection.configuration.maxMessageBytes
             finish(CallStatus(code: .resourceExhausted, message: "request message of \(size) bytes exceeds the limit of \(limit) bytes"))
             return
         } catch .compressedWithoutEncoding {
-            self.deframer = deframer
             finish(CallStatus(code: .internal, message: "a compressed message arrived without a grpc-encoding header"))
             return
         } catch {
-            self.deframer = deframer
             finish(CallStatus(code: .internal, message: "a request message could not be decompressed"))
             return
         }
-        self.deframer = deframer
         // Reopen the window for what the handler has room for; the rest waits until it reads.
         if queuedInboundBytes < Self.inboundQueueLimit {
             connection.session.consume(stream: id, count: bytes.count)
@@ -166,7 +165,7 @@ final class ServerStream {
         guard !remoteClosed else { return }
         remoteClosed = true
         guard !finished else { return }
-        if deframer?.hasPartialMessage == true {
+        if deframer.hasPartialMessage {
             finish(CallStatus(code: .internal, message: "the request ended inside a message"))
             return
         }
