@@ -12,7 +12,14 @@ final class WireArena {
     private var cursor: UnsafeMutableRawPointer?
     private var remaining = 0
 
-    init() {}
+    /// Creates an arena; `initialBlock` (not owned, e.g. stack memory of the caller) is used up first, so that a
+    /// small message needs no heap block at all.
+    init(initialBlock: UnsafeMutableRawBufferPointer? = nil) {
+        if let initialBlock, let base = initialBlock.baseAddress {
+            cursor = base
+            remaining = initialBlock.count
+        }
+    }
 
     deinit {
         for block in blocks { free(block) }

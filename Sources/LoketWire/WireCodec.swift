@@ -25,6 +25,22 @@ package enum WireCodec {
             return .failure(
                 WireError(.malformed, "\(M.wireDescriptor.fullName): messages nested deeper than \(WireDepthLimit.maximumDepth) levels"))
         }
+        if let allocator { return unpack(M.self, buffer: buffer, allocator: allocator) }
+        // Small messages unpack into stack memory: protobuf-c's many small allocations become pointer bumps.
+        return withUnsafeTemporaryAllocation(byteCount: StackAllocator.capacity, alignment: 16) { block in
+            var state = StackAllocator(block: block)
+            return withUnsafeMutablePointer(to: &state) { statePointer in
+                var stackAllocator = ProtobufCAllocator(
+                    alloc: StackAllocator.alloc, free: StackAllocator.free, allocator_data: statePointer)
+                return unpack(M.self, buffer: buffer, allocator: &stackAllocator)
+            }
+        }
+    }
+
+    private static func unpack<M: ProtobufMessage>(
+        _ type: M.Type, buffer: UnsafeRawBufferPointer, allocator: UnsafeMutablePointer<ProtobufCAllocator>
+    ) -> Result<M, WireError> {
+        let descriptor = M.wireDescriptor.pointer
         // protobuf-c wants a non-null pointer even for an empty message.
         var empty: UInt8 = 0
         let unpacked: UnsafeMutablePointer<ProtobufCMessage>? = withUnsafeMutablePointer(to: &empty) { emptyPointer in
@@ -42,15 +58,17 @@ package enum WireCodec {
 
     /// Encodes `message` in protobuf wire format.
     package static func encode<M: ProtobufMessage>(_ message: M) -> [UInt8] {
-        let arena = WireArena()
-        var writer = WireWriter(descriptor: M.wireDescriptor.pointer, arena: arena)
-        message.write(to: &writer)
-        let packed = writer.message
-        let size = protobuf_c_message_get_packed_size(packed)
-        guard size > 0 else { return [] }
-        return withExtendedLifetime(arena) {
-            [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-                count = protobuf_c_message_pack(packed, buffer.baseAddress!)
+        withUnsafeTemporaryAllocation(byteCount: StackAllocator.capacity, alignment: 16) { block in
+            let arena = WireArena(initialBlock: block)
+            var writer = WireWriter(descriptor: M.wireDescriptor.pointer, arena: arena)
+            message.write(to: &writer)
+            let packed = writer.message
+            let size = protobuf_c_message_get_packed_size(packed)
+            guard size > 0 else { return [] }
+            return withExtendedLifetime(arena) {
+                [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                    count = protobuf_c_message_pack(packed, buffer.baseAddress!)
+                }
             }
         }
     }
