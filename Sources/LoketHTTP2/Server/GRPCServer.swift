@@ -42,7 +42,7 @@ public final class GRPCServer: Service, Sendable {
         let threads = configuration.eventLoopThreads > 0 ? configuration.eventLoopThreads : System.coreCount
         let group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
         do {
-            try await serve(on: group)
+            try await serve(on: group, threads: threads)
         } catch {
             try? await group.shutdownGracefully()
             failWaiters(error)
@@ -51,7 +51,7 @@ public final class GRPCServer: Service, Sendable {
         try await group.shutdownGracefully()
     }
 
-    private func serve(on group: MultiThreadedEventLoopGroup) async throws {
+    private func serve(on group: MultiThreadedEventLoopGroup, threads: Int) async throws {
         let configuration = configuration
         let router = router
         let logger = logger
@@ -77,7 +77,7 @@ public final class GRPCServer: Service, Sendable {
         let port = channel.localAddress?.port ?? configuration.port
         logger.info(
             "gRPC server listening",
-            metadata: ["host": "\(configuration.host)", "port": "\(port)", "tls": "\(sslContext == nil ? "off" : configuration.tls?.clientCAPath == nil ? "on" : "mutual")", "event_loops": "\(group.makeIterator().reduce(0) { n, _ in n + 1 })"])
+            metadata: ["host": "\(configuration.host)", "port": "\(port)", "tls": "\(sslContext == nil ? "off" : configuration.tls?.clientCAPath == nil ? "on" : "mutual")", "event_loops": "\(threads)"])
         for waiter in binding.withLock({ state in
             state.port = port
             defer { state.waiters = [] }

@@ -1,0 +1,124 @@
+import CNGHTTP2
+import LoketRPC
+import NIOCore
+
+/// The handler side of a stream: starting the task and feeding it requests; all on the event loop.
+extension ServerStream {
+    func start(_ handler: RPCHandler) {
+        guard let context, !finished else { return }
+        let bound = NIOLoopBound(self, eventLoop: connection.eventLoop)
+        let loop = connection.eventLoop
+        let requests: RequestStream<[UInt8]>
+        if remoteClosed, kind == .unary || kind == .serverStreaming {
+            // The whole single-message request is here: the handler reads it without suspending.
+            requests = RequestStream(inbound[inboundIndex...].map { message in
+                context.response.lastRequestCompressed = message.wasCompressed
+                return message.bytes
+            })
+            inbound = []
+            inboundIndex = 0
+            queuedInboundBytes = 0
+        } else {
+            requests = RequestStream<[UInt8]> {
+                try await withCheckedThrowingContinuation { continuation in
+                    loop.executeOrRun { bound.value.nextMessage(continuation) }
+                }
+            }
+        }
+        let responses = ResponseWriter<[UInt8]> { message in
+            // On the connection's loop (the usual case) a write below the high-water mark completes at once.
+            if loop.inEventLoop, try bound.value.writeWithoutWaiting(message) { return }
+            try await withCheckedThrowingContinuation { continuation in
+                loop.executeOrRun { bound.value.write(message, continuation) }
+            }
+        }
+        let logger = connection.logger
+        task = Task(executorPreference: connection.taskExecutor) {
+            let status: CallStatus
+            do {
+                try await handler.body(requests, responses, context)
+                status = .ok
+            } catch {
+                if !(error is RPCError), !(error is CancellationError) {
+                    logger.error("handler failed", metadata: ["method": "\(context.method.path)", "error": "\(error)"])
+                }
+                status = CallStatus(error: error)
+            }
+            loop.executeOrRun { bound.value.finish(status, fromHandler: true) }
+        }
+    }
+
+    func nextMessage(_ continuation: CheckedContinuation<[UInt8]?, any Error>) {
+        if inboundIndex < inbound.count {
+            let message = inbound[inboundIndex]
+            inboundIndex += 1
+            if inboundIndex == inbound.count {
+                inbound.removeAll(keepingCapacity: true)
+                inboundIndex = 0
+            }
+            queuedInboundBytes -= message.bytes.count
+            if unconsumedBytes > 0, queuedInboundBytes < Self.inboundQueueLimit {
+                connection.session.consume(stream: id, count: unconsumedBytes)
+                unconsumedBytes = 0
+                connection.scheduleFlush()
+            }
+            context?.response.lastRequestCompressed = message.wasCompressed
+            continuation.resume(returning: message.bytes)
+        } else if finished {
+            continuation.resume(throwing: CancellationError())
+        } else if inboundEnded {
+            continuation.resume(returning: nil)
+        } else {
+            inboundWaiter = continuation
+        }
+    }
+
+    /// Queues a response message; true when the writer may go on at once, false when it must wait for the client
+    /// to read (then nothing was written).
+    func writeWithoutWaiting(_ message: [UInt8]) throws -> Bool {
+        guard outbound.readableBytes <= Self.outboundHighWater, writeWaiters.isEmpty else { return false }
+        try enqueue(message)
+        return true
+    }
+
+    func write(_ message: [UInt8], _ continuation: CheckedContinuation<Void, any Error>) {
+        do {
+            try enqueue(message)
+        } catch {
+            continuation.resume(throwing: error)
+            return
+        }
+        if outbound.readableBytes > Self.outboundHighWater {
+            writeWaiters.append(continuation)
+        } else {
+            continuation.resume()
+        }
+    }
+
+    func enqueue(_ message: [UInt8]) throws {
+        guard !finished, let context else { throw CancellationError() }
+        guard message.count <= connection.configuration.maxMessageBytes else {
+            throw RPCError(
+                code: .resourceExhausted,
+                message: "response message of \(message.count) bytes exceeds the limit of \(connection.configuration.maxMessageBytes) bytes")
+        }
+        let compression = context.response.compressMessages ? responseCompression : nil
+        MessageFramer.write(message, compression: compression, into: &outbound)
+        if !headersSent {
+            headersSent = true
+            let metadata = context.response.headers
+            if compression == nil, metadata.isEmpty {
+                _ = connection.session.submitResponse(stream: id, staticHeaders: StaticHeaders.response, hasBody: true)
+            } else {
+                var headers: [(String, String)] = [(":status", "200"), ("content-type", "application/grpc")]
+                if let compression { headers.append(("grpc-encoding", compression.rawValue)) }
+                headers.append(("grpc-accept-encoding", MessageCompression.acceptEncodingHeader))
+                headers.append(contentsOf: MetadataFields.encode(metadata))
+                _ = connection.session.submitResponse(stream: id, headers: headers, hasBody: true)
+            }
+        } else {
+            resumeIfDeferred()
+        }
+        connection.scheduleFlush()
+    }
+}
