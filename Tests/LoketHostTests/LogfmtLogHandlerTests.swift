@@ -33,16 +33,16 @@ final class CapturedLines: Sendable {
     }
 
     @Test func quotesOnlyWhenNeeded() {
-        #expect(LogfmtLogHandler.quotedIfNeeded("plain") == "plain")
-        #expect(LogfmtLogHandler.quotedIfNeeded("café/ü:1,2") == "café/ü:1,2")
-        #expect(LogfmtLogHandler.quotedIfNeeded("") == "\"\"")
-        #expect(LogfmtLogHandler.quotedIfNeeded("two words") == "\"two words\"")
-        #expect(LogfmtLogHandler.quotedIfNeeded("a=b") == "\"a=b\"")
-        #expect(LogfmtLogHandler.quotedIfNeeded("say \"hi\"") == "\"say \\\"hi\\\"\"")
-        #expect(LogfmtLogHandler.quotedIfNeeded("C:\\dir") == "\"C:\\\\dir\"")
-        #expect(LogfmtLogHandler.quotedIfNeeded("a\nb\r\tc") == "\"a\\nb\\r\\tc\"")
-        #expect(LogfmtLogHandler.quotedIfNeeded("bell\u{7}") == "\"bell\\u0007\"")
-        #expect(LogfmtLogHandler.quotedIfNeeded("nbsp\u{A0}x") == "\"nbsp\u{A0}x\"")
+        #expect(LogfmtFormat.quotedIfNeeded("plain") == "plain")
+        #expect(LogfmtFormat.quotedIfNeeded("café/ü:1,2") == "café/ü:1,2")
+        #expect(LogfmtFormat.quotedIfNeeded("") == "\"\"")
+        #expect(LogfmtFormat.quotedIfNeeded("two words") == "\"two words\"")
+        #expect(LogfmtFormat.quotedIfNeeded("a=b") == "\"a=b\"")
+        #expect(LogfmtFormat.quotedIfNeeded("say \"hi\"") == "\"say \\\"hi\\\"\"")
+        #expect(LogfmtFormat.quotedIfNeeded("C:\\dir") == "\"C:\\\\dir\"")
+        #expect(LogfmtFormat.quotedIfNeeded("a\nb\r\tc") == "\"a\\nb\\r\\tc\"")
+        #expect(LogfmtFormat.quotedIfNeeded("bell\u{7}") == "\"bell\\u0007\"")
+        #expect(LogfmtFormat.quotedIfNeeded("nbsp\u{A0}x") == "\"nbsp\u{A0}x\"")
     }
 
     @Test func multiLineMessagesStayOnOneLine() {

@@ -6,46 +6,7 @@ import Logging
 /// The fixed fields come first, then the metadata sorted by key. Nested metadata keeps its shape:
 /// dictionaries become objects (keys sorted) and arrays become arrays. Every leaf is a JSON string,
 /// because swift-log metadata values are text.
-public struct JSONLogHandler: LogHandler {
-    /// The logger label, written as `"label"`.
-    public let label: String
-    /// The least severe level that is written.
-    public var logLevel: Logger.Level = .info
-    /// Metadata written with every record of this handler.
-    public var metadata: Logger.Metadata = [:]
-    /// Supplies contextual metadata (for example task-local request ids) for each record.
-    public var metadataProvider: Logger.MetadataProvider?
-    private let output: LogOutput
-    private let timestamp: @Sendable () -> String
-
-    /// Creates a handler writing to `output` (standard error by default).
-    public init(label: String, output: LogOutput = .standardError, metadataProvider: Logger.MetadataProvider? = nil) {
-        self.init(label: label, output: output, metadataProvider: metadataProvider, timestamp: LogTimestamp.now)
-    }
-
-    init(
-        label: String, output: LogOutput, metadataProvider: Logger.MetadataProvider?,
-        timestamp: @escaping @Sendable () -> String
-    ) {
-        self.label = label
-        self.output = output
-        self.metadataProvider = metadataProvider
-        self.timestamp = timestamp
-    }
-
-    /// One metadata value of this handler.
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    /// Formats the record and writes it as one line.
-    public func log(event: LogEvent) {
-        let record = LogRecord(
-            event: event, label: label, handlerMetadata: metadata, provider: metadataProvider, timestamp: timestamp())
-        output.write(Self.line(for: record))
-    }
-
+enum JSONLinesFormat: LogLineFormat {
     static func line(for record: LogRecord) -> String {
         var line = "{\"ts\":\(string(record.timestamp)),\"level\":\(string(record.level.rawValue))"
         line += ",\"label\":\(string(record.label)),\"msg\":\(string(record.message))"
@@ -89,3 +50,6 @@ public struct JSONLogHandler: LogHandler {
         return result + "\""
     }
 }
+
+/// The handler that writes JSONLinesFormat lines.
+typealias JSONLogHandler = LineLogHandler<JSONLinesFormat>

@@ -9,46 +9,7 @@ import Logging
 /// or holds whitespace, `"`, `=`, `\` or control characters; inside quotes `"` and `\` are escaped
 /// with a backslash and control characters as `\n`, `\r`, `\t` or `\u00XX`, so a record is always
 /// one line. Characters that cannot appear in a key are replaced by `_`.
-public struct LogfmtLogHandler: LogHandler {
-    /// The logger label, written as `label=`.
-    public let label: String
-    /// The least severe level that is written.
-    public var logLevel: Logger.Level = .info
-    /// Metadata written with every record of this handler.
-    public var metadata: Logger.Metadata = [:]
-    /// Supplies contextual metadata (for example task-local request ids) for each record.
-    public var metadataProvider: Logger.MetadataProvider?
-    private let output: LogOutput
-    private let timestamp: @Sendable () -> String
-
-    /// Creates a handler writing to `output` (standard error by default).
-    public init(label: String, output: LogOutput = .standardError, metadataProvider: Logger.MetadataProvider? = nil) {
-        self.init(label: label, output: output, metadataProvider: metadataProvider, timestamp: LogTimestamp.now)
-    }
-
-    init(
-        label: String, output: LogOutput, metadataProvider: Logger.MetadataProvider?,
-        timestamp: @escaping @Sendable () -> String
-    ) {
-        self.label = label
-        self.output = output
-        self.metadataProvider = metadataProvider
-        self.timestamp = timestamp
-    }
-
-    /// One metadata value of this handler.
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    /// Formats the record and writes it as one line.
-    public func log(event: LogEvent) {
-        let record = LogRecord(
-            event: event, label: label, handlerMetadata: metadata, provider: metadataProvider, timestamp: timestamp())
-        output.write(Self.line(for: record))
-    }
-
+enum LogfmtFormat: LogLineFormat {
     static func line(for record: LogRecord) -> String {
         var line = "ts=\(record.timestamp) level=\(record.level.rawValue) label=\(quotedIfNeeded(record.label))"
         line += " msg=\(quotedIfNeeded(record.message))"
@@ -113,3 +74,6 @@ public struct LogfmtLogHandler: LogHandler {
             || scalar.properties.isWhitespace
     }
 }
+
+/// The handler that writes LogfmtFormat lines.
+typealias LogfmtLogHandler = LineLogHandler<LogfmtFormat>
