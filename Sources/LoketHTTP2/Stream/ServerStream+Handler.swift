@@ -33,7 +33,10 @@ extension ServerStream {
             }
         }
         let logger = connection.logger
-        task = Task(executorPreference: connection.taskExecutor) {
+        // Immediate: the handler starts right here on the event loop and runs until its first suspension (a
+        // unary handler that never suspends completes without being scheduled at all); later resumptions come
+        // back to this loop through the task executor.
+        task = Task.immediate(executorPreference: connection.taskExecutor) {
             let status: CallStatus
             do {
                 try await handler.body(requests, responses, context)
