@@ -28,7 +28,7 @@ public struct Metadata: Sendable, Hashable, Sequence {
 
     /// Appends a text value.
     public mutating func addString(_ value: String, forKey key: String) {
-        entries.append((key.lowercased(), .string(value)))
+        entries.append((Self.lowercased(key), .string(value)))
     }
 
     /// Appends a text value under a key that is already lower-case (HTTP/2 guarantees it for received headers).
@@ -46,24 +46,34 @@ public struct Metadata: Sendable, Hashable, Sequence {
 
     /// Appends a binary value; the key should end in `-bin`.
     public mutating func addBinary(_ value: Data, forKey key: String) {
-        entries.append((key.lowercased(), .binary(value)))
+        entries.append((Self.lowercased(key), .binary(value)))
     }
 
     /// All values for `key`, in order.
     public subscript(key: String) -> [Value] {
-        let key = key.lowercased()
-        return entries.filter { $0.key == key }.map(\.value)
+        let key = Self.lowercased(key)
+        var values: [Value] = []
+        for entry in entries where entry.key == key { values.append(entry.value) }
+        return values
     }
 
     /// The first text value for `key`.
     public func firstString(forKey key: String) -> String? {
-        for case .string(let value) in self[key] { return value }
+        let key = Self.lowercased(key)
+        for entry in entries where entry.key == key {
+            if case .string(let value) = entry.value { return value }
+        }
         return nil
+    }
+
+    /// `key` lower-cased; keys are nearly always lower-case already, and then no new string is made.
+    private static func lowercased(_ key: String) -> String {
+        key.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ? key.lowercased() : key
     }
 
     /// Removes every value for `key`.
     public mutating func removeAll(forKey key: String) {
-        let key = key.lowercased()
+        let key = Self.lowercased(key)
         entries.removeAll { $0.key == key }
     }
 

@@ -13,15 +13,29 @@ enum WireDepthLimit {
     static func isWithinLimit(
         _ buffer: UnsafeRawBufferPointer, descriptor: UnsafePointer<ProtobufCMessageDescriptor>
     ) -> Bool {
-        guard let base = buffer.baseAddress, buffer.count > 0 else { return true }
-        // One frame per open sub-message: where it ends and what type it is.
-        var stack: [(end: Int, descriptor: UnsafePointer<ProtobufCMessageDescriptor>)] = []
+        guard buffer.count > 0 else { return true }
+        // One frame per open sub-message (where its parent ends, and the parent's type), on the stack.
+        return withUnsafeTemporaryAllocation(of: Frame.self, capacity: maximumDepth) { frames in
+            scan(buffer, descriptor: descriptor, frames: frames)
+        }
+    }
+
+    private typealias Frame = (end: Int, descriptor: UnsafePointer<ProtobufCMessageDescriptor>)
+
+    private static func scan(
+        _ buffer: UnsafeRawBufferPointer, descriptor: UnsafePointer<ProtobufCMessageDescriptor>,
+        frames: UnsafeMutableBufferPointer<Frame>
+    ) -> Bool {
+        let base = buffer.baseAddress!
+        var depth = 0
         var current = descriptor
         var end = buffer.count
         var offset = 0
         while true {
             while offset >= end {
-                guard let frame = stack.popLast() else { return true }
+                guard depth > 0 else { return true }
+                depth -= 1
+                let frame = frames[depth]
                 // A sub-message whose length overruns its parent is malformed; protobuf-c will reject it.
                 if offset > end { return true }
                 end = frame.end
@@ -39,8 +53,9 @@ enum WireDepthLimit {
                 guard let length = readVarint(base, &offset, end), length <= UInt64(end - offset) else { return true }
                 let fieldEnd = offset + Int(length)
                 if let sub = messageDescriptor(current, fieldNumber: tag >> 3) {
-                    if stack.count + 2 > maximumDepth { return false }  // root + open frames + this one
-                    stack.append((end, current))
+                    if depth + 2 > maximumDepth { return false }  // root + open frames + this one
+                    frames[depth] = (end, current)
+                    depth += 1
                     end = fieldEnd
                     current = sub
                 } else {

@@ -11,13 +11,13 @@ extension ServerStream {
         let requests: RequestStream<[UInt8]>
         if remoteClosed, kind == .unary || kind == .serverStreaming {
             // The whole single-message request is here: the handler reads it without suspending.
-            requests = RequestStream(inbound[inboundIndex...].map { message in
+            if let message = singleRequest {
                 context.response.lastRequestCompressed = message.wasCompressed
-                return message.bytes
-            })
-            inbound = []
-            inboundIndex = 0
-            queuedInboundBytes = 0
+                requests = RequestStream([message.bytes])
+                singleRequest = nil
+            } else {
+                requests = RequestStream([])
+            }
         } else {
             requests = RequestStream<[UInt8]> {
                 try await withCheckedThrowingContinuation { continuation in

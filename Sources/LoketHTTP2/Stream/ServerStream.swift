@@ -16,6 +16,9 @@ final class ServerStream {
     /// Whether the request head was accepted, so DATA belongs to a call.
     var acceptsData = false
     var kind: MethodDescriptor.Kind = .unary
+    /// The request of a unary or server-streaming call, held until the client half-closes.
+    var singleRequest: MessageDeframer.Message?
+    /// Messages of a streaming request that arrived before the handler asked for them.
     var inbound: [MessageDeframer.Message] = []
     var inboundIndex = 0
     var inboundWaiter: CheckedContinuation<[UInt8]?, any Error>?
@@ -126,7 +129,7 @@ final class ServerStream {
         }
         do {
             try deframer.process(bytes) { message throws(MessageDeframer.Failure) in
-                if kind == .unary || kind == .serverStreaming, inbound.count - inboundIndex >= 1 || task != nil {
+                if kind == .unary || kind == .serverStreaming, singleRequest != nil || task != nil {
                     throw .tooMany
                 }
                 deliver(message)
@@ -154,7 +157,9 @@ final class ServerStream {
     }
 
     func deliver(_ message: MessageDeframer.Message) {
-        if let waiter = inboundWaiter {
+        if kind == .unary || kind == .serverStreaming {
+            singleRequest = message  // the handler starts after END_STREAM and takes it from here
+        } else if let waiter = inboundWaiter {
             inboundWaiter = nil
             context?.response.lastRequestCompressed = message.wasCompressed
             waiter.resume(returning: message.bytes)
