@@ -1,5 +1,11 @@
 import LoketRPC
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -51,28 +57,35 @@ struct RequestHead {
         /// Bytes of the header list as HTTP/2 counts them (name + value + 32 per field).
         private(set) var size = 0
 
+        /// Byte equality with an ASCII literal, without going through Unicode string comparison.
+        @inline(__always)
+        private static func equals(_ bytes: UnsafeRawBufferPointer, _ literal: StaticString) -> Bool {
+            bytes.count == literal.utf8CodeUnitCount
+                && (bytes.count == 0 || memcmp(bytes.baseAddress!, literal.utf8Start, bytes.count) == 0)
+        }
+
         mutating func add(name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
             size += name.count + value.count + 32
             guard let first = name.first, rejection == nil else { return }
             if first == UInt8(ascii: ":") {
-                if name.elementsEqual(":method".utf8) {
-                    isPOST = value.elementsEqual("POST".utf8)
-                } else if name.elementsEqual(":path".utf8) {
+                if Self.equals(name, ":method") {
+                    isPOST = Self.equals(value, "POST")
+                } else if Self.equals(name, ":path") {
                     path = String(decoding: value, as: UTF8.self)
                 }
                 return  // :scheme and :authority carry nothing gRPC needs
             }
-            if name.starts(with: "grpc-".utf8) {
+            if name.count > 5, memcmp(name.baseAddress!, "grpc-", 5) == 0 {
                 addReserved(name: name, value: value)
                 return
             }
-            if name.elementsEqual("content-type".utf8) {
+            if Self.equals(name, "content-type") {
                 isGRPCContentType = Self.isGRPC(value)
                 return
             }
-            if name.elementsEqual("te".utf8) || name.elementsEqual("connection".utf8) { return }
+            if Self.equals(name, "te") || Self.equals(name, "connection") { return }
             let key = String(decoding: name, as: UTF8.self)
-            if name.count > 4, name.suffix(4).elementsEqual("-bin".utf8) {
+            if name.count > 4, memcmp(name.baseAddress! + (name.count - 4), "-bin", 4) == 0 {
                 for item in value.split(separator: UInt8(ascii: ",")) {
                     let text = String(decoding: item, as: UTF8.self).trimmingSpaces()
                     guard let data = Base64Metadata.decode(text) else {
@@ -87,19 +100,19 @@ struct RequestHead {
         }
 
         private mutating func addReserved(name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
-            if name.elementsEqual("grpc-timeout".utf8) {
+            if Self.equals(name, "grpc-timeout") {
                 let text = String(decoding: value, as: UTF8.self)
                 guard let timeout = GRPCTimeout.parse(text) else {
                     rejection = .grpc(.internal, "malformed grpc-timeout header: \(text.prefix(16))")
                     return
                 }
                 head.timeout = timeout
-            } else if name.elementsEqual("grpc-encoding".utf8) {
-                guard !value.elementsEqual("identity".utf8) else { return }
+            } else if Self.equals(name, "grpc-encoding") {
+                guard !Self.equals(value, "identity") else { return }
                 let text = String(decoding: value, as: UTF8.self)
                 head.encoding = MessageCompression(encoding: text)
                 if head.encoding == nil { head.unsupportedEncoding = text }
-            } else if name.elementsEqual("grpc-accept-encoding".utf8) {
+            } else if Self.equals(name, "grpc-accept-encoding") {
                 head.acceptEncoding = String(decoding: value, as: UTF8.self)
             }
             // Other grpc- names are reserved: never passed on as metadata.
@@ -124,15 +137,16 @@ struct RequestHead {
 
         /// `application/grpc`, optionally followed by `+proto` or `;parameters`; not `application/grpc-web`.
         private static func isGRPC(_ value: UnsafeRawBufferPointer) -> Bool {
-            let prefix = "application/grpc".utf8
-            guard value.count >= prefix.count,
-                zip(value.prefix(prefix.count), prefix).allSatisfy({ Self.lower($0) == $1 })
-            else { return false }
-            let rest = value.dropFirst(prefix.count)
+            guard hasPrefixIgnoringCase(value, "application/grpc") else { return false }
+            let rest = UnsafeRawBufferPointer(rebasing: value[16...])
             guard let next = rest.first else { return true }
-            if next == UInt8(ascii: ";") { return true }
-            let proto = "+proto".utf8
-            return rest.count >= proto.count && zip(rest.prefix(proto.count), proto).allSatisfy { Self.lower($0) == $1 }
+            return next == UInt8(ascii: ";") || hasPrefixIgnoringCase(rest, "+proto")
+        }
+
+        private static func hasPrefixIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ prefix: StaticString) -> Bool {
+            guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+            for i in 0..<prefix.utf8CodeUnitCount where lower(bytes[i]) != prefix.utf8Start[i] { return false }
+            return true
         }
 
         private static func lower(_ byte: UInt8) -> UInt8 {
