@@ -52,7 +52,11 @@ extension ServerStream {
     }
 
     func nextMessage(_ continuation: CheckedContinuation<[UInt8]?, any Error>) {
-        if inboundIndex < inbound.count {
+        // Once the status is decided (deadline, reset, bad input) queued messages are moot, and the connection
+        // may be gone: check before touching anything else.
+        if finished {
+            continuation.resume(throwing: CancellationError())
+        } else if inboundIndex < inbound.count {
             let message = inbound[inboundIndex]
             inboundIndex += 1
             if inboundIndex == inbound.count {
@@ -61,14 +65,12 @@ extension ServerStream {
             }
             queuedInboundBytes -= message.bytes.count
             if unconsumedBytes > 0, queuedInboundBytes < Self.inboundQueueLimit {
-                connection.session.consume(stream: id, count: unconsumedBytes)
+                session.consume(stream: id, count: unconsumedBytes)
                 unconsumedBytes = 0
                 connection.scheduleFlush()
             }
             context?.response.lastRequestCompressed = message.wasCompressed
             continuation.resume(returning: message.bytes)
-        } else if finished {
-            continuation.resume(throwing: CancellationError())
         } else if inboundEnded {
             continuation.resume(returning: nil)
         } else {
@@ -100,10 +102,10 @@ extension ServerStream {
 
     func enqueue(_ message: [UInt8]) throws {
         guard !finished, let context else { throw CancellationError() }
-        guard message.count <= connection.configuration.maxMessageBytes else {
+        guard message.count <= maxMessageBytes else {
             throw RPCError(
                 code: .resourceExhausted,
-                message: "response message of \(message.count) bytes exceeds the limit of \(connection.configuration.maxMessageBytes) bytes")
+                message: "response message of \(message.count) bytes exceeds the limit of \(maxMessageBytes) bytes")
         }
         let compression = context.response.compressMessages ? responseCompression : nil
         MessageFramer.write(message, compression: compression, into: &outbound)
@@ -111,13 +113,13 @@ extension ServerStream {
             headersSent = true
             let metadata = context.response.headers
             if compression == nil, metadata.isEmpty {
-                _ = connection.session.submitResponse(stream: id, staticHeaders: StaticHeaders.response, hasBody: true)
+                _ = session.submitResponse(stream: id, staticHeaders: StaticHeaders.response, hasBody: true)
             } else {
                 var headers: [(String, String)] = [(":status", "200"), ("content-type", "application/grpc")]
                 if let compression { headers.append(("grpc-encoding", compression.rawValue)) }
                 headers.append(("grpc-accept-encoding", MessageCompression.acceptEncodingHeader))
                 headers.append(contentsOf: MetadataFields.encode(metadata))
-                _ = connection.session.submitResponse(stream: id, headers: headers, hasBody: true)
+                _ = session.submitResponse(stream: id, headers: headers, hasBody: true)
             }
         } else {
             resumeIfDeferred()

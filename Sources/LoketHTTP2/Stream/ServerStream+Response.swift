@@ -28,7 +28,7 @@ extension ServerStream {
             var headers: [(String, String)] = [(":status", "200"), ("content-type", "application/grpc")]
             if let context { headers.append(contentsOf: MetadataFields.encode(context.response.headers)) }
             headers.append(contentsOf: trailers)
-            _ = connection.session.submitResponse(stream: id, headers: headers, hasBody: false)
+            _ = session.submitResponse(stream: id, headers: headers, hasBody: false)
         }
         connection.scheduleFlush()
     }
@@ -40,14 +40,14 @@ extension ServerStream {
         pendingTrailers = nil
         headersSent = true
         httpBodyOnly = true
-        _ = connection.session.submitResponse(stream: id, headers: headers, hasBody: true)
+        _ = session.submitResponse(stream: id, headers: headers, hasBody: true)
         connection.scheduleFlush()
     }
 
     func resumeIfDeferred() {
         if dataDeferred {
             dataDeferred = false
-            connection.session.resumeData(stream: id)
+            session.resumeData(stream: id)
         }
     }
 
@@ -86,8 +86,8 @@ extension ServerStream {
                 pendingTrailers = nil
                 flags |= UInt32(NGHTTP2_DATA_FLAG_EOF.rawValue) | UInt32(NGHTTP2_DATA_FLAG_NO_END_STREAM.rawValue)
                 switch trailers {
-                case .ok: _ = connection.session.submitTrailers(stream: id, staticHeaders: StaticHeaders.okTrailers)
-                case .fields(let fields): _ = connection.session.submitTrailers(stream: id, headers: fields)
+                case .ok: _ = session.submitTrailers(stream: id, staticHeaders: StaticHeaders.okTrailers)
+                case .fields(let fields): _ = session.submitTrailers(stream: id, headers: fields)
                 }
                 return count
             }

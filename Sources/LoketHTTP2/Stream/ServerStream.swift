@@ -9,6 +9,11 @@ import NIOCore
 final class ServerStream {
     let id: Int32
     unowned let connection: GRPCConnection
+    /// Held directly (not through `connection`) because every frame of the call uses it; a stream that outlives
+    /// its connection never reaches it, as every path checks `finished` first.
+    let session: NGHTTP2Session
+    let maxMessageBytes: Int
+    let maxHeaderListBytes: Int
 
     // Request side.
     var builder = RequestHead.Builder()
@@ -59,6 +64,9 @@ final class ServerStream {
     init(id: Int32, connection: GRPCConnection) {
         self.id = id
         self.connection = connection
+        self.session = connection.session
+        self.maxMessageBytes = connection.configuration.maxMessageBytes
+        self.maxHeaderListBytes = connection.configuration.maxHeaderListBytes
         self.outbound = connection.allocator.buffer(capacity: 0)
     }
 
@@ -69,7 +77,7 @@ final class ServerStream {
     }
 
     func receiveHead(endStream: Bool) {
-        if builder.size > connection.configuration.maxHeaderListBytes {
+        if builder.size > maxHeaderListBytes {
             respondHTTP(status: 431, message: "request header fields too large")
             return
         }
@@ -97,7 +105,7 @@ final class ServerStream {
         }
         kind = handler.method.kind
         deframer = MessageDeframer(
-            maxMessageBytes: connection.configuration.maxMessageBytes, compression: head.encoding,
+            maxMessageBytes: maxMessageBytes, compression: head.encoding,
             allocator: connection.allocator)
         acceptsData = true
         responseCompression = MessageCompression.negotiate(acceptEncoding: head.acceptEncoding)
@@ -124,7 +132,7 @@ final class ServerStream {
 
     func receiveData(_ bytes: UnsafeRawBufferPointer) {
         guard !finished, acceptsData else {
-            connection.session.consume(stream: id, count: bytes.count)
+            session.consume(stream: id, count: bytes.count)
             return
         }
         do {
@@ -138,7 +146,7 @@ final class ServerStream {
             finish(CallStatus(code: .unimplemented, message: "\(context!.method.path) expects exactly one request message"))
             return
         } catch .tooLarge(let size) {
-            let limit = connection.configuration.maxMessageBytes
+            let limit = maxMessageBytes
             finish(CallStatus(code: .resourceExhausted, message: "request message of \(size) bytes exceeds the limit of \(limit) bytes"))
             return
         } catch .compressedWithoutEncoding {
@@ -150,7 +158,7 @@ final class ServerStream {
         }
         // Reopen the window for what the handler has room for; the rest waits until it reads.
         if queuedInboundBytes < Self.inboundQueueLimit {
-            connection.session.consume(stream: id, count: bytes.count)
+            session.consume(stream: id, count: bytes.count)
         } else {
             unconsumedBytes += bytes.count
         }
@@ -202,7 +210,7 @@ final class ServerStream {
 
     /// Called after our END_STREAM went out; a client still sending gets RST_STREAM(NO_ERROR), as gRPC expects.
     func sentEndStream() {
-        if !remoteClosed { connection.session.reset(stream: id, errorCode: UInt32(NGHTTP2_NO_ERROR.rawValue)) }
+        if !remoteClosed { session.reset(stream: id, errorCode: UInt32(NGHTTP2_NO_ERROR.rawValue)) }
     }
 
     private static func unknownMethodMessage(_ path: String, _ router: RPCRouter) -> String {
