@@ -191,6 +191,16 @@ struct ServerStreamTests {
         #expect(probe.cancelled.isSet)
     }
 
+    @Test("the largest grpc-timeout values are accepted, not overflowed")
+    func hugeTimeout() async throws {
+        let server = try await server()
+        for timeout in ["99999999H", "99999999M", "99999999S"] {
+            let stream = server.client.request(
+                path: "/loket.conformance.v1.Echo/Get", headers: [("grpc-timeout", timeout)], body: grpcFrames([echo("x")]))
+            #expect(try await server.waitForClose(stream).grpcStatus == 0)
+        }
+    }
+
     @Test("a request ending inside a message: INTERNAL")
     func truncatedMessage() async throws {
         let server = try await server()

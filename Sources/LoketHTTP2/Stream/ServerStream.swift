@@ -21,6 +21,8 @@ final class ServerStream {
     /// Whether the request head was accepted, so DATA belongs to a call.
     var acceptsData = false
     var kind: MethodDescriptor.Kind = .unary
+    /// The handler of a unary or server-streaming call, started once the client half-closes.
+    var pendingHandler: RPCHandler?
     /// The request of a unary or server-streaming call, held until the client half-closes.
     var singleRequest: MessageDeframer.Message?
     /// Messages of a streaming request that arrived before the handler asked for them.
@@ -111,7 +113,8 @@ final class ServerStream {
         responseCompression = MessageCompression.negotiate(acceptEncoding: head.acceptEncoding)
         var context = ServerContext(
             method: handler.method, requestMetadata: head.metadata, peer: connection.peer)
-        if let timeout = head.timeout {
+        // The largest grpc-timeout (99999999H) overflows nanoseconds in Int64; a year is "no deadline" in practice.
+        if let timeout = head.timeout, timeout < .seconds(365 * 86_400) {
             context.deadline = ContinuousClock.now.advanced(by: timeout)
             let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
             deadline = connection.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(nanoseconds)) { [self] in
@@ -127,8 +130,6 @@ final class ServerStream {
             pendingHandler = handler
         }
     }
-
-    var pendingHandler: RPCHandler?
 
     func receiveData(_ bytes: UnsafeRawBufferPointer) {
         guard !finished, acceptsData else {
