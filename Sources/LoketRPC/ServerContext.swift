@@ -3,29 +3,66 @@ import Synchronization
 /// What a handler knows about its call: the method, the client's metadata, the deadline and the peer, plus a place
 /// to put response headers and trailers.
 ///
-/// Cancellation (a client reset, a passed deadline) arrives as Swift task cancellation.
+/// Cancellation (a client reset, a passed deadline) arrives as Swift task cancellation. A context is a value; its
+/// fields live in one immutable box, so passing it along costs one reference count, and changing a field (as an
+/// interceptor may) makes a new box.
 public struct ServerContext: Sendable {
+    private final class Storage: Sendable {
+        let method: MethodDescriptor
+        let requestMetadata: Metadata
+        let deadline: ContinuousClock.Instant?
+        let peer: String
+        let response: ResponseMetadata
+
+        init(
+            method: MethodDescriptor, requestMetadata: Metadata, deadline: ContinuousClock.Instant?, peer: String,
+            response: ResponseMetadata
+        ) {
+            self.method = method
+            self.requestMetadata = requestMetadata
+            self.deadline = deadline
+            self.peer = peer
+            self.response = response
+        }
+    }
+
+    private var storage: Storage
+
     /// The method being called.
-    public var method: MethodDescriptor
+    public var method: MethodDescriptor {
+        get { storage.method }
+        set { storage = Storage(method: newValue, requestMetadata: requestMetadata, deadline: deadline, peer: peer, response: response) }
+    }
+
     /// The client's metadata (request headers other than the reserved HTTP/2 and gRPC ones).
-    public var requestMetadata: Metadata
+    public var requestMetadata: Metadata {
+        get { storage.requestMetadata }
+        set { storage = Storage(method: method, requestMetadata: newValue, deadline: deadline, peer: peer, response: response) }
+    }
+
     /// When the call must be finished, from `grpc-timeout`; nil for no deadline.
-    public var deadline: ContinuousClock.Instant?
+    public var deadline: ContinuousClock.Instant? {
+        get { storage.deadline }
+        set { storage = Storage(method: method, requestMetadata: requestMetadata, deadline: newValue, peer: peer, response: response) }
+    }
+
     /// The remote address, e.g. `ipv4:127.0.0.1:53412`.
-    public var peer: String
-    /// Metadata the handler wants sent back.
-    public let response: ResponseMetadata
+    public var peer: String {
+        get { storage.peer }
+        set { storage = Storage(method: method, requestMetadata: requestMetadata, deadline: deadline, peer: newValue, response: response) }
+    }
+
+    /// Metadata the handler wants sent back; shared by every copy of the context.
+    public var response: ResponseMetadata { storage.response }
 
     /// Creates a context.
     public init(
         method: MethodDescriptor, requestMetadata: Metadata = Metadata(), deadline: ContinuousClock.Instant? = nil,
         peer: String = "unknown"
     ) {
-        self.method = method
-        self.requestMetadata = requestMetadata
-        self.deadline = deadline
-        self.peer = peer
-        self.response = ResponseMetadata()
+        storage = Storage(
+            method: method, requestMetadata: requestMetadata, deadline: deadline, peer: peer,
+            response: ResponseMetadata())
     }
 }
 

@@ -111,16 +111,17 @@ final class ServerStream {
             allocator: connection.allocator)
         acceptsData = true
         responseCompression = MessageCompression.negotiate(acceptEncoding: head.acceptEncoding)
-        var context = ServerContext(
-            method: handler.method, requestMetadata: head.metadata, peer: connection.peer)
         // The largest grpc-timeout (99999999H) overflows nanoseconds in Int64; a year is "no deadline" in practice.
+        var deadlineInstant: ContinuousClock.Instant?
         if let timeout = head.timeout, timeout < .seconds(365 * 86_400) {
-            context.deadline = ContinuousClock.now.advanced(by: timeout)
+            deadlineInstant = ContinuousClock.now.advanced(by: timeout)
             let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
             deadline = connection.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(nanoseconds)) { [self] in
                 finish(CallStatus(code: .deadlineExceeded, message: "the deadline of the call passed"))
             }
         }
+        let context = ServerContext(
+            method: handler.method, requestMetadata: head.metadata, deadline: deadlineInstant, peer: connection.peer)
         self.context = context
         if endStream { receiveEndStream() }
         // Single-request methods start once the request is complete, so the handler never waits for it.
