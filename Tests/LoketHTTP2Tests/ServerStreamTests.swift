@@ -1,3 +1,4 @@
+import Foundation
 import LoketConformance
 import LoketRPC
 import LoketWire
@@ -17,8 +18,16 @@ final class Flag: Sendable {
     var isSet: Bool { value.withLock { $0 } }
 }
 
+/// A counter tests can share with handler tasks.
+final class Counter: Sendable {
+    private let value = Mutex(0)
+    func increment() { value.withLock { $0 += 1 } }
+    var count: Int { value.withLock { $0 } }
+}
+
 struct ProbeService: Loket_Conformance_V1_EchoService {
     let cancelled = Flag()
+    let written = Counter()
 
     func get(request: EchoRequest, context: ServerContext) async throws -> EchoResponse {
         if request.text == "hang" {
@@ -37,7 +46,11 @@ struct ProbeService: Loket_Conformance_V1_EchoService {
     }
 
     func expand(request: EchoRequest, response: ResponseWriter<EchoResponse>, context: ServerContext) async throws {
-        for index in 0..<request.repeat { try await response.write(.with { $0.index = index }) }
+        let payload = request.text == "big" ? Loket_Conformance_V1_AllTypes.with { $0.fBytes = Data(count: 1000) } : nil
+        for index in 0..<request.repeat {
+            try await response.write(.with { $0.index = index; $0.payload = payload })
+            written.increment()
+        }
         if request.text == "fail" { throw RPCError(code: .aborted, message: "na \(request.repeat) berichten") }
     }
 
@@ -199,6 +212,24 @@ struct ServerStreamTests {
                 path: "/loket.conformance.v1.Echo/Get", headers: [("grpc-timeout", timeout)], body: grpcFrames([echo("x")]))
             #expect(try await server.waitForClose(stream).grpcStatus == 0)
         }
+    }
+
+    @Test("a client that stops reading holds the handler back instead of making the server buffer")
+    func slowReader() async throws {
+        let server = try await server()
+        let stream = server.client.request(
+            path: "/loket.conformance.v1.Echo/Expand", body: grpcFrames([echo("big", repeat: 5000)]))
+        // The client reads nothing: its 64 KiB window fills, then the server's 256 KiB buffer, then write waits.
+        try await server.pump(rounds: 100, clientReads: false)
+        let stalled = probe.written.count
+        #expect(stalled > 50)
+        #expect(stalled < 600, "about (64 KiB + 256 KiB) / 1 KiB messages, not all 5000")
+        try await server.pump(rounds: 20, clientReads: false)
+        #expect(probe.written.count == stalled, "no progress while the client does not read")
+        // Once the client reads (and so reopens its window) the call completes.
+        let response = try await server.waitForClose(stream)
+        #expect(response.grpcStatus == 0)
+        #expect(grpcMessages(response.body).count == 5000)
     }
 
     @Test("a request ending inside a message: INTERNAL")

@@ -25,7 +25,7 @@ struct InMemoryServer {
     }
 
     /// Exchanges bytes until `done` holds or `rounds` pass; lets handler tasks run in between.
-    func pump(rounds: Int = 200, until done: () -> Bool = { false }) async throws {
+    func pump(rounds: Int = 200, clientReads: Bool = true, until done: () -> Bool = { false }) async throws {
         for _ in 0..<rounds {
             let output = client.output()
             if !output.isEmpty {
@@ -34,7 +34,7 @@ struct InMemoryServer {
                 try await channel.writeInbound(buffer)
             }
             await channel.testingEventLoop.run()
-            while let buffer = try await channel.readOutbound(as: ByteBuffer.self) {
+            while clientReads, let buffer = try await channel.readOutbound(as: ByteBuffer.self) {
                 client.input(Array(buffer.readableBytesView))
             }
             if done() { return }
