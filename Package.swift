@@ -58,6 +58,14 @@ let package = Package(
             name: "LoketStandardServices",
             dependencies: ["LoketRPC", "LoketWire", "CLoketStandardProtos"]
         ),
+        // The only module that knows libpq: pool, queries with binds, transactions, migrations, LISTEN/NOTIFY.
+        .target(
+            name: "LoketStore",
+            dependencies: [
+                "CLibPQ", "LoketRPC",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "LoketHost",
             dependencies: [
@@ -132,6 +140,13 @@ let package = Package(
         .testTarget(
             name: "SystemLibrariesTests",
             dependencies: ["CNGHTTP2", "CProtobufC", "CLibPQ", "CZlib"]
+        ),
+        .testTarget(
+            name: "LoketStoreTests",
+            dependencies: [
+                "LoketStore", "LoketRPC",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "LoketHostTests",

@@ -10,6 +10,8 @@ packages=(
   libnghttp2-dev        # HTTP/2
   libprotobuf-c-dev     # protobuf runtime
   libpq-dev             # PostgreSQL client
+  postgresql            # the embedded default database (scripts/postgres.sh)
+  postgresql-contrib    # pgbench, for the store benchmark
   zlib1g-dev            # gzip/deflate message compression
   protobuf-compiler     # protoc, for regenerating code
   libprotobuf-dev       # google/protobuf/*.proto

@@ -1,0 +1,9 @@
+/// A result column: its name, type and the format its values came in.
+public struct PostgresColumn: Sendable, Hashable {
+    /// The column's name (or alias).
+    public var name: String
+    /// The column's type.
+    public var type: PostgresDataType
+    /// The format of its values.
+    public var format: PostgresFormat
+}

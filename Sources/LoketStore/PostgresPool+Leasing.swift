@@ -1,0 +1,148 @@
+extension PostgresPool {
+    /// A free connection: an idle one, a new one while the pool is below its size, or the next one returned.
+    func acquire() async throws -> PostgresConnection {
+        let deadline = ContinuousClock.now + configuration.acquireTimeout
+        switch try await grant(until: deadline) {
+        case .connection(let connection): return connection
+        case .openSlot: return try await openConnection()
+        }
+    }
+
+    /// Takes a connection back: a broken one, or one with a transaction that cannot be rolled back, is closed
+    /// and its place handed on; a healthy one goes to the first waiter or back to the idle list.
+    func release(_ connection: PostgresConnection) async {
+        if !connection.isBroken, connection.signals.isInTransaction {
+            await connection.rollback()
+        }
+        guard !connection.isBroken, !connection.signals.isInTransaction else {
+            await discard(connection)
+            return
+        }
+        enum Outcome {
+            case handedTo(Waiter)
+            case kept
+            case closed
+        }
+        let outcome = state.withLock { state -> Outcome in
+            if state.isClosed { return .closed }
+            if !state.waiters.isEmpty { return .handedTo(state.waiters.removeFirst()) }
+            state.idle.append(connection)
+            return .kept
+        }
+        switch outcome {
+        case .handedTo(let waiter):
+            waiter.timer.cancel()
+            waiter.continuation.resume(returning: .connection(connection))
+        case .kept:
+            break
+        case .closed:
+            await discard(connection)
+        }
+    }
+
+    private func discard(_ connection: PostgresConnection) async {
+        await connection.close()
+        placeFreed()
+    }
+
+    private func openConnection() async throws -> PostgresConnection {
+        do {
+            return try await PostgresConnection.connect(configuration: configuration, logger: logger)
+        } catch {
+            placeFreed()
+            throw error
+        }
+    }
+
+    /// A connection place became free: the first waiter may open a connection in it.
+    private func placeFreed() {
+        let waiter = state.withLock { state -> Waiter? in
+            if !state.isClosed, !state.waiters.isEmpty { return state.waiters.removeFirst() }
+            state.opened -= 1
+            return nil
+        }
+        if let waiter {
+            waiter.timer.cancel()
+            waiter.continuation.resume(returning: .openSlot)
+        }
+    }
+
+    /// Takes what is free now, or waits in line until a connection returns, the deadline passes or the task is
+    /// cancelled.
+    private func grant(until deadline: ContinuousClock.Instant) async throws -> Grant {
+        enum Immediate {
+            case grant(Grant)
+            case closed
+            case wait(Int)
+        }
+        let immediate = state.withLock { state -> Immediate in
+            if state.isClosed { return .closed }
+            if let connection = state.idle.popLast() { return .grant(.connection(connection)) }
+            if state.opened < configuration.poolSize {
+                state.opened += 1
+                return .grant(.openSlot)
+            }
+            state.nextWaiterID += 1
+            return .wait(state.nextWaiterID)
+        }
+        let id: Int
+        switch immediate {
+        case .grant(let grant): return grant
+        case .closed: throw StoreError(.poolClosed)
+        case .wait(let waiterID): id = waiterID
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let timer = Task {
+                    guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
+                    self.failWaiter(id, with: StoreError(.poolTimeout))
+                }
+                enqueue(Waiter(id: id, continuation: continuation, timer: timer))
+                // A cancellation before the waiter was in line found nothing to cancel; look again.
+                if Task.isCancelled { failWaiter(id, with: StoreError(.cancelled)) }
+            }
+        } onCancel: {
+            self.failWaiter(id, with: StoreError(.cancelled))
+        }
+    }
+
+    /// Puts a waiter in line, unless something became free since the caller looked.
+    private func enqueue(_ waiter: Waiter) {
+        enum Outcome {
+            case queued
+            case granted(Grant)
+            case closed
+        }
+        let outcome = state.withLock { state -> Outcome in
+            if state.isClosed { return .closed }
+            if let connection = state.idle.popLast() { return .granted(.connection(connection)) }
+            if state.opened < configuration.poolSize {
+                state.opened += 1
+                return .granted(.openSlot)
+            }
+            state.waiters.append(waiter)
+            return .queued
+        }
+        switch outcome {
+        case .queued:
+            break
+        case .granted(let grant):
+            waiter.timer.cancel()
+            waiter.continuation.resume(returning: grant)
+        case .closed:
+            waiter.timer.cancel()
+            waiter.continuation.resume(throwing: StoreError(.poolClosed))
+        }
+    }
+
+    private func failWaiter(_ id: Int, with error: StoreError) {
+        let waiter = state.withLock { state -> Waiter? in
+            guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+            return state.waiters.remove(at: index)
+        }
+        if let waiter {
+            waiter.timer.cancel()
+            waiter.continuation.resume(throwing: error)
+        }
+    }
+}

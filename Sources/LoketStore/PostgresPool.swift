@@ -1,0 +1,109 @@
+import Logging
+import Synchronization
+
+/// A fixed-size pool of ``PostgresConnection``s: statements, transactions and notifications for the whole server.
+///
+/// Connections open lazily up to ``PostgresConfiguration/poolSize``; a caller that finds none free waits in line
+/// up to ``PostgresConfiguration/acquireTimeout``. A connection that broke is closed on its return and its place
+/// reopened on demand, and idle connections reconnect before use after a server restart, so the pool recovers by
+/// itself: while the server is down calls fail with UNAVAILABLE-class errors, and afterwards they succeed again.
+public final class PostgresPool: Sendable {
+    /// What a waiting caller is given: a connection, or the right to open one (a place became free).
+    enum Grant: Sendable {
+        case connection(PostgresConnection)
+        case openSlot
+    }
+
+    struct Waiter: Sendable {
+        var id: Int
+        var continuation: CheckedContinuation<Grant, any Error>
+        var timer: Task<Void, Never>
+    }
+
+    struct State: Sendable {
+        var idle: [PostgresConnection] = []
+        /// Connections that exist or are being opened; never more than the pool size.
+        var opened = 0
+        var waiters: [Waiter] = []
+        var nextWaiterID = 0
+        var isClosed = false
+    }
+
+    /// The configuration the pool was made with.
+    public let configuration: PostgresConfiguration
+    let logger: Logger
+    let state = Mutex(State())
+
+    /// Creates a pool; no connection is opened until the first statement.
+    public init(configuration: PostgresConfiguration, logger: Logger = Logger(label: "loket.store")) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Connections open, idle and callers waiting, for health checks and tests.
+    public var statistics: PostgresPoolStatistics {
+        state.withLock { state in
+            PostgresPoolStatistics(open: state.opened, idle: state.idle.count, waiting: state.waiters.count)
+        }
+    }
+
+    /// Lends a connection to `body` and takes it back afterwards, rolling back a transaction `body` left open.
+    @discardableResult
+    public func withConnection<Result>(
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        let connection = try await acquire()
+        do {
+            let result = try await body(connection)
+            await release(connection)
+            return result
+        } catch {
+            await release(connection)
+            throw error
+        }
+    }
+
+    /// Runs one statement on a pooled connection, outside any transaction.
+    ///
+    /// `timeout` becomes the statement's `statement_timeout` (``StoreError/Code/timeout`` when it passes); pass
+    /// the RPC's remaining time (``LoketRPC/ServerContext/storeTimeout``). Throws ``StoreError``.
+    @discardableResult
+    public func query(
+        _ query: PostgresQuery, format: PostgresFormat = .binary, timeout: Duration? = nil
+    ) async throws -> PostgresRows {
+        if let timeout, timeout <= .zero { throw StoreError(.timeout) }
+        let connection = try await acquire()
+        do {
+            let rows = try await connection.execute(query, format: format, timeout: timeout)
+            await release(connection)
+            return rows
+        } catch {
+            await release(connection)
+            throw error
+        }
+    }
+
+    /// Sends a notification to every listener of `channel` (delivered at once, outside a transaction).
+    public func notify(channel: String, payload: String = "") async throws {
+        try await query("SELECT pg_notify(\(channel), \(payload))")
+    }
+
+    /// Closes idle connections and refuses further use; connections still lent out close on their return.
+    public func close() async {
+        let (idle, waiters) = state.withLock { state in
+            state.isClosed = true
+            defer {
+                state.opened -= state.idle.count
+                state.idle = []
+                state.waiters = []
+            }
+            return (state.idle, state.waiters)
+        }
+        for waiter in waiters {
+            waiter.timer.cancel()
+            waiter.continuation.resume(throwing: StoreError(.poolClosed))
+        }
+        for connection in idle { await connection.close() }
+    }
+}

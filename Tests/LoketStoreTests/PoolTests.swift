@@ -1,0 +1,120 @@
+import Foundation
+import LoketRPC
+import LoketStore
+import Testing
+
+extension DatabaseTests {
+    @Suite("pool")
+    struct PoolTests {
+        @Test("200 concurrent queries through a pool of 8 all succeed on at most 8 connections")
+        func concurrency() async throws {
+            try await TestDatabase.withSchema(poolSize: 8) { pool, _ in
+                let results = try await withThrowingTaskGroup(of: (Int, Int, Int32).self) { group in
+                    for index in 0..<200 {
+                        group.addTask {
+                            let row = try #require(try await pool.query(
+                                "SELECT \(index) * 2, pg_backend_pid(), pg_sleep(0.005)::text").first)
+                            let (doubled, backend) = try row.decode(Int.self, Int32.self)
+                            #expect(pool.statistics.open <= 8)
+                            return (index, doubled, backend)
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(results.count == 200)
+                #expect(results.allSatisfy { $0.1 == $0.0 * 2 })
+                let backends = Set(results.map(\.2))
+                #expect(backends.count <= 8)
+                #expect(backends.count > 1)
+                #expect(pool.statistics.open <= 8)
+                #expect(pool.statistics.waiting == 0)
+            }
+        }
+
+        @Test("a caller that finds no free connection in time gets poolTimeout, mapped to UNAVAILABLE")
+        func acquireTimeout() async throws {
+            try await TestDatabase.withSchema(poolSize: 1, configure: { $0.acquireTimeout = .milliseconds(200) }) {
+                pool, _ in
+                try await pool.withConnection { _ in
+                    let started = ContinuousClock.now
+                    let error = await expectStoreError { try await pool.query("SELECT 1") }
+                    #expect(error?.code == .poolTimeout)
+                    #expect(error?.rpcError.code == .unavailable)
+                    #expect(ContinuousClock.now - started < .seconds(2))
+                }
+                #expect(try await pool.query("SELECT 1").count == 1)
+            }
+        }
+
+        @Test("a connection whose backend was terminated is replaced without the caller noticing")
+        func terminatedBackend() async throws {
+            try await TestDatabase.withSchema(poolSize: 1) { pool, _ in
+                let first = try #require(try await pool.query("SELECT pg_backend_pid()").first).decode(Int32.self)
+                try await TestDatabase.withAdminPool { admin in
+                    try await admin.query("SELECT pg_terminate_backend(\(first))")
+                }
+                // The server closes the socket shortly after pg_terminate_backend returns.
+                try await Task.sleep(for: .milliseconds(100))
+                let second = try #require(try await pool.query("SELECT pg_backend_pid()").first).decode(Int32.self)
+                #expect(second != first)
+            }
+        }
+
+        @Test("a connection lost inside a transaction fails it with UNAVAILABLE and is then replaced")
+        func lostInTransaction() async throws {
+            try await TestDatabase.withSchema(poolSize: 1) { pool, _ in
+                try await pool.query("CREATE TABLE t (id int)")
+                let error = await expectStoreError {
+                    try await pool.withTransaction { transaction in
+                        try await transaction.query("INSERT INTO t VALUES (1)")
+                        let backend = try #require(
+                            try await transaction.query("SELECT pg_backend_pid()").first).decode(Int32.self)
+                        try await TestDatabase.withAdminPool { admin in
+                            try await admin.query("SELECT pg_terminate_backend(\(backend))")
+                        }
+                        try await Task.sleep(for: .milliseconds(100))
+                        try await transaction.query("INSERT INTO t VALUES (2)")
+                    }
+                }
+                #expect(error?.code == .connectionLost)
+                #expect(error?.rpcError.code == .unavailable)
+                let count = try #require(try await pool.query("SELECT count(*) FROM t").first).decode(Int.self)
+                #expect(count == 0)
+            }
+        }
+
+        @Test("a statement that runs again on a connection is prepared and reused")
+        func preparedStatements() async throws {
+            try await TestDatabase.withSchema(poolSize: 1) { pool, _ in
+                for value in 0..<3 {
+                    let row = try #require(try await pool.query("SELECT \(value) + 1").first)
+                    #expect(try row.decode(Int.self) == value + 1)
+                }
+                let prepared = try #require(try await pool.query(
+                    "SELECT count(*) FROM pg_prepared_statements WHERE statement = 'SELECT $1 + 1'").first)
+                #expect(try prepared.decode(Int.self) == 1)
+            }
+        }
+
+        @Test("a prepared SELECT * survives a column added to its table")
+        func preparedAfterSchemaChange() async throws {
+            try await TestDatabase.withSchema(poolSize: 1) { pool, _ in
+                try await pool.query("CREATE TABLE t (a int)")
+                try await pool.query("INSERT INTO t VALUES (1)")
+                for _ in 0..<2 { try await pool.query("SELECT * FROM t WHERE a = \(1)") }
+                try await pool.query("ALTER TABLE t ADD COLUMN b text DEFAULT 'x'")
+                let rows = try await pool.query("SELECT * FROM t WHERE a = \(1)")
+                #expect(rows.columns.map(\.name) == ["a", "b"])
+            }
+        }
+
+        @Test("a closed pool refuses work with poolClosed")
+        func closed() async throws {
+            let pool = PostgresPool(configuration: try TestDatabase.configuration())
+            try await pool.query("SELECT 1")
+            await pool.close()
+            let error = await expectStoreError { try await pool.query("SELECT 1") }
+            #expect(error?.code == .poolClosed)
+        }
+    }
+}
