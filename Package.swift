@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "protoc-gen-loket", targets: ["protoc-gen-loket"]),
         .library(name: "LoketRPC", targets: ["LoketRPC"]),
         .library(name: "LoketWire", targets: ["LoketWire"]),
+        .library(name: "LoketStore", targets: ["LoketStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
