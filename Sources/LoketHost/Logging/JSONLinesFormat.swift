@@ -31,23 +31,8 @@ enum JSONLinesFormat: LogLineFormat {
     }
 
     static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            // U+2028 and U+2029 are valid JSON but end lines in JavaScript and some log viewers.
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        // U+2028 and U+2029 are valid JSON but end lines in JavaScript and some log viewers.
+        QuotedText.quoted(text) { $0.value == 0x2028 || $0.value == 0x2029 }
     }
 }
 

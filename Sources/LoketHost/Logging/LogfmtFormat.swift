@@ -51,22 +51,7 @@ enum LogfmtFormat: LogLineFormat {
 
     static func quotedIfNeeded(_ text: String) -> String {
         guard text.isEmpty || text.unicodeScalars.contains(where: needsQuoting) else { return text }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        return QuotedText.quoted(text) { $0.value == 0x7F }
     }
 
     private static func needsQuoting(_ scalar: Unicode.Scalar) -> Bool {
