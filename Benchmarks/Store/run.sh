@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# The store benchmark of issue 4: LoketStore's PostgresPool against pgbench, same database, same statements,
+# same concurrency. See Benchmarks/README.md ("Store benchmark").
+#
+# Usage: Benchmarks/Store/run.sh
+# Knobs (environment):
+#   ROWS=100000       rows in bench_items
+#   DURATION=5        seconds per measured run
+#   WARMUP=1          seconds of warm-up before each measured run (both clients)
+#   CONCURRENCY=10    pool: concurrent tasks and pool size; pgbench: -c (with -j 2)
+#   SKIP_BUILD=1      reuse the store-bench binary built last time
+#   KEEP_POSTGRES=1   leave the embedded cluster running afterwards (by default it is stopped only if this
+#                     script started it)
+# Order: pool lookup, pgbench lookup, pool insert, pgbench insert (bench_inserts emptied before each insert run).
+# Output: the table on stdout and in Benchmarks/Store/results/latest.txt; raw outputs in Benchmarks/Store/results/.
+# Exit status: 0 if both operations reach the target (pool >= 80% of pgbench) without errors, 1 otherwise.
+set -euo pipefail
+
+store="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$store/../.." && pwd)"
+cd "$store"
+
+ROWS="${ROWS:-100000}"
+DURATION="${DURATION:-5}"
+WARMUP="${WARMUP:-1}"
+CONCURRENCY="${CONCURRENCY:-10}"
+TARGET="0.80"
+
+results="$store/results"
+rm -rf "$results"
+mkdir -p "$results"
+
+log() { echo "store-bench: $*" >&2; }
+die() { echo "store-bench: error: $*" >&2; exit 1; }
+
+# ---------------------------------------------------------------------------------------------------
+# 1. The database: the embedded cluster (or DATABASE_URL, which postgres.sh leaves alone).
+pgbench_bin=""
+for candidate in /usr/lib/postgresql/15/bin/pgbench "$(command -v pgbench || true)"; do
+  if [ -n "$candidate" ] && [ -x "$candidate" ]; then pgbench_bin="$candidate"; break; fi
+done
+[ -n "$pgbench_bin" ] || die "pgbench not found (apt-get install postgresql-contrib)"
+command -v psql >/dev/null || die "psql not found (apt-get install postgresql-client)"
+
+started_postgres=0
+if [ -z "${DATABASE_URL:-}" ] && ! "$root/scripts/postgres.sh" status >/dev/null 2>&1; then started_postgres=1; fi
+"$root/scripts/postgres.sh" start
+eval "$("$root/scripts/postgres.sh" env)"
+stop_postgres() {
+  if [ "$started_postgres" = 1 ] && [ "${KEEP_POSTGRES:-0}" != 1 ]; then "$root/scripts/postgres.sh" stop || true; fi
+}
+trap stop_postgres EXIT
+# pgbench and psql take DATABASE_URL as their database name (libpq expands a connection string there).
+database_args=()
+[ -n "${DATABASE_URL:-}" ] && database_args=("$DATABASE_URL")
+psql_bench() { psql -X -q -v ON_ERROR_STOP=1 "$@" "${database_args[@]}"; }
+log "database: ${DATABASE_URL:-PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER PGDATABASE=$PGDATABASE}"
+
+# ---------------------------------------------------------------------------------------------------
+# 2. store-bench, release, with a scratch folder of its own.
+bin="$store/.build-store-bench/release/store-bench"
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  log "building store-bench (release)"
+  for attempt in 1 2 3; do
+    swift build -c release --package-path "$store" --scratch-path "$store/.build-store-bench" \
+      --product store-bench >"$results/build.log" 2>&1 && break
+    if [ $attempt -lt 3 ] && grep -q 'was modified during the build' "$results/build.log"; then
+      log "a source file changed during the build: building again"; sleep 5; continue
+    fi
+    tail -40 "$results/build.log" >&2
+    die "building store-bench failed (log: $results/build.log)"
+  done
+fi
+[ -x "$bin" ] || die "$bin is missing (run without SKIP_BUILD=1)"
+
+# ---------------------------------------------------------------------------------------------------
+# 3. The runs. pgbench scripts: the same statements, the id drawn client-side, values bound as parameters.
+cat >"$results/lookup.sql" <<SQL
+\set id random(1, $ROWS)
+SELECT name, amount FROM bench_items WHERE id = :id;
+SQL
+cat >"$results/insert.sql" <<'SQL'
+\set amount random(1, 1000000)
+INSERT INTO bench_inserts (name, amount) VALUES (:name, :amount);
+SQL
+
+# run_pool PHASE [ARGS...]: store-bench for one phase; sets pool_rate, pool_errors, pool_cpu.
+run_pool() {
+  local phase="$1" status=0
+  shift
+  log "pool: $phase ($DURATION s, concurrency $CONCURRENCY, pool size $CONCURRENCY)"
+  "$bin" --rows "$ROWS" --duration "$DURATION" --warmup "$WARMUP" --concurrency "$CONCURRENCY" \
+    --pool-size "$CONCURRENCY" --phases "$phase" "$@" >"$results/pool-$phase.txt" 2>&1 || status=$?
+  grep -v '^RESULT ' "$results/pool-$phase.txt" | sed 's/^/  /' >&2 || true
+  local line
+  line="$(grep "^RESULT phase=$phase " "$results/pool-$phase.txt" || true)"
+  [ -n "$line" ] || die "store-bench $phase gave no result (exit $status, output: $results/pool-$phase.txt)"
+  pool_rate="$(sed -n 's/.* ops_per_s=\([0-9.]*\).*/\1/p' <<<"$line")"
+  pool_errors="$(sed -n 's/.* errors=\([0-9]*\).*/\1/p' <<<"$line")"
+  pool_cpu="$(sed -n 's/.* cpu_us_per_op=\([0-9.]*\).*/\1/p' <<<"$line")"
+}
+
+# run_pgbench PHASE: a warm-up run, then the measured one; sets bench_rate, bench_errors, bench_cpu.
+run_pgbench() {
+  local phase="$1" out="$results/pgbench-$1.txt" status=0 times
+  local args=(-n -c "$CONCURRENCY" -j 2 -M prepared -f "$results/$phase.sql" -D name=bench)
+  log "pgbench: $phase ($DURATION s, -c $CONCURRENCY -j 2 -M prepared)"
+  if [ "$WARMUP" != 0 ]; then
+    "$pgbench_bin" "${args[@]}" -T "$WARMUP" "${database_args[@]}" >"$results/pgbench-$phase-warmup.txt" 2>&1 || true
+  fi
+  # bash's `time` gives the CPU (user + system) of pgbench, the client, for the run.
+  { TIMEFORMAT='%U %S'; time "$pgbench_bin" "${args[@]}" -T "$DURATION" "${database_args[@]}" \
+    >"$out" 2>&1 || status=$?; } 2>"$results/pgbench-$phase.cpu"
+  times="$(cat "$results/pgbench-$phase.cpu")"
+  sed 's/^/  /' "$out" | grep -E 'tps|processed|failed|latency|error|abort' >&2 || true
+  [ "$status" = 0 ] || log "pgbench $phase exited with status $status (output: $out)"
+  bench_rate="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out" | head -1)"
+  [ -n "$bench_rate" ] || die "pgbench $phase gave no tps (output: $out)"
+  local processed failed
+  processed="$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$out")"
+  failed="$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$out")"
+  bench_errors="${failed:-0}"
+  [ "$status" = 0 ] || bench_errors="$((bench_errors + 1))"
+  bench_cpu="$(awk -v t="$times" -v n="${processed:-0}" 'BEGIN { split(t, a, " ");
+    if (n > 0) printf "%.1f", (a[1] + a[2]) * 1e6 / n; else print "n/a" }')"
+}
+
+declare -A rate_pool rate_bench errors_pool errors_bench cpu_pool cpu_bench
+run_pool lookup
+rate_pool[lookup]=$pool_rate errors_pool[lookup]=$pool_errors cpu_pool[lookup]=$pool_cpu
+run_pgbench lookup
+rate_bench[lookup]=$bench_rate errors_bench[lookup]=$bench_errors cpu_bench[lookup]=$bench_cpu
+
+psql_bench -c "TRUNCATE bench_inserts"
+run_pool insert --skip-setup
+rate_pool[insert]=$pool_rate errors_pool[insert]=$pool_errors cpu_pool[insert]=$pool_cpu
+psql_bench -c "TRUNCATE bench_inserts"
+run_pgbench insert
+rate_bench[insert]=$bench_rate errors_bench[insert]=$bench_errors cpu_bench[insert]=$bench_cpu
+
+# ---------------------------------------------------------------------------------------------------
+# 4. The table.
+failed=0
+{
+  echo "Store benchmark: $ROWS rows, ${DURATION} s per run after ${WARMUP} s warm-up, concurrency $CONCURRENCY"
+  echo "(pool: LoketStore PostgresPool of $CONCURRENCY; pgbench: -c $CONCURRENCY -j 2 -M prepared), $(nproc) cores"
+  echo
+  printf '%-8s %12s %12s %13s %18s %22s  %s\n' operation "pool ops/s" "pgbench ops/s" "pool/pgbench" \
+    "errors pool/pgb" "client CPU us/op p/pgb" "target (pool >= ${TARGET/0./}% of pgbench)"
+  for op in lookup insert; do
+    ratio="$(awk -v a="${rate_pool[$op]}" -v b="${rate_bench[$op]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+    verdict=PASS
+    if awk -v r="$ratio" -v t="$TARGET" 'BEGIN { exit !(r < t) }' \
+      || [ "${errors_pool[$op]}" != 0 ] || [ "${errors_bench[$op]}" != 0 ]; then
+      verdict=FAIL
+      failed=1
+    fi
+    printf '%-8s %12.0f %13.0f %13s %18s %22s  %s\n' "$op" "${rate_pool[$op]}" "${rate_bench[$op]}" "$ratio" \
+      "${errors_pool[$op]}/${errors_bench[$op]}" "${cpu_pool[$op]}/${cpu_bench[$op]}" "$verdict"
+  done
+} | tee "$results/latest.txt"
+exit "$failed"
