@@ -8,7 +8,7 @@ import Foundation
 /// Server reflection over the `.proto` files compiled into the server: answers both `grpc.reflection.v1` and
 /// `grpc.reflection.v1alpha`, since grpcurl asks v1 first while grpcui and Postman still use v1alpha.
 ///
-/// Registering it with a router adds both versions; ``ReflectionV1Service`` and ``ReflectionV1AlphaService`` add one.
+/// Registering it with a router adds both versions.
 public struct ReflectionService: RPCService {
     private struct File: Sendable {
         let dependencies: [String]
@@ -43,11 +43,20 @@ public struct ReflectionService: RPCService {
 
     /// Registers both reflection versions with `router`.
     public func registerMethods(with router: inout RPCRouter) {
-        router.register(ReflectionV1Service(self))
-        router.register(ReflectionV1AlphaService(self))
+        let v1 = ReflectionV1Service(self)
+        router.register(v1)
+        // v1alpha's messages are field for field v1's (same numbers, same types), so its bytes decode as v1
+        // messages and the v1 implementation answers both.
+        router.registerBidirectionalStreaming(
+            Grpc_Reflection_V1alpha_ServerReflection.Method.serverReflectionInfo,
+            request: Grpc_Reflection_V1_ServerReflectionRequest.self,
+            response: Grpc_Reflection_V1_ServerReflectionResponse.self
+        ) { requests, response, context in
+            try await v1.serverReflectionInfo(requests: requests, response: response, context: context)
+        }
     }
 
-    /// Answers each request as it arrives, in order; the version-specific services only translate messages.
+    /// Answers each request as it arrives, in order; the service only translates messages.
     func serve<Request: Sendable, Response: Sendable>(
         _ requests: RequestStream<Request>, _ responses: ResponseWriter<Response>,
         query: (Request) -> ReflectionQuery, respond: (Request, ReflectionAnswer) -> Response
