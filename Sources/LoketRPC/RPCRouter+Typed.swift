@@ -8,9 +8,8 @@ extension RPCRouter {
         _ method: MethodDescriptor, request: Request.Type, response: Response.Type,
         handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) {
-        register(RPCHandler(method: method) { requests, responses, context in
-            let request = try await Self.single(requests, as: Request.self, method: method)
-            try await responses.write(try await handler(request, context).serializedBytes())
+        register(RPCHandler(method: method) { bytes, context in
+            try await handler(try Self.decode(Request.self, from: bytes), context).serializedBytes()
         })
     }
 
@@ -52,14 +51,7 @@ extension RPCRouter {
     private static func single<Request: ProtobufMessage>(
         _ requests: RequestStream<[UInt8]>, as type: Request.Type, method: MethodDescriptor
     ) async throws -> Request {
-        var iterator = requests.makeAsyncIterator()
-        guard let first = try await iterator.next() else {
-            throw RPCError(code: .unimplemented, message: "\(method.path) expects exactly one request message, got none")
-        }
-        guard try await iterator.next() == nil else {
-            throw RPCError(code: .unimplemented, message: "\(method.path) expects exactly one request message, got more")
-        }
-        return try decode(Request.self, from: first)
+        try decode(Request.self, from: try await RPCHandler.single(requests, method: method))
     }
 
     private static func decode<Request: ProtobufMessage>(_ type: Request.Type, from bytes: [UInt8]) throws -> Request {

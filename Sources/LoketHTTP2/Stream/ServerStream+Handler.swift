@@ -8,6 +8,12 @@ extension ServerStream {
         guard let context, !finished else { return }
         let bound = NIOLoopBound(self, eventLoop: connection.eventLoop)
         let loop = connection.eventLoop
+        if let unary = handler.unaryBody, kind == .unary, remoteClosed, let message = singleRequest {
+            singleRequest = nil
+            context.response.lastRequestCompressed = message.wasCompressed
+            startUnary(unary, request: message.bytes, context: context, bound: bound)
+            return
+        }
         let requests: RequestStream<[UInt8]>
         if remoteClosed, kind == .unary || kind == .serverStreaming {
             // The whole single-message request is here: the handler reads it without suspending.
@@ -32,14 +38,44 @@ extension ServerStream {
                 loop.executeOrRun { bound.value.write(message, continuation) }
             }
         }
+        launch(context: context, bound: bound) {
+            try await handler.body(requests, responses, context)
+        }
+    }
+
+    /// The unary fast path: no request stream or response writer, the response goes straight to the stream.
+    private func startUnary(
+        _ unary: @escaping @Sendable ([UInt8], ServerContext) async throws -> [UInt8], request: [UInt8],
+        context: ServerContext, bound: NIOLoopBound<ServerStream>
+    ) {
+        let loop = connection.eventLoop
+        launch(context: context, bound: bound) {
+            let response = try await unary(request, context)
+            if loop.inEventLoop {
+                try bound.value.enqueue(response)
+            } else {
+                try await withCheckedThrowingContinuation { continuation in
+                    loop.execute { bound.value.write(response, continuation) }
+                }
+            }
+        }
+    }
+
+    /// Runs `operation` as the call's task and decides the status from how it ends.
+    ///
+    /// Immediate: the handler starts right here on the event loop and runs until its first suspension (a unary
+    /// handler that never suspends completes without being scheduled at all); later resumptions come back to this
+    /// loop through the task executor.
+    private func launch(
+        context: ServerContext, bound: NIOLoopBound<ServerStream>,
+        _ operation: @escaping @Sendable () async throws -> Void
+    ) {
+        let loop = connection.eventLoop
         let logger = connection.logger
-        // Immediate: the handler starts right here on the event loop and runs until its first suspension (a
-        // unary handler that never suspends completes without being scheduled at all); later resumptions come
-        // back to this loop through the task executor.
         task = Task.immediate(executorPreference: connection.taskExecutor) {
             let status: CallStatus
             do {
-                try await handler.body(requests, responses, context)
+                try await operation()
                 status = .ok
             } catch {
                 if !(error is RPCError), !(error is CancellationError) {
