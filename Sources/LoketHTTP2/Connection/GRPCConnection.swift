@@ -17,7 +17,7 @@ final class GRPCConnection: ChannelInboundHandler, NGHTTP2SessionDelegate {
     let session: NGHTTP2Session
     private(set) var allocator = ByteBufferAllocator()
     private(set) var peer = "unknown"
-    private(set) var isShuttingDown = false
+    private var isShuttingDown = false
 
     private var streams: [Int32: ServerStream] = [:]
     /// The stream of the latest callback: nghttp2 reports a stream's headers and data in runs, so this saves a
