@@ -67,10 +67,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // All a plugin imports. Until the libpq-free value types (queries, rows, codecs, migrations) move out of
+        // LoketStore into a module of their own, it depends on LoketStore for them; plugins use only those.
+        .target(
+            name: "LoketPluginAPI",
+            dependencies: [
+                "LoketRPC", "LoketWire", "LoketStore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "LoketHost",
             dependencies: [
-                "LoketRPC", "LoketHTTP2", "LoketStandardServices",
+                "LoketRPC", "LoketHTTP2", "LoketStandardServices", "LoketStore", "LoketPluginAPI",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -13,16 +13,28 @@ public struct ServerContext: Sendable {
         let deadline: ContinuousClock.Instant?
         let peer: String
         let response: ResponseMetadata
+        let values: ServerContextValues
 
         init(
             method: MethodDescriptor, requestMetadata: Metadata, deadline: ContinuousClock.Instant?, peer: String,
-            response: ResponseMetadata
+            response: ResponseMetadata, values: ServerContextValues
         ) {
             self.method = method
             self.requestMetadata = requestMetadata
             self.deadline = deadline
             self.peer = peer
             self.response = response
+            self.values = values
+        }
+
+        func with(
+            method: MethodDescriptor? = nil, requestMetadata: Metadata? = nil,
+            deadline: ContinuousClock.Instant?? = nil, peer: String? = nil, values: ServerContextValues? = nil
+        ) -> Storage {
+            Storage(
+                method: method ?? self.method, requestMetadata: requestMetadata ?? self.requestMetadata,
+                deadline: deadline ?? self.deadline, peer: peer ?? self.peer, response: response,
+                values: values ?? self.values)
         }
     }
 
@@ -31,29 +43,40 @@ public struct ServerContext: Sendable {
     /// The method being called.
     public var method: MethodDescriptor {
         get { storage.method }
-        set { storage = Storage(method: newValue, requestMetadata: requestMetadata, deadline: deadline, peer: peer, response: response) }
+        set { storage = storage.with(method: newValue) }
     }
 
     /// The client's metadata (request headers other than the reserved HTTP/2 and gRPC ones).
     public var requestMetadata: Metadata {
         get { storage.requestMetadata }
-        set { storage = Storage(method: method, requestMetadata: newValue, deadline: deadline, peer: peer, response: response) }
+        set { storage = storage.with(requestMetadata: newValue) }
     }
 
     /// When the call must be finished, from `grpc-timeout`; nil for no deadline.
     public var deadline: ContinuousClock.Instant? {
         get { storage.deadline }
-        set { storage = Storage(method: method, requestMetadata: requestMetadata, deadline: newValue, peer: peer, response: response) }
+        set { storage = storage.with(deadline: .some(newValue)) }
     }
 
     /// The remote address, e.g. `ipv4:127.0.0.1:53412`.
     public var peer: String {
         get { storage.peer }
-        set { storage = Storage(method: method, requestMetadata: requestMetadata, deadline: deadline, peer: newValue, response: response) }
+        set { storage = storage.with(peer: newValue) }
     }
 
     /// Metadata the handler wants sent back; shared by every copy of the context.
     public var response: ResponseMetadata { storage.response }
+
+    /// What the transport and interceptors attached to the call (the authenticated caller, the client
+    /// certificate), by key type.
+    public subscript<Key: ServerContextKey>(key: Key.Type) -> Key.Value? {
+        get { storage.values[key] }
+        set {
+            var values = storage.values
+            values[key] = newValue
+            storage = storage.with(values: values)
+        }
+    }
 
     /// Creates a context.
     public init(
@@ -62,7 +85,7 @@ public struct ServerContext: Sendable {
     ) {
         storage = Storage(
             method: method, requestMetadata: requestMetadata, deadline: deadline, peer: peer,
-            response: ResponseMetadata())
+            response: ResponseMetadata(), values: ServerContextValues())
     }
 }
 

@@ -1,0 +1,15 @@
+import LoketStore
+
+/// The store as a plugin sees it: statements with bound parameters and transactions, nothing of libpq.
+///
+/// Most plugin code uses ``PluginContext/transaction(_:isolation:_:)``, which bounds the work by the call's
+/// deadline and writes audit records in the same transaction.
+public protocol Database: Sendable {
+    /// Runs `body` in one transaction: commits when it returns, rolls back when it throws; a serialization
+    /// failure or deadlock runs `body` again (so it must have no effects outside the database). `timeout` bounds
+    /// the whole call and becomes the statements' timeout.
+    func withTransaction<Result: Sendable>(
+        isolation: IsolationLevel, timeout: Duration?,
+        _ body: (any QueryExecutor) async throws -> Result
+    ) async throws -> Result
+}

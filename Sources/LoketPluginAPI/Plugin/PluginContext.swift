@@ -1,0 +1,47 @@
+import LoketStore
+
+/// What the host gives a plugin to build its services with: the database, a clock, a logger, the audit writer and
+/// a localizer over the plugin's messages.
+public struct PluginContext: Sendable {
+    /// The plugin's id.
+    public let pluginID: String
+    /// The database.
+    public let database: any Database
+    /// The time of day.
+    public let clock: any WallClock
+    /// A logger labelled with the plugin's id.
+    public let logger: Logger
+    /// Writes audit records in a call's transaction; used through ``Transaction/audit(_:)``.
+    public let auditWriter: any AuditWriter
+    /// The plugin's messages in the caller's language.
+    public let localizer: Localizer
+
+    /// Creates a context; the host does this for each plugin, tests for the plugin under test.
+    public init(
+        pluginID: String, database: any Database, clock: any WallClock, logger: Logger, auditWriter: any AuditWriter,
+        localizer: Localizer
+    ) {
+        self.pluginID = pluginID
+        self.database = database
+        self.clock = clock
+        self.logger = logger
+        self.auditWriter = auditWriter
+        self.localizer = localizer
+    }
+
+    /// Runs `body` in one transaction for the call in `context`: bounded by the call's deadline, with audit
+    /// records written through the same transaction. Commits on return, rolls back on throw.
+    public func transaction<Result: Sendable>(
+        _ context: ServerContext, isolation: IsolationLevel = .readCommitted,
+        _ body: (Transaction) async throws -> Result
+    ) async throws -> Result {
+        let timeout = context.deadline.map { $0 - .now }
+        if let timeout, timeout <= .zero {
+            throw RPCError(code: .deadlineExceeded, message: "deadline exceeded")
+        }
+        let auditWriter = self.auditWriter
+        return try await database.withTransaction(isolation: isolation, timeout: timeout) { executor in
+            try await body(Transaction(executor: executor, context: context, auditWriter: auditWriter))
+        }
+    }
+}
