@@ -77,19 +77,24 @@ let package = Package(
             ]
         ),
         .target(
+            name: "CLoketHostProtos",
+            dependencies: ["CProtobufC"]
+        ),
+        .target(
             name: "LoketHost",
             dependencies: [
-                "LoketRPC", "LoketHTTP2", "LoketStandardServices", "LoketStore", "LoketPluginAPI",
+                "LoketRPC", "LoketHTTP2", "LoketStandardServices", "LoketStore", "LoketPluginAPI", "CLoketHostProtos",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            resources: [.copy("Migrations")]
         ),
 
         // MARK: Executables.
         .executableTarget(
             name: "loketd",
             dependencies: [
-                "LoketHost",
+                "LoketHost", "LoketPluginAPI",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -44,11 +44,12 @@ public struct RPCRouter: Sendable {
     }
 
     private func wrap(_ handler: RPCHandler) -> RPCHandler {
-        guard !interceptors.isEmpty else { return handler }
+        let applicable = interceptors.filter { $0.intercepts(handler.method) }
+        guard !applicable.isEmpty else { return handler }
         var body: @Sendable (ServerCall) async throws -> Void = { call in
             try await handler.body(call.requests, call.responses, call.context)
         }
-        for interceptor in interceptors.reversed() {
+        for interceptor in applicable.reversed() {
             let next = body
             body = { call in try await interceptor.intercept(call, next: next) }
         }

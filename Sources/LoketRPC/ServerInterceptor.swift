@@ -6,6 +6,15 @@
 public protocol ServerInterceptor: Sendable {
     /// Handles `call`, normally by passing it (or a changed copy) to `next`.
     func intercept(_ call: ServerCall, next: @Sendable (ServerCall) async throws -> Void) async throws
+
+    /// Whether calls to `method` pass through this interceptor; decided once, when the method is registered, so
+    /// that methods it leaves alone keep the router's direct path. All methods by default.
+    func intercepts(_ method: MethodDescriptor) -> Bool
+}
+
+extension ServerInterceptor {
+    /// Every method.
+    public func intercepts(_ method: MethodDescriptor) -> Bool { true }
 }
 
 /// One call as interceptors and the transport see it: serialized messages both ways, and the context.

@@ -1,6 +1,6 @@
 /// SHA-256 (FIPS 180-4), for migration checksums: small, dependency-free, and checked against the standard's
 /// test vectors. Not for secrets (no constant-time guarantees are needed for a checksum of public SQL).
-enum SHA256 {
+package enum SHA256 {
     /// The first 32 bits of the fractional parts of the cube roots of the first 64 primes (FIPS 180-4, 4.2.2).
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -19,7 +19,7 @@ enum SHA256 {
     ]
 
     /// The 32-byte digest of `message`.
-    static func hash(_ message: [UInt8]) -> [UInt8] {
+    package static func hash(_ message: [UInt8]) -> [UInt8] {
         // Padding (5.1.1): a 1 bit, zeros up to 56 bytes modulo 64, then the length in bits, big-endian.
         var padded = message
         padded.append(0x80)
@@ -61,7 +61,7 @@ enum SHA256 {
     }
 
     /// The digest as 64 lower-case hexadecimal characters.
-    static func hexDigest(_ message: [UInt8]) -> String {
+    package static func hexDigest(_ message: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(64)

@@ -93,19 +93,31 @@ struct Loketd: AsyncParsableCommand {
         ]
         if let configFile { metadata["config"] = "\(configFile)" }
         logger.info("loketd starting", metadata: metadata)
-        let server = LoketServer(configuration: configuration, logger: Logger(label: "loketd.rpc"))
+        let application: LoketApplication
+        do {
+            application = try await LoketApplication.start(
+                configuration: configuration, plugins: CompiledPlugins.all, logger: Logger(label: "loketd.rpc"))
+        } catch {
+            logger.critical("loketd could not start", metadata: ["error": "\(error)"])
+            throw ExitCode(1)
+        }
+        logger.info(
+            "plugins registered",
+            metadata: ["plugins": "\(application.plugins.plugins.map(\.manifest.id).joined(separator: ","))"])
         // The group installs the SIGTERM/SIGINT handlers and stops the services in reverse order.
         let group = ServiceGroup(
             configuration: .init(
-                services: server.services.map { .init(service: $0) },
+                services: application.services.map { .init(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: Logger(label: "loketd.lifecycle")))
         do {
             try await group.run()
         } catch {
+            await application.close()
             logger.critical("loketd failed", metadata: ["error": "\(error)"])
             throw ExitCode(1)
         }
+        await application.close()
         logger.info("loketd stopped")
     }
 

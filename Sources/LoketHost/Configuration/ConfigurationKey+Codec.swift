@@ -20,6 +20,21 @@ extension ConfigurationKey.Codec where Value == String {
     }
 }
 
+extension ConfigurationKey.Codec where Value == [String] {
+    /// A comma-separated list; spaces around items are dropped, and the empty string is the empty list.
+    static var stringList: Self {
+        let split: @Sendable (String) -> [String] = { text in
+            text.split(separator: ",").map { $0.trimmingPrefix(while: \.isWhitespace) }
+                .map { String($0.reversed().drop(while: \.isWhitespace).reversed()) }.filter { !$0.isEmpty }
+        }
+        return Self(
+            expected: "a comma-separated list",
+            decodeValue: { if case .string(let text) = $0 { split(text) } else { nil } },
+            decodeText: { split($0) },
+            display: { .string($0.joined(separator: ",")) })
+    }
+}
+
 extension ConfigurationKey.Codec where Value == String? {
     /// An optional string; the empty string means unset, so a later source can clear an earlier one.
     static var optionalString: Self {

@@ -81,6 +81,7 @@ struct ConfigurationKey: Sendable {
         ConfigurationKey("database.url", \.database.url, .connectionString),
         ConfigurationKey("database.pool_size", \.database.poolSize, .integer),
         ConfigurationKey("database.connect_timeout_seconds", \.database.connectTimeoutSeconds, .float),
+        ConfigurationKey("plugins.disabled", \.plugins.disabled, .stringList),
         ConfigurationKey("log.level", \.log.level, .choice),
         ConfigurationKey("log.format", \.log.format, .choice),
     ]

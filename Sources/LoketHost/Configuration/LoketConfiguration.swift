@@ -77,6 +77,18 @@ public struct LoketConfiguration: Sendable, Hashable {
         }
     }
 
+    /// Which compiled-in plugins run.
+    public struct Plugins: Sendable, Hashable {
+        /// Plugin ids left out entirely: no services, no migrations. Default none. In files and the environment, a
+        /// comma-separated list.
+        public var disabled: [String]
+
+        /// Creates plugin settings; every argument defaults to the documented default.
+        public init(disabled: [String] = []) {
+            self.disabled = disabled
+        }
+    }
+
     /// Logging to standard error.
     public struct Log: Sendable, Hashable {
         /// How each log record is written.
@@ -105,14 +117,20 @@ public struct LoketConfiguration: Sendable, Hashable {
     public var tls: TLS
     /// Database connection.
     public var database: Database
+    /// Plugins.
+    public var plugins: Plugins
     /// Logging.
     public var log: Log
 
     /// Creates a configuration; with no arguments, every setting has its default.
-    public init(server: Server = Server(), tls: TLS = TLS(), database: Database = Database(), log: Log = Log()) {
+    public init(
+        server: Server = Server(), tls: TLS = TLS(), database: Database = Database(), plugins: Plugins = Plugins(),
+        log: Log = Log()
+    ) {
         self.server = server
         self.tls = tls
         self.database = database
+        self.plugins = plugins
         self.log = log
     }
 }

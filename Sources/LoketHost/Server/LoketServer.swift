@@ -17,10 +17,10 @@ public struct LoketServer: Sendable {
     /// The router every call goes through.
     public let router: RPCRouter
 
-    /// Builds the router and transport.
+    /// Builds the router and transport; `interceptors` see every call, outermost first.
     public init(
         configuration: LoketConfiguration, logger: Logger, services: [any RPCService] = [],
-        protoFiles: [ProtoFileDescriptor] = []
+        protoFiles: [ProtoFileDescriptor] = [], interceptors: [any ServerInterceptor] = []
     ) {
         var router = RPCRouter()
         for service in services { router.register(service) }
@@ -34,6 +34,7 @@ public struct LoketServer: Sendable {
             serviceNames: router.services + StandardServices.reflectionServiceNames)
         router.register(reflection)
         for service in router.services { health.setStatus(.serving, forService: service) }
+        for interceptor in interceptors { router.addInterceptor(interceptor) }
 
         self.health = health
         self.router = router
@@ -49,6 +50,13 @@ public struct LoketServer: Sendable {
                         clientCAPath: configuration.tls.clientCAPath)
                 }),
             router: router, logger: logger)
+    }
+
+    /// The names of the services anyone may call without credentials: health, reflection and the interop test
+    /// service (which is off unless a test rig turns it on).
+    public static var openServices: Set<String> {
+        Set([StandardServices.healthServiceName, StandardServices.interopTestServiceName, "grpc.testing.UnimplementedService"]
+            + StandardServices.reflectionServiceNames)
     }
 
     /// The long-lived services, in start order.

@@ -16,12 +16,15 @@ public struct PluginManifest: Sendable {
     public var methods: [MethodPolicy]
     /// User-facing messages by key, for ``Localizer``.
     public var messages: [String: LocalizedText]
+    /// The `.proto` files of the plugin's services (the generated `…ProtoFiles.all`), for server reflection.
+    public var protoFiles: [ProtoFileDescriptor]
 
     /// Creates a manifest.
     public init(
         id: String, version: String, title: LocalizedText, migrations: [Migration] = [],
-        methods: [MethodPolicy], messages: [String: LocalizedText] = [:]
+        methods: [MethodPolicy], messages: [String: LocalizedText] = [:], protoFiles: [ProtoFileDescriptor] = []
     ) {
+        self.protoFiles = protoFiles
         self.id = id
         self.version = version
         self.title = title

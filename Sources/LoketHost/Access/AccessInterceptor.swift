@@ -1,0 +1,103 @@
+import LoketPluginAPI
+import LoketStore
+
+/// Authenticates every call, checks department enablement, permission and purpose, and attaches the ``Caller``.
+///
+/// Services in ``openServices`` (health, reflection) pass without credentials. Every other method needs a policy;
+/// one without is refused, so that nothing is reachable by accident. A refused call that would have touched
+/// personal data leaves an audit record with outcome `denied`.
+struct AccessInterceptor: ServerInterceptor {
+    let policies: [String: AccessPolicy]
+    let openServices: Set<String>
+    let directory: DirectoryCache
+    let pool: PostgresPool
+
+    func intercepts(_ method: MethodDescriptor) -> Bool {
+        !openServices.contains(method.service)
+    }
+
+    func intercept(_ call: ServerCall, next: @Sendable (ServerCall) async throws -> Void) async throws {
+        var call = call
+        let context = call.context
+        let language = context.language
+        guard let access = policies[context.method.path] else {
+            throw RPCError(.permissionDenied, AccessMessages.noPolicy, for: context, context.method.path)
+        }
+        let principal = try await authenticate(context)
+        var caller = Caller(
+            principalID: principal.id, principalName: principal.name, role: principal.role,
+            department: principal.department, scopes: principal.scopes, language: language,
+            purpose: Self.purpose(in: context.requestMetadata))
+        do {
+            try authorize(caller, access, context: context)
+        } catch let error as RPCError {
+            if access.policy.personalData.requiresPurpose {
+                await auditDenial(caller: caller, access: access, method: context.method.path)
+            }
+            throw error
+        }
+        if access.policy.personalData.requiresPurpose, caller.purpose == nil {
+            throw RPCError(.invalidArgument, AccessMessages.missingPurpose, for: context)
+        }
+        caller.language = language
+        call.context[CallerKey.self] = caller
+        try await next(call)
+    }
+
+    private func authenticate(_ context: ServerContext) async throws -> Directory.Principal {
+        guard let header = context.requestMetadata.firstString(forKey: "authorization") else {
+            throw RPCError(.unauthenticated, AccessMessages.missingCredentials, for: context)
+        }
+        guard let key = Self.bearerKey(header) else {
+            throw RPCError(.unauthenticated, AccessMessages.invalidCredentials, for: context)
+        }
+        if let principal = Self.principal(for: key, in: directory.directory) { return principal }
+        // A key issued a moment ago through another instance may not have reached this one's cache yet.
+        try? await directory.reloadIfOlder(than: .seconds(1))
+        if let principal = Self.principal(for: key, in: directory.directory) { return principal }
+        throw RPCError(.unauthenticated, AccessMessages.invalidCredentials, for: context)
+    }
+
+    private func authorize(_ caller: Caller, _ access: AccessPolicy, context: ServerContext) throws {
+        if let plugin = access.plugin {
+            let title = plugin.title.text(in: context.language)
+            guard let department = caller.department else {
+                throw RPCError(.permissionDenied, AccessMessages.noDepartment, for: context, title, caller.principalName)
+            }
+            let directory = directory.directory
+            guard directory.isEnabled(plugin: plugin.id, in: department) else {
+                let name = directory.departments[department]?.name ?? department
+                throw RPCError(.permissionDenied, AccessMessages.pluginNotEnabled, for: context, title, name)
+            }
+        }
+        guard caller.holds(access.policy.permission) else {
+            throw RPCError(
+                .permissionDenied, AccessMessages.missingPermission, for: context, access.policy.permission.name)
+        }
+    }
+
+    private func auditDenial(caller: Caller, access: AccessPolicy, method: String) async {
+        let record = AuditRecord(access.policy.personalData == .writes ? .update : .read, subjects: [])
+        _ = try? await pool.query(StoreAuditWriter.insert(record, caller: caller, method: method, outcome: "denied"))
+    }
+
+    static func principal(for key: APIKey, in directory: Directory) -> Directory.Principal? {
+        guard let credential = directory.keys[key.keyID], key.matches(credential.secretHash) else { return nil }
+        return directory.principals[credential.principalID]
+    }
+
+    /// The key of an `authorization: Bearer <key>` header.
+    static func bearerKey(_ header: String) -> APIKey? {
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return APIKey(text: parts[1].trimmingPrefix(" "))
+    }
+
+    /// The purpose a caller declared, nil when absent or blank; long texts are cut at 500 characters.
+    static func purpose(in metadata: Metadata) -> String? {
+        guard let text = metadata.firstString(forKey: "x-loket-purpose") else { return nil }
+        let trimmed = text.trimmingPrefix(while: \.isWhitespace)
+        guard !trimmed.isEmpty else { return nil }
+        return String(trimmed.prefix(500))
+    }
+}

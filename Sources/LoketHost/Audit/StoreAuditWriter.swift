@@ -1,0 +1,27 @@
+import Foundation
+import LoketPluginAPI
+import LoketStore
+
+/// Appends audit records to `loket.audit_log` in the caller's transaction.
+public struct StoreAuditWriter: AuditWriter {
+    /// Creates the writer.
+    public init() {}
+
+    public func write(_ record: AuditRecord, context: ServerContext, using executor: any QueryExecutor) async throws {
+        let caller = try context.caller
+        try await executor.query(Self.insert(record, caller: caller, method: context.method.path, outcome: "ok"))
+    }
+
+    /// The statement that appends `record`.
+    static func insert(_ record: AuditRecord, caller: Caller, method: String, outcome: String) -> PostgresQuery {
+        let subjects = record.subjects.map { "\($0.kind):\($0.id)" }
+        let principalID = UUID(uuidString: caller.principalID)
+        return """
+            INSERT INTO loket.audit_log
+                (principal_id, principal_name, role, department_id, method, action, subjects, information, purpose,
+                 outcome)
+            VALUES (\(principalID), \(caller.principalName), \(caller.role.rawValue), \(caller.department), \(method),
+                    \(record.action.rawValue), \(subjects), \(record.information), \(caller.purpose), \(outcome))
+            """
+    }
+}

@@ -1,0 +1,10 @@
+import LoketStore
+
+extension LoketConfiguration.Database {
+    /// The store's settings: `url` when set, else libpq's PG* environment variables.
+    public var postgresConfiguration: PostgresConfiguration {
+        PostgresConfiguration(
+            connectionString: url, poolSize: poolSize,
+            connectTimeout: .milliseconds(Int64(connectTimeoutSeconds * 1000)))
+    }
+}

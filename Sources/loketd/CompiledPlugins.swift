@@ -1,0 +1,8 @@
+import LoketPluginAPI
+
+/// Every plugin compiled into `loketd`: the one place to add a plugin. `plugins.disabled` leaves any of them out.
+enum CompiledPlugins {
+    static var all: [any Plugin] {
+        []
+    }
+}
