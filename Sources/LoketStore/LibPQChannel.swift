@@ -1,0 +1,323 @@
+import CLibPQ
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One `PGconn` in libpq's non-blocking mode, shared by the task that sends statements and the
+/// ``PostgresPoller`` thread that reads their results: every libpq call on the connection happens under one lock,
+/// so the two never use it at the same time, and neither ever waits in libpq while holding it.
+///
+/// A statement is sent by the calling task (`PQsendQuery…` and `PQflush`, which only write to the socket), which
+/// then suspends; the poller, woken by the socket, consumes the input and resumes the task with the results.
+/// Blocking calls (connect, reset) detach the handle first and run on a thread of their own (``BlockingCall``).
+final class LibPQChannel: Sendable {
+    /// What one exchange produced, captured under the lock when it completed.
+    struct Exchange: @unchecked Sendable {
+        // @unchecked: `result` is a PGresult that only the receiver of the exchange uses and frees; a PGresult
+        // does not refer to its connection, so any thread may read it.
+        /// The first failed result of the exchange, else its last result; nil if libpq produced none.
+        var result: OpaquePointer?
+        /// `PQstatus` was `CONNECTION_OK` at the end.
+        var connectionOK: Bool
+        /// `PQtransactionStatus` at the end.
+        var transactionStatus: PGTransactionStatusType
+        /// `PQerrorMessage` when the exchange failed (no result, an error result, a lost connection).
+        var errorMessage: String?
+    }
+
+    /// Who may use the `PGconn` now.
+    private enum Phase {
+        /// Nobody: the poller consumes whatever arrives (under the lock).
+        case idle
+        /// The sending task, without the lock: libpq writes to the socket, and the kernel may switch to the
+        /// server there, so holding the lock would make the poller wait for a descheduled thread.
+        case sending
+        /// The poller, under the lock, until the answer is complete.
+        case awaiting
+    }
+
+    private struct State {
+        var handle: OpaquePointer?
+        /// The socket the poller watches; -1 while not registered.
+        var socket: Int32 = -1
+        var phase = Phase.idle
+        /// The socket became readable while the sender owned the connection: the poller stopped watching it,
+        /// and the sender reads the answer itself (then watching resumes).
+        var missedReadiness = false
+        /// Output is still buffered in libpq: the poller also waits for writability.
+        var wantsWrite = false
+        /// The task waiting for the current exchange.
+        var waiter: UnsafeContinuation<Exchange, Never>?
+        /// The result kept so far for the current exchange.
+        var result: OpaquePointer?
+    }
+
+    // Mutex<State> holds raw libpq pointers; the lock, together with `phase`, is what makes sharing them safe.
+    private let state = Mutex(State())
+    let poller: PostgresPoller
+
+    init(poller: PostgresPoller) {
+        self.poller = poller
+    }
+
+    deinit {
+        // The poller keeps registered channels alive, so only an unregistered one ends here.
+        state.withLock { state in
+            if let result = state.result { PQclear(result) }
+            if let handle = state.handle { PQfinish(handle) }
+        }
+    }
+
+    /// Whether a handle is attached and libpq considers it connected.
+    var isConnected: Bool {
+        state.withLock { state in state.handle.map { PQstatus($0) == CONNECTION_OK } ?? false }
+    }
+
+    /// Whether a handle is attached at all (it may be broken).
+    var hasHandle: Bool { state.withLock { $0.handle != nil } }
+
+    /// A handle detached from its channel, which one thread at a time uses for blocking work.
+    struct DetachedHandle: @unchecked Sendable {
+        // @unchecked: a detached PGconn is reachable only through this value, which is handed to one thread and
+        // then attached again; libpq allows a connection to move between threads when it is not used concurrently.
+        let pointer: OpaquePointer
+    }
+
+    /// A PGresult on its way from the sending task into the channel's state, for the poller to complete.
+    private struct PendingResult: @unchecked Sendable {
+        // @unchecked: only the thread that owns the exchange at the moment touches the result.
+        let pointer: OpaquePointer?
+    }
+
+    /// Takes a freshly connected or reset handle: non-blocking mode, watched by the poller.
+    func attach(_ detached: DetachedHandle) {
+        _ = PQsetnonblocking(detached.pointer, 1)
+        let socket = PQsocket(detached.pointer)
+        state.withLock { state in
+            state.handle = detached.pointer
+            state.socket = socket
+            state.phase = .idle
+            state.missedReadiness = false
+            state.wantsWrite = false
+        }
+        poller.register(self)
+    }
+
+    /// Hands the handle over for blocking work (reset, finish): the poller no longer looks at it. Only when no
+    /// exchange is in flight.
+    func detach() -> OpaquePointer? {
+        let handle = state.withLock { state -> DetachedHandle? in
+            precondition(state.phase == .idle, "detaching a connection during a statement")
+            defer {
+                state.handle = nil
+                state.socket = -1
+                state.wantsWrite = false
+            }
+            return state.handle.map(DetachedHandle.init)
+        }
+        poller.unregister(self)
+        if let handle { _ = PQsetnonblocking(handle.pointer, 0) }
+        return handle?.pointer
+    }
+
+    /// Runs one exchange: `send` queues the statement(s) on the connection (returning libpq's 1 or 0), and the
+    /// results come back when the server has answered. Never blocks; only one exchange at a time.
+    func exchange(_ send: (OpaquePointer) -> Int32) async -> Exchange {
+        let claimed = state.withLock { state -> DetachedHandle? in
+            guard let handle = state.handle else { return nil }
+            precondition(state.phase == .idle, "two statements at once on one connection")
+            state.phase = .sending
+            return DetachedHandle(pointer: handle)
+        }
+        guard let handle = claimed?.pointer else {
+            return Exchange(
+                result: nil, connectionOK: false, transactionStatus: PQTRANS_UNKNOWN,
+                errorMessage: "the connection is closed")
+        }
+        let flushed = send(handle) == 1 ? PQflush(handle) : -1
+        guard flushed >= 0 else {
+            let exchange = Self.finished(handle, result: nil)
+            finishInline()
+            return exchange
+        }
+        return await withUnsafeContinuation { continuation in
+            var kept: OpaquePointer?
+            // The poller stopped watching the socket when it found it readable during the send.
+            var rearm = false
+            while true {
+                enum Step {
+                    case read
+                    case wait(signal: Bool)
+                }
+                let pending = PendingResult(pointer: kept)
+                let step = state.withLock { state -> Step in
+                    if state.missedReadiness {
+                        state.missedReadiness = false
+                        return .read
+                    }
+                    state.phase = .awaiting
+                    state.waiter = continuation
+                    state.result = pending.pointer
+                    state.wantsWrite = flushed == 1
+                    return .wait(signal: flushed == 1 || rearm)
+                }
+                switch step {
+                case .wait(let signal):
+                    if signal { poller.interestChanged() }
+                    return
+                case .read:
+                    // Still the sender's: read what the poller saw, and finish here if the answer is complete.
+                    _ = PQconsumeInput(handle)
+                    if let exchange = Self.collect(handle, into: &kept) {
+                        finishInline()
+                        continuation.resume(returning: exchange)
+                        return
+                    }
+                    rearm = true
+                }
+            }
+        }
+    }
+
+    /// Back to idle after an exchange the sender completed itself, and watched by the poller again.
+    private func finishInline() {
+        state.withLock { state in
+            state.phase = .idle
+            state.missedReadiness = false
+        }
+        poller.interestChanged()
+    }
+
+    /// Reads the results libpq has parsed; the exchange once the last one is in (or the connection broke).
+    private static func collect(_ handle: OpaquePointer, into kept: inout OpaquePointer?) -> Exchange? {
+        // PQisBusy is false on a broken connection, so PQgetResult then reports the failure and ends.
+        while PQisBusy(handle) == 0 {
+            guard let next = PQgetResult(handle) else {
+                defer { kept = nil }
+                return finished(handle, result: kept)
+            }
+            keep(next, in: &kept)
+        }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            // Busy yet broken should not happen; never leave the task waiting on a dead socket.
+            defer { kept = nil }
+            return finished(handle, result: kept)
+        }
+        return nil
+    }
+
+    /// The socket and events the poller should wait for; -1 (ignored) while the sender owns a readable socket.
+    func watchedDescriptor() -> (Int32, Int16) {
+        state.withLock { state in
+            if state.phase == .sending && state.missedReadiness { return (-1, 0) }
+            return (state.socket, Int16(POLLIN) | (state.wantsWrite ? Int16(POLLOUT) : 0))
+        }
+    }
+
+    /// What the poller should do after ``handleReadiness(socket:events:poller:)``.
+    enum Readiness {
+        case handled
+        /// Stop watching this socket until the channel asks for a rebuild.
+        case ignoreUntilRebuild
+    }
+
+    /// Called by the poller when the socket is ready: flushes, reads, and completes the exchange once libpq has
+    /// the whole answer. Input that arrives while no statement runs (a notice, the FATAL of a server shutting
+    /// down, end of file) is consumed here too, and a lost connection is no longer watched.
+    func handleReadiness(socket: Int32, events: Int16, poller: PostgresPoller) -> Readiness {
+        enum Outcome {
+            case nothing
+            case ignore
+            case completed(UnsafeContinuation<Exchange, Never>, Exchange, unregister: Bool)
+            case lost
+            case interestChanged
+        }
+        let outcome = state.withLock { state -> Outcome in
+            guard let handle = state.handle, state.socket == socket, socket >= 0 else { return .nothing }
+            if state.phase == .sending {
+                state.missedReadiness = true
+                return .ignore
+            }
+            var interestChanged = false
+            if state.wantsWrite, events & Int16(POLLOUT | POLLERR | POLLHUP) != 0 {
+                if PQflush(handle) != 1 {
+                    state.wantsWrite = false
+                    interestChanged = true
+                }
+            }
+            if events & Int16(POLLIN | POLLERR | POLLHUP | POLLNVAL) != 0 {
+                _ = PQconsumeInput(handle)
+            }
+            guard state.phase == .awaiting, let waiter = state.waiter else {
+                // No one waits: notifications are not used on pooled connections; drop them.
+                while let notification = PQnotifies(handle) { PQfreemem(notification) }
+                if PQstatus(handle) != CONNECTION_OK {
+                    state.socket = -1
+                    return .lost
+                }
+                return interestChanged ? .interestChanged : .nothing
+            }
+            guard let exchange = Self.collect(handle, into: &state.result) else {
+                return interestChanged ? .interestChanged : .nothing
+            }
+            state.waiter = nil
+            state.phase = .idle
+            let lost = !exchange.connectionOK
+            if lost { state.socket = -1 }
+            return .completed(waiter, exchange, unregister: lost)
+        }
+        switch outcome {
+        case .nothing:
+            break
+        case .ignore:
+            return .ignoreUntilRebuild
+        case .interestChanged:
+            poller.interestChanged(signal: false)
+        case .lost:
+            poller.unregister(self, signal: false)
+        case .completed(let waiter, let exchange, let unregister):
+            if unregister { poller.unregister(self, signal: false) }
+            waiter.resume(returning: exchange)
+        }
+        return .handled
+    }
+
+    /// Closes the connection for good. Only when no exchange is in flight.
+    func close() {
+        if let handle = detach() { PQfinish(handle) }
+    }
+
+    /// PQexec's rule for several results: the first failure wins, otherwise the last result.
+    private static func keep(_ next: OpaquePointer, in kept: inout OpaquePointer?) {
+        guard let current = kept else {
+            kept = next
+            return
+        }
+        switch PQresultStatus(current) {
+        case PGRES_FATAL_ERROR, PGRES_BAD_RESPONSE:
+            PQclear(next)
+        default:
+            PQclear(current)
+            kept = next
+        }
+    }
+
+    /// The exchange that ends with `result` on `handle`, for blocking calls as well.
+    static func finished(_ handle: OpaquePointer, result: OpaquePointer?) -> Exchange {
+        let connectionOK = PQstatus(handle) == CONNECTION_OK
+        var failed = result == nil || !connectionOK
+        if let result {
+            switch PQresultStatus(result) {
+            case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR, PGRES_BAD_RESPONSE: failed = true
+            default: break
+            }
+        }
+        return Exchange(
+            result: result, connectionOK: connectionOK, transactionStatus: PQtransactionStatus(handle),
+            errorMessage: failed ? LibPQ.errorMessage(handle) : nil)
+    }
+}
