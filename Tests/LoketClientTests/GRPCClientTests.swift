@@ -259,3 +259,36 @@ import Testing
         }
     }
 }
+
+/// Calls the server never answers: only the client's own deadline and cancellation can end them.
+@Suite struct ClientSideEndTests {
+    @Test func deadlineIsEnforcedLocally() async throws {
+        try await SilentServer.with { port in
+            let client = GRPCClient(host: "127.0.0.1", port: port)
+            let started = ContinuousClock.now
+            let error = await #expect(throws: RPCError.self) {
+                _ = try await client.unary(
+                    GRPCClientTests.emptyCall, request: Grpc_Testing_Empty(), timeout: .milliseconds(200),
+                    as: Grpc_Testing_Empty.self)
+            }
+            #expect(error?.code == .deadlineExceeded)
+            #expect(ContinuousClock.now - started >= .milliseconds(200))
+            await client.close()
+        }
+    }
+
+    @Test func cancellationEndsACallInFlight() async throws {
+        try await SilentServer.with { port in
+            let client = GRPCClient(host: "127.0.0.1", port: port)
+            let call = Task {
+                try await client.unary(
+                    GRPCClientTests.emptyCall, request: Grpc_Testing_Empty(), as: Grpc_Testing_Empty.self)
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            call.cancel()
+            let error = await #expect(throws: RPCError.self) { _ = try await call.value }
+            #expect(error?.code == .cancelled)
+            await client.close()
+        }
+    }
+}

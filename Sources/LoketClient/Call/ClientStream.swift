@@ -1,3 +1,4 @@
+import CNGHTTP2
 import LoketRPC
 
 /// One unary call on an HTTP/2 stream: the framed request it sends and the response it collects. Lives on its
@@ -38,7 +39,8 @@ final class ClientStream {
         }
         requestOffset += count
         if requestOffset == request.count {
-            flags |= 0x01  // NGHTTP2_DATA_FLAG_EOF: END_STREAM goes with this DATA frame
+            // END_STREAM goes with this DATA frame (no trailers from the client).
+            flags |= NGHTTP2_DATA_FLAG_EOF.rawValue
             request = []
             requestOffset = 0
         }
