@@ -1,11 +1,6 @@
 import CLibPQ
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// One `PGconn` in libpq's non-blocking mode, shared by the task that sends statements and the
 /// ``PostgresPoller`` thread that reads their results: every libpq call on the connection happens under one lock,
@@ -42,8 +37,8 @@ final class LibPQChannel: Sendable {
 
     private struct State {
         var handle: OpaquePointer?
-        /// The socket the poller watches; -1 while not registered.
-        var socket: Int32 = -1
+        /// The socket as the poller watches it; nil while not registered.
+        var registration: PostgresPoller.Registration?
         var phase = Phase.idle
         /// The socket became readable while the sender owned the connection: the poller stopped watching it,
         /// and the sender reads the answer itself (then watching resumes).
@@ -97,29 +92,30 @@ final class LibPQChannel: Sendable {
     func attach(_ detached: DetachedHandle) {
         _ = PQsetnonblocking(detached.pointer, 1)
         let socket = PQsocket(detached.pointer)
+        // A reset that failed leaves no socket; such a connection is only closed, never watched.
+        let registration = socket >= 0 ? poller.register(self, socket: socket) : nil
         state.withLock { state in
             state.handle = detached.pointer
-            state.socket = socket
+            state.registration = registration
             state.phase = .idle
             state.missedReadiness = false
             state.wantsWrite = false
         }
-        poller.register(self)
     }
 
     /// Hands the handle over for blocking work (reset, finish): the poller no longer looks at it. Only when no
     /// exchange is in flight.
     func detach() -> OpaquePointer? {
-        let handle = state.withLock { state -> DetachedHandle? in
+        let (handle, registration) = state.withLock { state in
             precondition(state.phase == .idle, "detaching a connection during a statement")
             defer {
                 state.handle = nil
-                state.socket = -1
+                state.registration = nil
                 state.wantsWrite = false
             }
-            return state.handle.map(DetachedHandle.init)
+            return (state.handle.map(DetachedHandle.init), state.registration)
         }
-        poller.unregister(self)
+        if let registration { poller.unregister(registration) }
         if let handle { _ = PQsetnonblocking(handle.pointer, 0) }
         return handle?.pointer
     }
@@ -141,7 +137,7 @@ final class LibPQChannel: Sendable {
         let flushed = send(handle) == 1 ? PQflush(handle) : -1
         guard flushed >= 0 else {
             let exchange = Self.finished(handle, result: nil)
-            finishInline()
+            finishInline(rearm: false)
             return exchange
         }
         return await withUnsafeContinuation { continuation in
@@ -151,7 +147,7 @@ final class LibPQChannel: Sendable {
             while true {
                 enum Step {
                     case read
-                    case wait(signal: Bool)
+                    case wait(PostgresPoller.Registration?)
                 }
                 let pending = PendingResult(pointer: kept)
                 let step = state.withLock { state -> Step in
@@ -163,17 +159,17 @@ final class LibPQChannel: Sendable {
                     state.waiter = continuation
                     state.result = pending.pointer
                     state.wantsWrite = flushed == 1
-                    return .wait(signal: flushed == 1 || rearm)
+                    return .wait(flushed == 1 || rearm ? state.registration : nil)
                 }
                 switch step {
-                case .wait(let signal):
-                    if signal { poller.interestChanged() }
+                case .wait(let registration):
+                    if let registration { poller.update(registration, readable: true, writable: flushed == 1) }
                     return
                 case .read:
                     // Still the sender's: read what the poller saw, and finish here if the answer is complete.
                     _ = PQconsumeInput(handle)
                     if let exchange = Self.collect(handle, into: &kept) {
-                        finishInline()
+                        finishInline(rearm: true)
                         continuation.resume(returning: exchange)
                         return
                     }
@@ -183,13 +179,16 @@ final class LibPQChannel: Sendable {
         }
     }
 
-    /// Back to idle after an exchange the sender completed itself, and watched by the poller again.
-    private func finishInline() {
-        state.withLock { state in
+    /// Back to idle after an exchange the sender completed itself, and watched by the poller again if it had
+    /// stopped.
+    private func finishInline(rearm: Bool) {
+        let registration = state.withLock { state in
+            let rearm = rearm || state.missedReadiness
             state.phase = .idle
             state.missedReadiness = false
+            return rearm ? state.registration : nil
         }
-        poller.interestChanged()
+        if let registration { poller.update(registration, readable: true, writable: false) }
     }
 
     /// Reads the results libpq has parsed; the exchange once the last one is in (or the connection broke).
@@ -210,80 +209,67 @@ final class LibPQChannel: Sendable {
         return nil
     }
 
-    /// The socket and events the poller should wait for; -1 (ignored) while the sender owns a readable socket.
-    func watchedDescriptor() -> (Int32, Int16) {
-        state.withLock { state in
-            if state.phase == .sending && state.missedReadiness { return (-1, 0) }
-            return (state.socket, Int16(POLLIN) | (state.wantsWrite ? Int16(POLLOUT) : 0))
-        }
-    }
-
-    /// What the poller should do after ``handleReadiness(socket:events:poller:)``.
-    enum Readiness {
-        case handled
-        /// Stop watching this socket until the channel asks for a rebuild.
-        case ignoreUntilRebuild
-    }
-
     /// Called by the poller when the socket is ready: flushes, reads, and completes the exchange once libpq has
     /// the whole answer. Input that arrives while no statement runs (a notice, the FATAL of a server shutting
     /// down, end of file) is consumed here too, and a lost connection is no longer watched.
-    func handleReadiness(socket: Int32, events: Int16, poller: PostgresPoller) -> Readiness {
+    func handleReadiness(events: UInt32, token: UInt64, poller: PostgresPoller) {
         enum Outcome {
             case nothing
-            case ignore
-            case completed(UnsafeContinuation<Exchange, Never>, Exchange, unregister: Bool)
-            case lost
-            case interestChanged
+            case update(PostgresPoller.Registration, readable: Bool, writable: Bool)
+            case completed(UnsafeContinuation<Exchange, Never>, Exchange, unregister: PostgresPoller.Registration?)
+            case lost(PostgresPoller.Registration)
         }
         let outcome = state.withLock { state -> Outcome in
-            guard let handle = state.handle, state.socket == socket, socket >= 0 else { return .nothing }
+            guard let handle = state.handle, let registration = state.registration, registration.token == token
+            else { return .nothing }
             if state.phase == .sending {
+                // The sender owns the connection: it reads the answer itself, and then has the socket watched
+                // again. Level-triggered, so stop watching it meanwhile.
                 state.missedReadiness = true
-                return .ignore
+                return .update(registration, readable: false, writable: false)
             }
-            var interestChanged = false
-            if state.wantsWrite, events & Int16(POLLOUT | POLLERR | POLLHUP) != 0 {
+            var writabilityDone = false
+            if state.wantsWrite, events & (Epoll.writable | Epoll.error | Epoll.hangUp) != 0 {
                 if PQflush(handle) != 1 {
                     state.wantsWrite = false
-                    interestChanged = true
+                    writabilityDone = true
                 }
             }
-            if events & Int16(POLLIN | POLLERR | POLLHUP | POLLNVAL) != 0 {
+            if events & (Epoll.readable | Epoll.error | Epoll.hangUp) != 0 {
                 _ = PQconsumeInput(handle)
             }
             guard state.phase == .awaiting, let waiter = state.waiter else {
                 // No one waits: notifications are not used on pooled connections; drop them.
                 while let notification = PQnotifies(handle) { PQfreemem(notification) }
                 if PQstatus(handle) != CONNECTION_OK {
-                    state.socket = -1
-                    return .lost
+                    state.registration = nil
+                    return .lost(registration)
                 }
-                return interestChanged ? .interestChanged : .nothing
+                return writabilityDone ? .update(registration, readable: true, writable: false) : .nothing
             }
             guard let exchange = Self.collect(handle, into: &state.result) else {
-                return interestChanged ? .interestChanged : .nothing
+                return writabilityDone ? .update(registration, readable: true, writable: false) : .nothing
             }
             state.waiter = nil
             state.phase = .idle
-            let lost = !exchange.connectionOK
-            if lost { state.socket = -1 }
-            return .completed(waiter, exchange, unregister: lost)
+            state.wantsWrite = false
+            guard exchange.connectionOK else {
+                state.registration = nil
+                return .completed(waiter, exchange, unregister: registration)
+            }
+            return .completed(waiter, exchange, unregister: nil)
         }
         switch outcome {
         case .nothing:
             break
-        case .ignore:
-            return .ignoreUntilRebuild
-        case .interestChanged:
-            poller.interestChanged(signal: false)
-        case .lost:
-            poller.unregister(self, signal: false)
-        case .completed(let waiter, let exchange, let unregister):
-            if unregister { poller.unregister(self, signal: false) }
+        case .update(let registration, let readable, let writable):
+            poller.update(registration, readable: readable, writable: writable)
+        case .lost(let registration):
+            poller.unregister(registration)
+        case .completed(let waiter, let exchange, let registration):
+            if let registration { poller.unregister(registration) }
             waiter.resume(returning: exchange)
         }
-        return .handled
     }
 
     /// Closes the connection for good. Only when no exchange is in flight.

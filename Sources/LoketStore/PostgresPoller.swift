@@ -1,19 +1,13 @@
 import Foundation
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// A thread that waits, with one `poll`, for the sockets of many libpq connections and lets each
-/// ``LibPQChannel`` read what arrived and resume the task that waits for it.
+/// A thread that waits, with epoll, for the sockets of many libpq connections and lets each ``LibPQChannel``
+/// read what arrived and resume the task that waits for it.
 ///
 /// Statements are sent by the calling task itself (libpq's non-blocking API never waits), so a statement costs
 /// one wake-up of this thread for all connections that became readable together, instead of two thread switches
-/// per statement with a thread per connection. `poll` rather than epoll: the sets are small (a pool's size), it
-/// needs no system call to change them, and it works on every platform Loket builds on.
+/// per statement with a thread per connection. Sockets stay registered (level-triggered) while their
+/// connection lives, so a statement needs no system call here besides the wait.
 final class PostgresPoller: Sendable {
     /// The pollers all connections share, picked by connection number.
     static let shared: [PostgresPoller] = (0..<pollerCount).map { PostgresPoller(name: "loket-pg-poll-\($0)") }
@@ -30,85 +24,77 @@ final class PostgresPoller: Sendable {
         shared[number % shared.count]
     }
 
-    private struct Registry {
-        var channels: [LibPQChannel] = []
-        /// Bumped on every change of the set or of a channel's interest, so that the thread rebuilds its list.
-        var version = 0
+    /// A registered socket. The token is the channel, retained while registered, so that an event the thread
+    /// already took out of the kernel never refers to a freed channel.
+    struct Registration: Sendable, Equatable {
+        let socket: Int32
+        let token: UInt64
+    }
+
+    private struct State {
+        /// Tokens unregistered since the thread last finished a batch of events; released after it.
+        var retired: [UInt64] = []
         var threadStarted = false
     }
 
     private let name: String
-    private let registry = Mutex(Registry())
-    private let wakeup = WakeupPipe()
+    private let epoll = Epoll()
+    private let state = Mutex(State())
 
     private init(name: String) {
         self.name = name
     }
 
-    /// Starts watching `channel`'s socket (again, after a reconnect).
-    func register(_ channel: LibPQChannel) {
-        let startThread = registry.withLock { registry in
-            if !registry.channels.contains(where: { $0 === channel }) { registry.channels.append(channel) }
-            registry.version &+= 1
-            defer { registry.threadStarted = true }
-            return !registry.threadStarted
+    /// Starts watching `socket` for `channel`; the thread starts with the first registration.
+    func register(_ channel: LibPQChannel, socket: Int32) -> Registration {
+        let token = UInt64(UInt(bitPattern: Unmanaged.passRetained(channel).toOpaque()))
+        let registration = Registration(socket: socket, token: token)
+        epoll.control(Epoll.add, socket: socket, events: Epoll.readable, token: token)
+        let startThread = state.withLock { state in
+            defer { state.threadStarted = true }
+            return !state.threadStarted
         }
         if startThread {
             let thread = Thread { [self] in run() }
             thread.name = name
             thread.start()
-        } else {
-            wakeup.signal()
         }
+        return registration
     }
 
-    /// Stops watching `channel`; `signal` false when the poller thread itself calls (it rebuilds anyway).
-    func unregister(_ channel: LibPQChannel, signal: Bool = true) {
-        registry.withLock { registry in
-            registry.channels.removeAll { $0 === channel }
-            registry.version &+= 1
-        }
-        if signal { wakeup.signal() }
+    /// Changes what the thread waits for: readability unless the sender reads itself, writability while libpq
+    /// holds unsent output.
+    func update(_ registration: Registration, readable: Bool, writable: Bool) {
+        let events = (readable ? Epoll.readable : 0) | (writable ? Epoll.writable : 0)
+        epoll.control(Epoll.modify, socket: registration.socket, events: events, token: registration.token)
     }
 
-    /// A channel wants to wait for writability, or no longer does.
-    func interestChanged(signal: Bool = true) {
-        registry.withLock { $0.version &+= 1 }
-        if signal { wakeup.signal() }
+    /// Stops watching; must come before the socket is closed (libpq's reset or finish).
+    func unregister(_ registration: Registration) {
+        epoll.control(Epoll.delete, socket: registration.socket, events: 0, token: registration.token)
+        state.withLock { $0.retired.append(registration.token) }
     }
 
     private func run() {
-        var channels: [LibPQChannel] = []
-        var descriptors: [pollfd] = []
-        var seenVersion = -1
+        let capacity = 64
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity * Epoll.eventSize, alignment: 8)
         while true {
-            let changed = registry.withLock { registry -> Bool in
-                guard registry.version != seenVersion else { return false }
-                seenVersion = registry.version
-                channels = registry.channels
-                return true
+            let count = epoll.wait(into: buffer, capacity: capacity, milliseconds: -1)
+            for index in 0..<max(count, 0) {
+                let (events, token) = Epoll.event(at: index, in: buffer)
+                guard let pointer = UnsafeRawPointer(bitPattern: UInt(token)) else { continue }
+                let channel = Unmanaged<LibPQChannel>.fromOpaque(pointer).takeUnretainedValue()
+                channel.handleReadiness(events: events, token: token, poller: self)
             }
-            if changed {
-                descriptors.removeAll(keepingCapacity: true)
-                descriptors.append(pollfd(fd: wakeup.readDescriptor, events: Int16(POLLIN), revents: 0))
-                for channel in channels {
-                    let (socket, events) = channel.watchedDescriptor()
-                    descriptors.append(pollfd(fd: socket, events: events, revents: 0))
-                }
+            // No event taken out before this point can still name a retired channel.
+            let retired = state.withLock { state -> [UInt64] in
+                defer { state.retired.removeAll(keepingCapacity: true) }
+                return state.retired
             }
-            let ready = descriptors.withUnsafeMutableBufferPointer { buffer in
-                poll(buffer.baseAddress, nfds_t(buffer.count), -1)
+            for token in retired {
+                guard let pointer = UnsafeRawPointer(bitPattern: UInt(token)) else { continue }
+                Unmanaged<LibPQChannel>.fromOpaque(pointer).release()
             }
-            guard ready > 0 else { continue }  // EINTR
-            if descriptors[0].revents != 0 { wakeup.drain() }
-            for index in 1..<descriptors.count where descriptors[index].revents != 0 {
-                let descriptor = descriptors[index]
-                descriptors[index].revents = 0
-                let readiness = channels[index - 1].handleReadiness(
-                    socket: descriptor.fd, events: descriptor.revents, poller: self)
-                if readiness == .ignoreUntilRebuild { descriptors[index].fd = -1 }
-            }
-            descriptors[0].revents = 0
         }
     }
 }
