@@ -236,6 +236,19 @@ import Testing
         }
     }
 
+    @Test func callsAfterGoAwayUseANewConnection() async throws {
+        let (client, port) = try await TestServer.with { port, _ in
+            let client = GRPCClient(host: "127.0.0.1", port: port)
+            _ = try await client.unary(Self.emptyCall, request: Grpc_Testing_Empty(), as: Grpc_Testing_Empty.self)
+            return (client, port)
+        }
+        // The first server said GOAWAY and is gone; a new one listens on the same port.
+        try await TestServer.with(port: port) { _, _ in
+            _ = try await client.unary(Self.emptyCall, request: Grpc_Testing_Empty(), as: Grpc_Testing_Empty.self)
+        }
+        await client.close()
+    }
+
     @Test func serverShutdownRetiresTheConnection() async throws {
         try await TestServer.with { port, stop in
             let client = GRPCClient(host: "127.0.0.1", port: port)

@@ -1,16 +1,6 @@
 import LoketRPC
 import Synchronization
 
-/// What a finished call produced before the response message is decoded.
-struct RawResponse: Sendable {
-    /// The response headers' metadata.
-    var headers: Metadata
-    /// The one serialized response message.
-    var message: [UInt8]
-    /// The trailers' metadata.
-    var trailers: Metadata
-}
-
 /// The meeting point of the caller's task, the connection's event loop, the deadline timer and task cancellation:
 /// whichever ends the call first decides its outcome, exactly once.
 final class CallHandle: Sendable {

@@ -190,6 +190,15 @@ final class ClientConnection: ChannelInboundHandler, NGHTTP2ClientSessionDelegat
         closeIfDrainedLater()
     }
 
+    func sessionDidFailToSendRequest(stream id: Int32, error: Int32) {
+        guard let stream = streams.removeValue(forKey: id) else { return }
+        let reason = String(cString: nghttp2_strerror(error))
+        stream.handle.finish(
+            .failure(RPCError(code: .unavailable, message: "the request to \(authority) was not sent: \(reason)")),
+            resetStream: false)
+        closeIfDrainedLater()
+    }
+
     func sessionReadRequestData(stream: Int32, into buffer: UnsafeMutableRawBufferPointer, flags: inout UInt32) -> Int {
         guard let target = streams[stream] else { return Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue) }
         return target.readRequest(into: buffer, flags: &flags)

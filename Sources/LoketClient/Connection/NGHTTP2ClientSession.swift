@@ -12,6 +12,9 @@ protocol NGHTTP2ClientSessionDelegate: AnyObject {
     func sessionDidCloseStream(stream: Int32, errorCode: UInt32)
     /// The server sent GOAWAY: streams above `lastStreamID` were not and will not be processed.
     func sessionDidReceiveGoAway(lastStreamID: Int32, errorCode: UInt32)
+    /// A request's HEADERS could not be sent (typically: the server sent GOAWAY while the request waited for a
+    /// stream slot); the stream never existed on the wire.
+    func sessionDidFailToSendRequest(stream: Int32, error: Int32)
     /// nghttp2 asks for up to `buffer.count` bytes of request body for `stream`.
     func sessionReadRequestData(stream: Int32, into buffer: UnsafeMutableRawBufferPointer, flags: inout UInt32) -> Int
 }
@@ -40,6 +43,7 @@ final class NGHTTP2ClientSession {
         nghttp2_session_callbacks_set_on_frame_recv_callback(callbacks, onFrameReceived)
         nghttp2_session_callbacks_set_on_data_chunk_recv_callback(callbacks, onDataChunk)
         nghttp2_session_callbacks_set_on_stream_close_callback(callbacks, onStreamClose)
+        nghttp2_session_callbacks_set_on_frame_not_send_callback(callbacks, onFrameNotSent)
 
         var options: OpaquePointer?
         nghttp2_option_new(&options)
@@ -144,6 +148,13 @@ private let onDataChunk: nghttp2_on_data_chunk_recv_callback = { _, _, stream, d
 
 private let onStreamClose: nghttp2_on_stream_close_callback = { _, stream, errorCode, userData in
     NGHTTP2ClientSession.from(userData).delegate.sessionDidCloseStream(stream: stream, errorCode: errorCode)
+    return 0
+}
+
+private let onFrameNotSent: nghttp2_on_frame_not_send_callback = { _, frame, error, userData in
+    guard let frame, frame.pointee.hd.type == UInt8(NGHTTP2_HEADERS.rawValue) else { return 0 }
+    NGHTTP2ClientSession.from(userData).delegate.sessionDidFailToSendRequest(
+        stream: frame.pointee.hd.stream_id, error: error)
     return 0
 }
 

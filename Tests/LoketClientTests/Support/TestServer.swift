@@ -7,9 +7,9 @@ import ServiceLifecycle
 /// A real Loket server with the interop test service on a free local port, for as long as `body` runs.
 enum TestServer {
     /// Runs `body` with the server's port; the server shuts down gracefully afterwards, also when `body` throws.
-    /// `stop` ends the server early (for GOAWAY tests).
+    /// `stop` ends the server early (for GOAWAY tests); `port` 0 picks a free one.
     static func with<T>(
-        tls: TLSSettings? = nil,
+        tls: TLSSettings? = nil, port: Int = 0,
         _ body: (_ port: Int, _ stop: @Sendable () async -> Void) async throws -> T
     ) async throws -> T {
         var router = RPCRouter()
@@ -17,7 +17,7 @@ enum TestServer {
         let logger = Logger(label: "loket.client-tests") { _ in SwiftLogNoOpLogHandler() }
         let server = GRPCServer(
             configuration: GRPCServerConfiguration(
-                host: "127.0.0.1", port: 0, eventLoopThreads: 1, gracePeriod: .seconds(2), tls: tls),
+                host: "127.0.0.1", port: port, eventLoopThreads: 1, gracePeriod: .seconds(2), tls: tls),
             router: router, logger: logger)
         let group = ServiceGroup(services: [server], logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
