@@ -76,6 +76,9 @@ let package = Package(
             ]
         ),
 
+        // Working days: Belgian holidays, regional days by config, closing days; depends on nothing.
+        .target(name: "LoketCalendar"),
+
         // MARK: Executables.
         .executableTarget(
             name: "loketd",
@@ -156,6 +159,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "LoketCalendarTests", dependencies: ["LoketCalendar"]),
     ],
     swiftLanguageModes: [.v6]
 )
