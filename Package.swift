@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "LoketRPC", targets: ["LoketRPC"]),
         .library(name: "LoketWire", targets: ["LoketWire"]),
         .library(name: "LoketStore", targets: ["LoketStore"]),
+        .library(name: "LoketClient", targets: ["LoketClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
@@ -89,6 +90,19 @@ let package = Package(
             ],
             resources: [.copy("Migrations")]
         ),
+        // A gRPC client for unary calls (nghttp2 + NIO), for loketctl and integration tests; not the server transport.
+        .target(
+            name: "LoketClient",
+            dependencies: [
+                "LoketRPC", "LoketWire", "CNGHTTP2",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+
+        // Working days: Belgian holidays, regional days by config, closing days; depends on nothing.
+        .target(name: "LoketCalendar"),
 
         // MARK: Executables.
         .executableTarget(
@@ -168,6 +182,17 @@ let package = Package(
             dependencies: [
                 "LoketHost",
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "LoketCalendarTests", dependencies: ["LoketCalendar"]),
+        .testTarget(
+            name: "LoketClientTests",
+            dependencies: [
+                "LoketClient", "LoketHTTP2", "LoketRPC", "LoketStandardServices",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
     ],

@@ -1,42 +1,59 @@
 import CLibPQ
 
 extension LibPQ {
-    /// Lays the parameters out for `PQexecParams`/`PQexecPrepared`: all values in one buffer (text values
-    /// NUL-terminated, as libpq reads them with `strlen`), pointers into it valid only inside `body`.
+    /// Lays the parameters out for `PQsendQueryParams`/`PQsendQueryPrepared`: all values in one buffer (text
+    /// values NUL-terminated, as libpq reads them with `strlen`), the arrays libpq wants on the stack; pointers
+    /// valid only inside `body`. One heap allocation per statement, however many parameters it has.
     static func withParameters<Result>(
         _ bindings: [PostgresBinding],
         _ body: (
-            _ types: [Oid], _ values: [UnsafePointer<CChar>?], _ lengths: [Int32], _ formats: [Int32]
+            _ count: Int32, _ types: UnsafePointer<Oid>?, _ values: UnsafePointer<UnsafePointer<CChar>?>?,
+            _ lengths: UnsafePointer<Int32>?, _ formats: UnsafePointer<Int32>?
         ) -> Result
     ) throws(StoreError) -> Result {
-        var buffer: [UInt8] = []
-        var offsets: [Int?] = []
-        var lengths: [Int32] = []
-        offsets.reserveCapacity(bindings.count)
-        lengths.reserveCapacity(bindings.count)
+        var size = 1
         for (index, binding) in bindings.enumerated() {
-            guard let bytes = binding.bytes else {
-                offsets.append(nil)
-                lengths.append(0)
-                continue
-            }
+            guard let bytes = binding.bytes else { continue }
             if binding.format == .text, bytes.contains(0) {
                 let failure = LibPQError("parameter $\(index + 1) holds a NUL character, which text cannot")
                 throw StoreError(.invalidValue, cause: failure)
             }
-            offsets.append(buffer.count)
-            lengths.append(Int32(bytes.count))
-            buffer.append(contentsOf: bytes)
-            buffer.append(0)
+            size += bytes.count + 1
         }
+        let count = bindings.count
         // Never empty, so that an empty binary value still gets a non-nil pointer (nil means NULL).
-        buffer.append(0)
-        let types = bindings.map { $0.type.rawValue }
-        let formats = bindings.map { $0.format.rawValue }
-        return buffer.withUnsafeBytes { raw in
-            let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
-            let values = offsets.map { offset in offset.map { UnsafePointer(base + $0) } }
-            return body(types, values, lengths, formats)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size) { buffer in
+            withUnsafeTemporaryAllocation(of: Oid.self, capacity: max(count, 1)) { types in
+                withUnsafeTemporaryAllocation(of: UnsafePointer<CChar>?.self, capacity: max(count, 1)) { values in
+                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(count, 1) * 2) { numbers in
+                        let base = UnsafeMutableRawPointer(buffer.baseAddress!)
+                        var offset = 0
+                        for (index, binding) in bindings.enumerated() {
+                            types[index] = binding.type.rawValue
+                            numbers[count + index] = binding.format.rawValue
+                            guard let bytes = binding.bytes else {
+                                values[index] = nil
+                                numbers[index] = 0
+                                continue
+                            }
+                            bytes.withUnsafeBytes { source in
+                                if let address = source.baseAddress {
+                                    (base + offset).copyMemory(from: address, byteCount: source.count)
+                                }
+                            }
+                            values[index] = UnsafePointer((base + offset).assumingMemoryBound(to: CChar.self))
+                            numbers[index] = Int32(bytes.count)
+                            offset += bytes.count
+                            buffer[offset] = 0
+                            offset += 1
+                        }
+                        buffer[offset] = 0
+                        return body(
+                            Int32(count), types.baseAddress, values.baseAddress, numbers.baseAddress,
+                            numbers.baseAddress.map { $0 + count })
+                    }
+                }
+            }
         }
     }
 }

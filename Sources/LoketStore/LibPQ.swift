@@ -6,8 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The libpq calls that connections and the listener share. Every function blocks: call them on a thread of the
-/// caller's own (a connection's ``ThreadExecutor`` or the listener's thread), never on the cooperative pool.
+/// The libpq calls that connections and the listener share. ``connect(_:)`` blocks: call it on a thread of its own
+/// (``BlockingCall``, the listener's thread), never on the cooperative pool or an event loop.
 enum LibPQ {
     /// Opens a connection; the configuration's connection string may override the defaults placed before it,
     /// never the client encoding placed after it (libpq keeps the last value of a repeated keyword).

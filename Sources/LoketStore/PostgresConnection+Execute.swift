@@ -1,11 +1,5 @@
 import CLibPQ
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension PostgresConnection {
     /// A statement's identity for the prepared-statement cache: its SQL and its parameter types.
     struct StatementKey: Hashable {
@@ -29,51 +23,64 @@ extension PostgresConnection {
         try await execute(query, format: format, timeout: nil)
     }
 
-    /// Runs a statement on the connection's thread; a cancelled task sends the server a cancel request.
+    /// Runs a statement in the calling task (no thread switch to send it); a cancelled task sends the server a
+    /// cancel request.
     nonisolated func execute(
         _ query: PostgresQuery, format: PostgresFormat, timeout: Duration?
     ) async throws -> PostgresRows {
         try await withTaskCancellationHandler {
-            try await self.executeNow(query, format: format, timeout: timeout)
+            try await self.executeInTurn(query, format: format, timeout: timeout)
         } onCancel: {
             self.canceller.cancel()
         }
     }
 
-    private func executeNow(
+    private nonisolated func executeInTurn(
         _ query: PostgresQuery, format: PostgresFormat, timeout: Duration?
-    ) throws(StoreError) -> PostgresRows {
+    ) async throws(StoreError) -> PostgresRows {
+        await beginTurn()
+        defer { endTurn() }
         guard !Task.isCancelled else { throw StoreError(.cancelled) }
-        let connection = try usableHandle()
+        try await ensureUsable()
         // Inside a transaction the timeout was set with SET LOCAL at BEGIN.
-        if !signals.isInTransaction { try setSessionTimeout(timeout, on: connection) }
+        if !signals.isInTransaction { try await setSessionTimeout(timeout) }
         canceller.beginStatement()
-        return try run(query, format: format, on: connection, allowPrepared: true)
+        return try await run(query, format: format, allowPrepared: true)
     }
 
     /// Runs a statement; one that ran before on this connection is prepared and from then on only executed.
-    func run(
-        _ query: PostgresQuery, format: PostgresFormat, on connection: OpaquePointer, allowPrepared: Bool
-    ) throws(StoreError) -> PostgresRows {
+    /// The caller holds the turn.
+    nonisolated func run(
+        _ query: PostgresQuery, format: PostgresFormat, allowPrepared: Bool
+    ) async throws(StoreError) -> PostgresRows {
         let key = StatementKey(sql: query.sql, types: query.bindings.map(\.type.rawValue))
-        let name = allowPrepared ? try preparedName(for: key, on: connection) : nil
+        let name = allowPrepared ? try await preparedName(for: key) : nil
         let wasInTransaction = signals.isInTransaction
-        let result = try LibPQ.withParameters(query.bindings) { types, values, lengths, formats in
-            if let name {
-                PQexecPrepared(connection, name, Int32(values.count), values, lengths, formats, format.rawValue)
-            } else {
-                PQexecParams(
-                    connection, query.sql, Int32(values.count), types, values, lengths, formats, format.rawValue)
+        var parameterFailure: StoreError?
+        let exchange = await channel.exchange { connection in
+            do throws(StoreError) {
+                return try LibPQ.withParameters(query.bindings) { count, types, values, lengths, formats in
+                    if let name {
+                        PQsendQueryPrepared(connection, name, count, values, lengths, formats, format.rawValue)
+                    } else {
+                        PQsendQueryParams(
+                            connection, query.sql, count, types, values, lengths, formats, format.rawValue)
+                    }
+                }
+            } catch {
+                parameterFailure = error
+                return -1
             }
         }
-        defer { if let result { PQclear(result) } }
+        if let parameterFailure { throw parameterFailure }
+        defer { if let result = exchange.result { PQclear(result) } }
         do {
-            return try interpret(result, on: connection)
+            return try interpret(exchange)
         } catch where name != nil && error.sqlState == "0A000" && !wasInTransaction {
             // "cached plan must not change result type": the table changed under a prepared `SELECT *`.
             // Outside a transaction nothing was done yet, so forget the statement and run it afresh once.
-            statements[key] = nil
-            return try run(query, format: format, on: connection, allowPrepared: false)
+            session.withLock { $0.statements[key] = nil }
+            return try await run(query, format: format, allowPrepared: false)
         }
     }
 
@@ -81,63 +88,88 @@ extension PostgresConnection {
     ///
     /// Only for SQL written in Loket's code or shipped as migrations, never for anything a user supplied.
     @discardableResult
-    func unsafeExecuteRawScript(_ sql: String, on connection: OpaquePointer) throws(StoreError) -> PostgresRows {
-        let result = PQexec(connection, sql)
-        defer { if let result { PQclear(result) } }
-        return try interpret(result, on: connection)
+    nonisolated func sendRawScript(_ sql: String) async throws(StoreError) -> PostgresRows {
+        let exchange = await channel.exchange { connection in PQsendQuery(connection, sql) }
+        defer { if let result = exchange.result { PQclear(result) } }
+        return try interpret(exchange)
     }
 
-    /// A connection fit for the next statement: outside a transaction, one whose server went away (a restart
-    /// closes idle connections) is reopened first; inside one, the loss is the statement's error.
-    func usableHandle() throws(StoreError) -> OpaquePointer {
-        guard let connection = handle else {
+    /// Makes the connection fit for the next statement: outside a transaction, one whose server went away (a
+    /// restart closes idle connections, which the poller notices) is reset first, on a thread of its own;
+    /// inside one, the loss is the statement's error. The caller holds the turn.
+    nonisolated func ensureUsable() async throws(StoreError) {
+        if channel.isConnected { return }
+        guard !session.withLock({ $0.isClosed }), channel.hasHandle else {
             throw StoreError(.connectionLost, cause: LibPQError("the connection is closed"))
         }
-        if !signals.isInTransaction { Self.readPendingInput(connection) }
-        guard PQstatus(connection) != CONNECTION_OK else { return connection }
         guard !signals.isInTransaction else {
             signals.isBroken = true
-            throw StoreError(.connectionLost, cause: LibPQError(LibPQ.errorMessage(connection)))
+            throw StoreError(.connectionLost, cause: LibPQError("the server closed the connection"))
         }
         logger.notice("reconnecting: the server closed the connection")
-        PQreset(connection)
-        guard PQstatus(connection) == CONNECTION_OK else {
+        guard let handle = channel.detach() else {
+            throw StoreError(.connectionLost, cause: LibPQError("the connection is closed"))
+        }
+        let detached = LibPQChannel.DetachedHandle(pointer: handle)
+        let outcome = await BlockingCall.run(name: "loket-pg-reset-\(number)") { () -> Result<Void, StoreError> in
+            PQreset(detached.pointer)
+            guard PQstatus(detached.pointer) == CONNECTION_OK else {
+                return .failure(StoreError(
+                    .connectionLost, cause: LibPQError(LibPQ.errorMessage(detached.pointer))))
+            }
+            return Result { () throws(StoreError) in try self.prepareSession(detached.pointer) }
+        }
+        // Attached even when broken, so that closing the connection finishes the handle.
+        channel.attach(detached)
+        if case .failure(let error) = outcome {
             signals.isBroken = true
-            throw StoreError(.connectionLost, cause: LibPQError(LibPQ.errorMessage(connection)))
+            throw error
         }
-        try prepareSession(connection)
-        return connection
     }
 
-    private func preparedName(for key: StatementKey, on connection: OpaquePointer) throws(StoreError) -> String? {
-        if let name = statements[key] { return name }
-        let uses = (statementUses[key] ?? 0) + 1
-        guard uses >= 2, statements.count < Self.preparedStatementLimit else {
-            if statementUses.count >= Self.statementUseLimit { statementUses.removeAll() }
-            statementUses[key] = uses
-            return nil
+    private nonisolated func preparedName(for key: StatementKey) async throws(StoreError) -> String? {
+        enum Decision {
+            case prepared(String)
+            case unprepared
+            case prepare(String)
         }
-        statementUses[key] = nil
-        let name = "loket_\(nextStatementNumber)"
-        nextStatementNumber += 1
-        let result = PQprepare(connection, name, key.sql, Int32(key.types.count), key.types)
-        defer { if let result { PQclear(result) } }
-        _ = try interpret(result, on: connection)
-        statements[key] = name
-        return name
+        let decision = session.withLock { session -> Decision in
+            if let name = session.statements[key] { return .prepared(name) }
+            let uses = (session.statementUses[key] ?? 0) + 1
+            guard uses >= 2, session.statements.count < Self.preparedStatementLimit else {
+                if session.statementUses.count >= Self.statementUseLimit { session.statementUses.removeAll() }
+                session.statementUses[key] = uses
+                return .unprepared
+            }
+            session.statementUses[key] = nil
+            defer { session.nextStatementNumber += 1 }
+            return .prepare("loket_\(session.nextStatementNumber)")
+        }
+        switch decision {
+        case .prepared(let name): return name
+        case .unprepared: return nil
+        case .prepare(let name):
+            let exchange = await channel.exchange { connection in
+                PQsendPrepare(connection, name, key.sql, Int32(key.types.count), key.types)
+            }
+            defer { if let result = exchange.result { PQclear(result) } }
+            _ = try interpret(exchange)
+            session.withLock { $0.statements[key] = name }
+            return name
+        }
     }
 
-    /// Turns a libpq result into rows or the right ``StoreError``, and records the connection's state.
-    private func interpret(_ result: OpaquePointer?, on connection: OpaquePointer) throws(StoreError) -> PostgresRows {
-        defer { recordState(of: connection) }
-        guard let result else { throw failure(of: connection) }
+    /// Turns an exchange into rows or the right ``StoreError``, and records the connection's state.
+    nonisolated func interpret(_ exchange: LibPQChannel.Exchange) throws(StoreError) -> PostgresRows {
+        recordState(exchange)
+        guard let result = exchange.result else { throw failure(exchange) }
         let status = PQresultStatus(result)
         switch status {
         case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
             return LibPQ.rows(from: result)
         case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR, PGRES_BAD_RESPONSE:
-            guard let server = LibPQ.serverError(result) else { throw failure(of: connection) }
-            guard PQstatus(connection) == CONNECTION_OK else { throw StoreError(.connectionLost, cause: server) }
+            guard let server = LibPQ.serverError(result) else { throw failure(exchange) }
+            guard exchange.connectionOK else { throw StoreError(.connectionLost, cause: server) }
             // A cancel that raced with the start of the statement shows in the task, not in the flag.
             throw StoreError(server: server, cancelRequested: canceller.wasRequested || Task.isCancelled)
         default:
@@ -146,33 +178,19 @@ extension PostgresConnection {
         }
     }
 
-    private func failure(of connection: OpaquePointer) -> StoreError {
-        let cause = LibPQError(LibPQ.errorMessage(connection))
-        return StoreError(PQstatus(connection) == CONNECTION_OK ? .queryFailed : .connectionLost, cause: cause)
+    private nonisolated func failure(_ exchange: LibPQChannel.Exchange) -> StoreError {
+        let cause = LibPQError(exchange.errorMessage ?? "unknown error")
+        return StoreError(exchange.connectionOK ? .queryFailed : .connectionLost, cause: cause)
     }
 
-    private func recordState(of connection: OpaquePointer) {
-        guard PQstatus(connection) == CONNECTION_OK else {
+    private nonisolated func recordState(_ exchange: LibPQChannel.Exchange) {
+        guard exchange.connectionOK else {
             // The transaction state of a lost connection is unknown; keep the last one so that a reconnect
             // never silently continues a transaction's statements outside it.
             signals.isBroken = true
             return
         }
-        let state = PQtransactionStatus(connection)
+        let state = exchange.transactionStatus
         signals.isInTransaction = state == PQTRANS_INTRANS || state == PQTRANS_INERROR || state == PQTRANS_ACTIVE
-    }
-
-    /// Reads what the server sent an idle connection: a restart's goodbye and then end-of-file, which libpq
-    /// notices only when it reads, turning the connection's status bad so that ``usableHandle()`` reconnects.
-    private static func readPendingInput(_ connection: OpaquePointer) {
-        let socket = PQsocket(connection)
-        guard socket >= 0 else { return }
-        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-        for _ in 0..<4 {
-            guard poll(&descriptor, 1, 0) > 0 else { return }
-            guard PQconsumeInput(connection) == 1, PQstatus(connection) == CONNECTION_OK else { return }
-            // Parses what arrived (a FATAL goes to the notice log); pooled connections do not LISTEN.
-            while let notification = PQnotifies(connection) { PQfreemem(notification) }
-        }
     }
 }

@@ -2,19 +2,21 @@ import CLibPQ
 
 extension PostgresConnection {
     /// Sets the session's `statement_timeout` when it differs from what Loket last set; nil restores the
-    /// server's default. Only between transactions.
-    func setSessionTimeout(_ timeout: Duration?, on connection: OpaquePointer) throws(StoreError) {
+    /// server's default. Only between transactions; the caller holds the turn.
+    nonisolated func setSessionTimeout(_ timeout: Duration?) async throws(StoreError) {
         let wanted = timeout.map(Self.milliseconds)
-        guard wanted != sessionTimeoutMilliseconds else { return }
+        guard wanted != session.withLock({ $0.sessionTimeoutMilliseconds }) else { return }
         // SET takes no parameters; the value is an integer formatted here, never input.
         let script = wanted.map { "SET statement_timeout = \($0)" } ?? "SET statement_timeout TO DEFAULT"
-        try unsafeExecuteRawScript(script, on: connection)
-        sessionTimeoutMilliseconds = wanted
+        try await sendRawScript(script)
+        session.withLock { $0.sessionTimeoutMilliseconds = wanted }
     }
 
     /// Opens a transaction block, with its own statement timeout when one is given, in one round trip.
-    func begin(_ isolation: IsolationLevel, timeout: Duration?) throws(StoreError) {
-        let connection = try usableHandle()
+    nonisolated func begin(_ isolation: IsolationLevel, timeout: Duration?) async throws(StoreError) {
+        await beginTurn()
+        defer { endTurn() }
+        try await ensureUsable()
         guard !signals.isInTransaction else {
             throw StoreError(.misuse, cause: LibPQError("a transaction is already open on this connection"))
         }
@@ -22,18 +24,20 @@ extension PostgresConnection {
         var script = "BEGIN ISOLATION LEVEL \(isolation.rawValue)"
         if let timeout {
             script += "; SET LOCAL statement_timeout = \(Self.milliseconds(timeout))"
-        } else if sessionTimeoutMilliseconds != nil {
+        } else if session.withLock({ $0.sessionTimeoutMilliseconds }) != nil {
             script += "; SET LOCAL statement_timeout TO DEFAULT"
         }
         canceller.beginStatement()
-        try unsafeExecuteRawScript(script, on: connection)
+        try await sendRawScript(script)
     }
 
     /// Commits; a transaction that had failed is rolled back by COMMIT, which is reported as an error here.
-    func commit() throws(StoreError) {
-        let connection = try usableHandle()
+    nonisolated func commit() async throws(StoreError) {
+        await beginTurn()
+        defer { endTurn() }
+        try await ensureUsable()
         canceller.beginStatement()
-        let rows = try unsafeExecuteRawScript("COMMIT", on: connection)
+        let rows = try await sendRawScript("COMMIT")
         if rows.commandTag == "ROLLBACK" {
             let failure = LibPQError("COMMIT rolled back: a statement of the transaction had failed")
             throw StoreError(.queryFailed, cause: failure)
@@ -41,16 +45,20 @@ extension PostgresConnection {
     }
 
     /// Rolls back whatever is open; a lost connection has nothing to roll back, so failures are ignored.
-    func rollback() {
-        guard let handle, PQstatus(handle) == CONNECTION_OK else { return }
-        _ = try? unsafeExecuteRawScript("ROLLBACK", on: handle)
+    nonisolated func rollback() async {
+        await beginTurn()
+        defer { endTurn() }
+        guard channel.isConnected else { return }
+        _ = try? await sendRawScript("ROLLBACK")
     }
 
     /// Runs a migration's SQL text (several statements) in the current transaction.
-    func unsafeExecuteRawScript(_ sql: String) throws(StoreError) {
-        let connection = try usableHandle()
+    nonisolated func unsafeExecuteRawScript(_ sql: String) async throws(StoreError) {
+        await beginTurn()
+        defer { endTurn() }
+        try await ensureUsable()
         canceller.beginStatement()
-        try unsafeExecuteRawScript(sql, on: connection)
+        try await sendRawScript(sql)
     }
 
     /// Whole milliseconds, rounded up and at least one (0 would mean no timeout at all).

@@ -1,0 +1,309 @@
+import CLibPQ
+import Synchronization
+
+
+/// One `PGconn` in libpq's non-blocking mode, shared by the task that sends statements and the
+/// ``PostgresPoller`` thread that reads their results: every libpq call on the connection happens under one lock,
+/// so the two never use it at the same time, and neither ever waits in libpq while holding it.
+///
+/// A statement is sent by the calling task (`PQsendQuery…` and `PQflush`, which only write to the socket), which
+/// then suspends; the poller, woken by the socket, consumes the input and resumes the task with the results.
+/// Blocking calls (connect, reset) detach the handle first and run on a thread of their own (``BlockingCall``).
+final class LibPQChannel: Sendable {
+    /// What one exchange produced, captured under the lock when it completed.
+    struct Exchange: @unchecked Sendable {
+        // @unchecked: `result` is a PGresult that only the receiver of the exchange uses and frees; a PGresult
+        // does not refer to its connection, so any thread may read it.
+        /// The first failed result of the exchange, else its last result; nil if libpq produced none.
+        var result: OpaquePointer?
+        /// `PQstatus` was `CONNECTION_OK` at the end.
+        var connectionOK: Bool
+        /// `PQtransactionStatus` at the end.
+        var transactionStatus: PGTransactionStatusType
+        /// `PQerrorMessage` when the exchange failed (no result, an error result, a lost connection).
+        var errorMessage: String?
+    }
+
+    /// Who may use the `PGconn` now.
+    private enum Phase {
+        /// Nobody: the poller consumes whatever arrives (under the lock).
+        case idle
+        /// The sending task, without the lock: libpq writes to the socket, and the kernel may switch to the
+        /// server there, so holding the lock would make the poller wait for a descheduled thread.
+        case sending
+        /// The poller, under the lock, until the answer is complete.
+        case awaiting
+    }
+
+    private struct State {
+        var handle: OpaquePointer?
+        /// The socket as the poller watches it; nil while not registered.
+        var registration: PostgresPoller.Registration?
+        var phase = Phase.idle
+        /// The socket became readable while the sender owned the connection: the poller stopped watching it,
+        /// and the sender reads the answer itself (then watching resumes).
+        var missedReadiness = false
+        /// Output is still buffered in libpq: the poller also waits for writability.
+        var wantsWrite = false
+        /// The task waiting for the current exchange.
+        var waiter: UnsafeContinuation<Exchange, Never>?
+        /// The result kept so far for the current exchange.
+        var result: OpaquePointer?
+    }
+
+    // Mutex<State> holds raw libpq pointers; the lock, together with `phase`, is what makes sharing them safe.
+    private let state = Mutex(State())
+    let poller: PostgresPoller
+
+    init(poller: PostgresPoller) {
+        self.poller = poller
+    }
+
+    deinit {
+        // The poller keeps registered channels alive, so only an unregistered one ends here.
+        state.withLock { state in
+            if let result = state.result { PQclear(result) }
+            if let handle = state.handle { PQfinish(handle) }
+        }
+    }
+
+    /// Whether a handle is attached and libpq considers it connected.
+    var isConnected: Bool {
+        state.withLock { state in state.handle.map { PQstatus($0) == CONNECTION_OK } ?? false }
+    }
+
+    /// Whether a handle is attached at all (it may be broken).
+    var hasHandle: Bool { state.withLock { $0.handle != nil } }
+
+    /// A handle detached from its channel, which one thread at a time uses for blocking work.
+    struct DetachedHandle: @unchecked Sendable {
+        // @unchecked: a detached PGconn is reachable only through this value, which is handed to one thread and
+        // then attached again; libpq allows a connection to move between threads when it is not used concurrently.
+        let pointer: OpaquePointer
+    }
+
+    /// A PGresult on its way from the sending task into the channel's state, for the poller to complete.
+    private struct PendingResult: @unchecked Sendable {
+        // @unchecked: only the thread that owns the exchange at the moment touches the result.
+        let pointer: OpaquePointer?
+    }
+
+    /// Takes a freshly connected or reset handle: non-blocking mode, watched by the poller.
+    func attach(_ detached: DetachedHandle) {
+        _ = PQsetnonblocking(detached.pointer, 1)
+        let socket = PQsocket(detached.pointer)
+        // A reset that failed leaves no socket; such a connection is only closed, never watched.
+        let registration = socket >= 0 ? poller.register(self, socket: socket) : nil
+        state.withLock { state in
+            state.handle = detached.pointer
+            state.registration = registration
+            state.phase = .idle
+            state.missedReadiness = false
+            state.wantsWrite = false
+        }
+    }
+
+    /// Hands the handle over for blocking work (reset, finish): the poller no longer looks at it. Only when no
+    /// exchange is in flight.
+    func detach() -> OpaquePointer? {
+        let (handle, registration) = state.withLock { state in
+            precondition(state.phase == .idle, "detaching a connection during a statement")
+            defer {
+                state.handle = nil
+                state.registration = nil
+                state.wantsWrite = false
+            }
+            return (state.handle.map(DetachedHandle.init), state.registration)
+        }
+        if let registration { poller.unregister(registration) }
+        if let handle { _ = PQsetnonblocking(handle.pointer, 0) }
+        return handle?.pointer
+    }
+
+    /// Runs one exchange: `send` queues the statement(s) on the connection (returning libpq's 1 or 0), and the
+    /// results come back when the server has answered. Never blocks; only one exchange at a time.
+    func exchange(_ send: (OpaquePointer) -> Int32) async -> Exchange {
+        let claimed = state.withLock { state -> DetachedHandle? in
+            guard let handle = state.handle else { return nil }
+            precondition(state.phase == .idle, "two statements at once on one connection")
+            state.phase = .sending
+            return DetachedHandle(pointer: handle)
+        }
+        guard let handle = claimed?.pointer else {
+            return Exchange(
+                result: nil, connectionOK: false, transactionStatus: PQTRANS_UNKNOWN,
+                errorMessage: "the connection is closed")
+        }
+        let flushed = send(handle) == 1 ? PQflush(handle) : -1
+        guard flushed >= 0 else {
+            let exchange = Self.finished(handle, result: nil)
+            finishInline(rearm: false)
+            return exchange
+        }
+        return await withUnsafeContinuation { continuation in
+            var kept: OpaquePointer?
+            // The poller stopped watching the socket when it found it readable during the send.
+            var rearm = false
+            while true {
+                enum Step {
+                    case read
+                    case wait(PostgresPoller.Registration?)
+                }
+                let pending = PendingResult(pointer: kept)
+                let step = state.withLock { state -> Step in
+                    if state.missedReadiness {
+                        state.missedReadiness = false
+                        return .read
+                    }
+                    state.phase = .awaiting
+                    state.waiter = continuation
+                    state.result = pending.pointer
+                    state.wantsWrite = flushed == 1
+                    return .wait(flushed == 1 || rearm ? state.registration : nil)
+                }
+                switch step {
+                case .wait(let registration):
+                    if let registration { poller.update(registration, readable: true, writable: flushed == 1) }
+                    return
+                case .read:
+                    // Still the sender's: read what the poller saw, and finish here if the answer is complete.
+                    _ = PQconsumeInput(handle)
+                    if let exchange = Self.collect(handle, into: &kept) {
+                        finishInline(rearm: true)
+                        continuation.resume(returning: exchange)
+                        return
+                    }
+                    rearm = true
+                }
+            }
+        }
+    }
+
+    /// Back to idle after an exchange the sender completed itself, and watched by the poller again if it had
+    /// stopped.
+    private func finishInline(rearm: Bool) {
+        let registration = state.withLock { state in
+            let rearm = rearm || state.missedReadiness
+            state.phase = .idle
+            state.missedReadiness = false
+            return rearm ? state.registration : nil
+        }
+        if let registration { poller.update(registration, readable: true, writable: false) }
+    }
+
+    /// Reads the results libpq has parsed; the exchange once the last one is in (or the connection broke).
+    private static func collect(_ handle: OpaquePointer, into kept: inout OpaquePointer?) -> Exchange? {
+        // PQisBusy is false on a broken connection, so PQgetResult then reports the failure and ends.
+        while PQisBusy(handle) == 0 {
+            guard let next = PQgetResult(handle) else {
+                defer { kept = nil }
+                return finished(handle, result: kept)
+            }
+            keep(next, in: &kept)
+        }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            // Busy yet broken should not happen; never leave the task waiting on a dead socket.
+            defer { kept = nil }
+            return finished(handle, result: kept)
+        }
+        return nil
+    }
+
+    /// Called by the poller when the socket is ready: flushes, reads, and completes the exchange once libpq has
+    /// the whole answer. Input that arrives while no statement runs (a notice, the FATAL of a server shutting
+    /// down, end of file) is consumed here too, and a lost connection is no longer watched.
+    func handleReadiness(events: UInt32, token: UInt64, poller: PostgresPoller) {
+        enum Outcome {
+            case nothing
+            case update(PostgresPoller.Registration, readable: Bool, writable: Bool)
+            case completed(UnsafeContinuation<Exchange, Never>, Exchange, unregister: PostgresPoller.Registration?)
+            case lost(PostgresPoller.Registration)
+        }
+        let outcome = state.withLock { state -> Outcome in
+            guard let handle = state.handle, let registration = state.registration, registration.token == token
+            else { return .nothing }
+            if state.phase == .sending {
+                // The sender owns the connection: it reads the answer itself, and then has the socket watched
+                // again. Level-triggered, so stop watching it meanwhile.
+                state.missedReadiness = true
+                return .update(registration, readable: false, writable: false)
+            }
+            var writabilityDone = false
+            if state.wantsWrite, events & (Epoll.writable | Epoll.error | Epoll.hangUp) != 0 {
+                if PQflush(handle) != 1 {
+                    state.wantsWrite = false
+                    writabilityDone = true
+                }
+            }
+            if events & (Epoll.readable | Epoll.error | Epoll.hangUp) != 0 {
+                _ = PQconsumeInput(handle)
+            }
+            guard state.phase == .awaiting, let waiter = state.waiter else {
+                // No one waits: notifications are not used on pooled connections; drop them.
+                while let notification = PQnotifies(handle) { PQfreemem(notification) }
+                if PQstatus(handle) != CONNECTION_OK {
+                    state.registration = nil
+                    return .lost(registration)
+                }
+                return writabilityDone ? .update(registration, readable: true, writable: false) : .nothing
+            }
+            guard let exchange = Self.collect(handle, into: &state.result) else {
+                return writabilityDone ? .update(registration, readable: true, writable: false) : .nothing
+            }
+            state.waiter = nil
+            state.phase = .idle
+            state.wantsWrite = false
+            guard exchange.connectionOK else {
+                state.registration = nil
+                return .completed(waiter, exchange, unregister: registration)
+            }
+            return .completed(waiter, exchange, unregister: nil)
+        }
+        switch outcome {
+        case .nothing:
+            break
+        case .update(let registration, let readable, let writable):
+            poller.update(registration, readable: readable, writable: writable)
+        case .lost(let registration):
+            poller.unregister(registration)
+        case .completed(let waiter, let exchange, let registration):
+            if let registration { poller.unregister(registration) }
+            waiter.resume(returning: exchange)
+        }
+    }
+
+    /// Closes the connection for good. Only when no exchange is in flight.
+    func close() {
+        if let handle = detach() { PQfinish(handle) }
+    }
+
+    /// PQexec's rule for several results: the first failure wins, otherwise the last result.
+    private static func keep(_ next: OpaquePointer, in kept: inout OpaquePointer?) {
+        guard let current = kept else {
+            kept = next
+            return
+        }
+        switch PQresultStatus(current) {
+        case PGRES_FATAL_ERROR, PGRES_BAD_RESPONSE:
+            PQclear(next)
+        default:
+            PQclear(current)
+            kept = next
+        }
+    }
+
+    /// The exchange that ends with `result` on `handle`, for blocking calls as well.
+    static func finished(_ handle: OpaquePointer, result: OpaquePointer?) -> Exchange {
+        let connectionOK = PQstatus(handle) == CONNECTION_OK
+        var failed = result == nil || !connectionOK
+        if let result {
+            switch PQresultStatus(result) {
+            case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR, PGRES_BAD_RESPONSE: failed = true
+            default: break
+            }
+        }
+        return Exchange(
+            result: result, connectionOK: connectionOK, transactionStatus: PQtransactionStatus(handle),
+            errorMessage: failed ? LibPQ.errorMessage(handle) : nil)
+    }
+}
