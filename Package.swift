@@ -104,11 +104,24 @@ let package = Package(
         // Working days: Belgian holidays, regional days by config, closing days; depends on nothing.
         .target(name: "LoketCalendar"),
 
+        // MARK: Plugins. Each depends on LoketPluginAPI (and its own generated C code) only.
+        .target(
+            name: "CExamplePluginProtos",
+            dependencies: ["CProtobufC"],
+            path: "Plugins/Example/CProtos"
+        ),
+        .target(
+            name: "ExamplePlugin",
+            dependencies: ["LoketPluginAPI", "CExamplePluginProtos"],
+            path: "Plugins/Example/Sources",
+            resources: [.copy("Migrations")]
+        ),
+
         // MARK: Executables.
         .executableTarget(
             name: "loketd",
             dependencies: [
-                "LoketHost", "LoketPluginAPI",
+                "LoketHost", "LoketPluginAPI", "ExamplePlugin",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

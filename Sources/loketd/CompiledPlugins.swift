@@ -1,8 +1,9 @@
 import LoketPluginAPI
+import ExamplePlugin
 
 /// Every plugin compiled into `loketd`: the one place to add a plugin. `plugins.disabled` leaves any of them out.
 enum CompiledPlugins {
     static var all: [any Plugin] {
-        []
+        [ExamplePlugin()]
     }
 }

@@ -53,7 +53,7 @@ struct AccessInterceptor: ServerInterceptor {
         }
         if let principal = Self.principal(for: key, in: directory.directory) { return principal }
         // A key issued a moment ago through another instance may not have reached this one's cache yet.
-        try? await directory.reloadIfOlder(than: .seconds(1))
+        try? await directory.refreshKey(key.keyID)
         if let principal = Self.principal(for: key, in: directory.directory) { return principal }
         throw RPCError(.unauthenticated, AccessMessages.invalidCredentials, for: context)
     }

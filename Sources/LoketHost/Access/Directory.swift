@@ -49,18 +49,18 @@ struct Directory: Sendable {
     static func load(from pool: PostgresPool) async throws -> Directory {
         try await pool.withTransaction(isolation: .repeatableRead) { transaction in
             var directory = Directory()
-            for row in try await transaction.query("SELECT id, name, active FROM loket.departments") {
+            for row in try await transaction.query("SELECT id, name, active FROM core.departments") {
                 let (id, name, active) = try row.decode(String.self, String.self, Bool.self)
                 directory.departments[id] = Department(id: id, name: name, active: active)
             }
             for row in try await transaction.query(
-                "SELECT department_id, plugin_id FROM loket.plugin_enablement WHERE enabled")
+                "SELECT department_id, plugin_id FROM core.plugin_enablement WHERE enabled")
             {
                 let (department, plugin) = try row.decode(String.self, String.self)
                 directory.enabled.insert(Enablement(department: department, plugin: plugin))
             }
             for row in try await transaction.query(
-                "SELECT id, name, role, department_id, scopes FROM loket.principals")
+                "SELECT id, name, role, department_id, scopes FROM core.principals")
             {
                 let (id, name, role, department, scopes) = try row.decode(
                     UUID.self, String.self, String.self, String?.self, [String].self)
@@ -71,7 +71,7 @@ struct Directory: Sendable {
             }
             for row in try await transaction.query(
                 """
-                SELECT principal_id, key_id, secret_sha256, certificate_sha256 FROM loket.credentials
+                SELECT principal_id, key_id, secret_sha256, certificate_sha256 FROM core.credentials
                 WHERE revoked_at IS NULL
                 """)
             {

@@ -1,4 +1,6 @@
+import Foundation
 import Logging
+import LoketPluginAPI
 import LoketStore
 import ServiceLifecycle
 import Synchronization
@@ -40,11 +42,25 @@ final class DirectoryCache: Service, Sendable {
         }
     }
 
-    /// Reads the directory again unless the snapshot is younger than `age`: for a credential not found, which may
-    /// be new, without letting a stream of unknown keys turn into a stream of reloads.
-    func reloadIfOlder(than age: Duration) async throws {
-        guard current.withLock({ ContinuousClock.now - $0.loadedAt >= age }) else { return }
-        try await reload()
+    /// Looks one API key up in the database and adds it to the snapshot: for a key issued a moment ago through
+    /// another instance, whose notification has not arrived yet. Costs one indexed query per unknown key id.
+    func refreshKey(_ keyID: String) async throws {
+        let rows = try await pool.query(
+            """
+            SELECT p.id, p.name, p.role, p.department_id, p.scopes, c.secret_sha256
+            FROM core.credentials c JOIN core.principals p ON p.id = c.principal_id
+            WHERE c.key_id = \(keyID) AND c.revoked_at IS NULL
+            """)
+        guard let row = rows.first else { return }
+        let (id, name, role, department, scopes, secret) = try row.decode(
+            UUID.self, String.self, String.self, String?.self, [String].self, [UInt8].self)
+        guard let role = Role(rawValue: role) else { return }
+        let principalID = id.uuidString.lowercased()
+        current.withLock { current in
+            current.directory.principals[principalID] = Directory.Principal(
+                id: principalID, name: name, role: role, department: department, scopes: Set(scopes))
+            current.directory.keys[keyID] = Directory.KeyCredential(principalID: principalID, secretHash: secret)
+        }
     }
 
     /// Announces a change, on commit of `transaction`, to every instance's cache (this one's included).

@@ -33,7 +33,7 @@ extension AdminService {
                 """
                 SELECT id, \(unsafeRawSQL: Self.rfc3339("at")), principal_id, principal_name, role, department_id,
                        method, action, subjects, information, purpose, outcome
-                FROM loket.audit_log
+                FROM core.audit_log
                 WHERE id < \(before)
                   AND (\(subject)::text IS NULL OR subjects @> ARRAY[\(subject)::text])
                   AND (\(principal)::uuid IS NULL OR principal_id = \(principal))

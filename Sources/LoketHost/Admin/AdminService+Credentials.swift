@@ -11,7 +11,7 @@ extension AdminService {
             let principal = try await requirePrincipal(request.principalId, context, in: transaction)
             let rows = try await transaction.query(
                 """
-                INSERT INTO loket.credentials (principal_id, kind, key_id, secret_sha256, label)
+                INSERT INTO core.credentials (principal_id, kind, key_id, secret_sha256, label)
                 VALUES (\(principal), 'api_key', \(key.keyID), \(key.secretHash), \(request.label))
                 RETURNING \(unsafeRawSQL: Self.credentialColumns)
                 """)
@@ -33,7 +33,7 @@ extension AdminService {
             let principal = try await requirePrincipal(request.principalId, context, in: transaction)
             let rows = try await transaction.query(
                 """
-                INSERT INTO loket.credentials (principal_id, kind, certificate_sha256, label)
+                INSERT INTO core.credentials (principal_id, kind, certificate_sha256, label)
                 VALUES (\(principal), 'certificate', \(SHA256.hash(der)), \(request.label))
                 RETURNING \(unsafeRawSQL: Self.credentialColumns)
                 """)
@@ -49,7 +49,7 @@ extension AdminService {
         }
         let rows = try await pool.query(
             """
-            SELECT \(unsafeRawSQL: Self.credentialColumns) FROM loket.credentials
+            SELECT \(unsafeRawSQL: Self.credentialColumns) FROM core.credentials
             WHERE principal_id = \(principal) ORDER BY created_at, id
             """, timeout: context.storeTimeout)
         return .with { $0.credentials = rows.compactMap { try? Self.credential($0) } }
@@ -64,7 +64,7 @@ extension AdminService {
         return try await change(context) { transaction in
             let rows = try await transaction.query(
                 """
-                UPDATE loket.credentials SET revoked_at = coalesce(revoked_at, now()) WHERE id = \(id)
+                UPDATE core.credentials SET revoked_at = coalesce(revoked_at, now()) WHERE id = \(id)
                 RETURNING \(unsafeRawSQL: Self.credentialColumns)
                 """)
             guard rows.count == 1 else {

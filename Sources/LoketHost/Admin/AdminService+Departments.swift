@@ -13,7 +13,7 @@ extension AdminService {
             return try await change(context) { transaction in
                 let rows = try await transaction.query(
                     """
-                    INSERT INTO loket.departments (id, name) VALUES (\(request.id), \(name))
+                    INSERT INTO core.departments (id, name) VALUES (\(request.id), \(name))
                     RETURNING id, name, active, \(unsafeRawSQL: Self.rfc3339("created_at"))
                     """)
                 return (try Self.department(rows[0]), Self.record(.create, request.id, ["id", "name"]))
@@ -28,7 +28,7 @@ extension AdminService {
     ) async throws -> Loket_Admin_V1_ListDepartmentsResponse {
         let rows = try await pool.query(
             """
-            SELECT id, name, active, \(unsafeRawSQL: Self.rfc3339("created_at")) FROM loket.departments
+            SELECT id, name, active, \(unsafeRawSQL: Self.rfc3339("created_at")) FROM core.departments
             WHERE active OR \(request.includeInactive) ORDER BY active DESC, id
             """, timeout: context.storeTimeout)
         return .with { $0.departments = rows.compactMap { try? Self.department($0) } }
@@ -40,7 +40,7 @@ extension AdminService {
         let name = try Self.validName(request.name, context)
         return try await updateDepartment(
             request.id, context,
-            "UPDATE loket.departments SET name = \(name) WHERE id = \(request.id)", information: ["name"])
+            "UPDATE core.departments SET name = \(name) WHERE id = \(request.id)", information: ["name"])
     }
 
     func deactivateDepartment(
@@ -49,7 +49,7 @@ extension AdminService {
         try await updateDepartment(
             request.id, context,
             """
-            UPDATE loket.departments SET active = false, deactivated_at = coalesce(deactivated_at, now())
+            UPDATE core.departments SET active = false, deactivated_at = coalesce(deactivated_at, now())
             WHERE id = \(request.id)
             """, information: ["active"])
     }
@@ -64,7 +64,7 @@ extension AdminService {
             }
             let rows = try await transaction.query(
                 """
-                SELECT id, name, active, \(unsafeRawSQL: Self.rfc3339("created_at")) FROM loket.departments
+                SELECT id, name, active, \(unsafeRawSQL: Self.rfc3339("created_at")) FROM core.departments
                 WHERE id = \(id)
                 """)
             return (try Self.department(rows[0]), Self.record(.update, id, information))

@@ -8,8 +8,8 @@ extension AdminService {
     ) async throws -> Loket_Admin_V1_ListPluginsResponse {
         let rows = try await pool.query(
             """
-            SELECT d.id, e.plugin_id FROM loket.departments d
-            LEFT JOIN loket.plugin_enablement e ON e.department_id = d.id AND e.enabled
+            SELECT d.id, e.plugin_id FROM core.departments d
+            LEFT JOIN core.plugin_enablement e ON e.department_id = d.id AND e.enabled
             WHERE d.active AND (\(request.departmentId) = '' OR d.id = \(request.departmentId))
             ORDER BY d.id
             """, timeout: context.storeTimeout)
@@ -62,13 +62,13 @@ extension AdminService {
         let changedBy = UUID(uuidString: caller.principalID)
         return try await change(context) { transaction in
             let department = try await transaction.query(
-                "SELECT 1 FROM loket.departments WHERE id = \(request.departmentId) FOR SHARE")
+                "SELECT 1 FROM core.departments WHERE id = \(request.departmentId) FOR SHARE")
             guard department.count == 1 else {
                 throw RPCError(.notFound, AdminMessages.departmentNotFound, for: context, request.departmentId)
             }
             try await transaction.query(
                 """
-                INSERT INTO loket.plugin_enablement (department_id, plugin_id, enabled, changed_by)
+                INSERT INTO core.plugin_enablement (department_id, plugin_id, enabled, changed_by)
                 VALUES (\(request.departmentId), \(request.pluginId), \(enabled), \(changedBy))
                 ON CONFLICT (department_id, plugin_id)
                 DO UPDATE SET enabled = excluded.enabled, changed_at = now(), changed_by = excluded.changed_by

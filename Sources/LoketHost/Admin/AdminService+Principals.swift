@@ -31,14 +31,14 @@ extension AdminService {
             return try await change(context) { transaction in
                 if let department {
                     let found = try await transaction.query(
-                        "SELECT 1 FROM loket.departments WHERE id = \(department) AND active FOR SHARE")
+                        "SELECT 1 FROM core.departments WHERE id = \(department) AND active FOR SHARE")
                     guard found.count == 1 else {
                         throw RPCError(.notFound, AdminMessages.departmentNotFound, for: context, department)
                     }
                 }
                 let rows = try await transaction.query(
                     """
-                    INSERT INTO loket.principals (name, role, department_id, scopes)
+                    INSERT INTO core.principals (name, role, department_id, scopes)
                     VALUES (\(request.name), \(role.rawValue), \(department), \(Array(Set(request.scopes)).sorted()))
                     RETURNING \(unsafeRawSQL: Self.principalColumns)
                     """)
@@ -58,7 +58,7 @@ extension AdminService {
     ) async throws -> Loket_Admin_V1_ListPrincipalsResponse {
         let rows = try await pool.query(
             """
-            SELECT \(unsafeRawSQL: Self.principalColumns) FROM loket.principals
+            SELECT \(unsafeRawSQL: Self.principalColumns) FROM core.principals
             WHERE \(request.departmentId) = '' OR department_id = \(request.departmentId) ORDER BY name
             """, timeout: context.storeTimeout)
         return .with { $0.principals = rows.compactMap { try? Self.principal($0) } }
@@ -99,7 +99,7 @@ extension AdminService {
         guard let uuid = UUID(uuidString: id) else {
             throw RPCError(.invalidArgument, AdminMessages.invalidID, for: context, id)
         }
-        let found = try await transaction.query("SELECT 1 FROM loket.principals WHERE id = \(uuid) FOR SHARE")
+        let found = try await transaction.query("SELECT 1 FROM core.principals WHERE id = \(uuid) FOR SHARE")
         guard found.count == 1 else {
             throw RPCError(.notFound, AdminMessages.principalNotFound, for: context, id)
         }

@@ -2,7 +2,7 @@ import Foundation
 import LoketPluginAPI
 import LoketStore
 
-/// Appends audit records to `loket.audit_log` in the caller's transaction.
+/// Appends audit records to `core.audit_log` in the caller's transaction.
 public struct StoreAuditWriter: AuditWriter {
     /// Creates the writer.
     public init() {}
@@ -17,7 +17,7 @@ public struct StoreAuditWriter: AuditWriter {
         let subjects = record.subjects.map { "\($0.kind):\($0.id)" }
         let principalID = UUID(uuidString: caller.principalID)
         return """
-            INSERT INTO loket.audit_log
+            INSERT INTO core.audit_log
                 (principal_id, principal_name, role, department_id, method, action, subjects, information, purpose,
                  outcome)
             VALUES (\(principalID), \(caller.principalName), \(caller.role.rawValue), \(caller.department), \(method),

@@ -1,5 +1,5 @@
 -- The audit log: every write, and every read of personal data, appended in the same transaction as the access.
-CREATE TABLE loket.audit_log (
+CREATE TABLE core.audit_log (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     at timestamptz NOT NULL DEFAULT clock_timestamp(),
     principal_id uuid,
@@ -14,20 +14,20 @@ CREATE TABLE loket.audit_log (
     purpose text,
     outcome text NOT NULL CHECK (outcome IN ('ok', 'denied'))
 );
-CREATE INDEX audit_log_subjects ON loket.audit_log USING gin (subjects);
-CREATE INDEX audit_log_principal_at ON loket.audit_log (principal_id, at);
-CREATE INDEX audit_log_at ON loket.audit_log (at);
+CREATE INDEX audit_log_subjects ON core.audit_log USING gin (subjects);
+CREATE INDEX audit_log_principal_at ON core.audit_log (principal_id, at);
+CREATE INDEX audit_log_at ON core.audit_log (at);
 
 -- Append-only, twice over: Loket's own role loses the right to change or remove rows, and a trigger refuses it
 -- for any role but a superuser that disables triggers on purpose.
-CREATE FUNCTION loket.refuse_audit_change() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION core.refuse_audit_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'the audit log is append-only' USING ERRCODE = 'insufficient_privilege';
 END
 $$;
-CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON loket.audit_log
-    FOR EACH ROW EXECUTE FUNCTION loket.refuse_audit_change();
-CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON loket.audit_log
-    FOR EACH STATEMENT EXECUTE FUNCTION loket.refuse_audit_change();
-REVOKE UPDATE, DELETE, TRUNCATE ON loket.audit_log FROM PUBLIC;
-REVOKE UPDATE, DELETE, TRUNCATE ON loket.audit_log FROM CURRENT_USER;
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON core.audit_log
+    FOR EACH ROW EXECUTE FUNCTION core.refuse_audit_change();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON core.audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION core.refuse_audit_change();
+REVOKE UPDATE, DELETE, TRUNCATE ON core.audit_log FROM PUBLIC;
+REVOKE UPDATE, DELETE, TRUNCATE ON core.audit_log FROM CURRENT_USER;

@@ -48,7 +48,8 @@ public struct LoketApplication: Sendable {
                 policies: policies, openServices: LoketServer.openServices, directory: directory, pool: pool)
             let server = LoketServer(
                 configuration: configuration, logger: logger, services: services,
-                protoFiles: LoketHostProtoFiles.all + plugins.protoFiles, interceptors: [access])
+                protoFiles: LoketHostProtoFiles.all + plugins.protoFiles,
+                interceptors: [access, StoreErrorInterceptor(openServices: LoketServer.openServices)])
             return LoketApplication(server: server, pool: pool, plugins: plugins, directory: directory)
         } catch {
             await pool.close()

@@ -1,0 +1,330 @@
+"""The plugin host end to end (issue 5): two loketd instances on one fresh database, the example plugin, API keys,
+department enablement, permissions, purpose, audit and localized messages, through the real grpcio client.
+
+Principals and keys are seeded with SQL, as `loketctl bootstrap` would: a key is `lk_<12 hex>_<64 hex>` and the
+database keeps only the SHA-256 of its secret part.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import secrets
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+import grpc
+import pytest
+
+from conftest import loketd_binary
+from interop_support import REPO_ROOT, Loketd
+
+PROTOS = REPO_ROOT / "Protos"
+STOP_TIMEOUT = 10.0
+VISITS = "loket.example.v1.CounterVisits"
+
+
+def psql(database: str, sql: str, *, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql],
+                          capture_output=True, text=True, timeout=60, check=check)
+
+
+def database_url(database: str) -> str:
+    host = os.environ.get("PGHOST", "/var/run/postgresql")
+    port = os.environ.get("PGPORT", "5432")
+    user = os.environ.get("PGUSER", "loket")
+    return f"postgresql:///{database}?host={host}&port={port}&user={user}"
+
+
+@dataclass
+class Key:
+    principal_id: str
+    text: str
+
+    @staticmethod
+    def seed(database: str, name: str, role: str, department: str | None, scopes: list[str] = ()) -> "Key":
+        principal = str(uuid.uuid4())
+        key_id, secret = secrets.token_hex(6), secrets.token_hex(32)
+        digest = hashlib.sha256(secret.encode()).hexdigest()
+        department_sql = f"'{department}'" if department else "NULL"
+        scope_sql = "ARRAY[" + ",".join(f"'{s}'" for s in scopes) + "]::text[]"
+        psql(database, f"""
+            INSERT INTO core.principals (id, name, role, department_id, scopes)
+            VALUES ('{principal}', '{name}', '{role}', {department_sql}, {scope_sql});
+            INSERT INTO core.credentials (principal_id, kind, key_id, secret_sha256)
+            VALUES ('{principal}', 'api_key', '{key_id}', '\\x{digest}');
+            NOTIFY loket_directory;""")
+        return Key(principal, f"lk_{key_id}_{secret}")
+
+
+def metadata(key: Key | None, language: str | None = None, purpose: str | None = None) -> list[tuple[str, str]]:
+    result = []
+    if key is not None:
+        result.append(("authorization", f"Bearer {key.text}"))
+    if language:
+        result.append(("accept-language", language))
+    if purpose:
+        result.append(("x-loket-purpose", purpose))
+    return result
+
+
+@pytest.fixture(scope="module")
+def host_stubs(tmp_path_factory) -> SimpleNamespace:
+    out = tmp_path_factory.mktemp("host_stubs")
+    command = [sys.executable, "-m", "grpc_tools.protoc", f"--python_out={out}", f"--grpc_python_out={out}",
+               f"--proto_path={PROTOS}", "loket/admin/v1/admin.proto", "loket/example/v1/counter_visits.proto",
+               "grpc/health/v1/health.proto"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    for package in ("loket", "loket/admin", "loket/admin/v1", "loket/example", "loket/example/v1"):
+        (out / package / "__init__.py").touch()
+    sys.path.insert(0, str(out))
+    module = importlib.import_module
+    return SimpleNamespace(
+        admin=module("loket.admin.v1.admin_pb2"), admin_grpc=module("loket.admin.v1.admin_pb2_grpc"),
+        visits=module("loket.example.v1.counter_visits_pb2"),
+        visits_grpc=module("loket.example.v1.counter_visits_pb2_grpc"))
+
+
+@pytest.fixture(scope="module")
+def host(host_stubs) -> SimpleNamespace:
+    """Two loketd instances on a database of their own, with departments, principals and keys seeded."""
+    database = f"loket_host_{secrets.token_hex(4)}"
+    subprocess.run(["createdb", database], check=True, timeout=60)
+    servers: list[Loketd] = []
+    try:
+        args = ["--database-url", database_url(database), "--set", "server.grace_period_seconds=2"]
+        first = Loketd(loketd_binary(), args).start()
+        servers.append(first)
+        psql(database, """
+            INSERT INTO core.departments (id, name) VALUES ('burgerzaken', 'Burgerzaken'), ('financien', 'Financiën');
+            NOTIFY loket_directory;""")
+        keys = SimpleNamespace(
+            admin=Key.seed(database, "admin", "administrator", None),
+            clerk=Key.seed(database, "an.peeters", "clerk", "burgerzaken"),
+            other_clerk=Key.seed(database, "jan.janssens", "clerk", "financien"),
+            kiosk=Key.seed(database, "kiosk-1", "integration", "burgerzaken", ["example.visits.write"]),
+        )
+        second = Loketd(loketd_binary(), args).start()
+        servers.append(second)
+        channels = [grpc.insecure_channel(f"127.0.0.1:{server.port}") for server in servers]
+        yield SimpleNamespace(
+            database=database, keys=keys, servers=servers, channels=channels,
+            admin=[host_stubs.admin_grpc.AdminStub(channel) for channel in channels],
+            visits=[host_stubs.visits_grpc.CounterVisitsStub(channel) for channel in channels],
+            stubs=host_stubs)
+        for channel in channels:
+            channel.close()
+    finally:
+        for server in servers:
+            server.terminate()
+            assert server.wait(STOP_TIMEOUT) == 0, server.log
+        subprocess.run(["dropdb", "--if-exists", database], timeout=60)
+
+
+def rpc_error(call) -> grpc.RpcError:
+    with pytest.raises(grpc.RpcError) as raised:
+        call()
+    return raised.value
+
+
+def until(condition, timeout: float = 1.0) -> float:
+    """Seconds until `condition()` holds; fails after `timeout`."""
+    started = time.monotonic()
+    while True:
+        if condition():
+            return time.monotonic() - started
+        if time.monotonic() - started > timeout:
+            pytest.fail(f"condition not met within {timeout} s")
+        time.sleep(0.02)
+
+
+def count_request(host):
+    return host.stubs.visits.CountVisitsRequest()
+
+
+def allowed(stub, request, md) -> bool:
+    try:
+        stub.CountVisits(request, metadata=md, timeout=5)
+        return True
+    except grpc.RpcError as error:
+        if error.code() != grpc.StatusCode.PERMISSION_DENIED:
+            raise
+        return False
+
+
+def enable(host, plugin: str = "example", department: str = "burgerzaken", instance: int = 0):
+    request = host.stubs.admin.PluginEnablementRequest(plugin_id=plugin, department_id=department)
+    return host.admin[instance].EnablePlugin(request, metadata=metadata(host.keys.admin), timeout=5)
+
+
+def disable(host, plugin: str = "example", department: str = "burgerzaken", instance: int = 0):
+    request = host.stubs.admin.PluginEnablementRequest(plugin_id=plugin, department_id=department)
+    return host.admin[instance].DisablePlugin(request, metadata=metadata(host.keys.admin), timeout=5)
+
+
+def test_health_needs_no_credentials_and_reports_plugin_services(host):
+    from grpc_health.v1 import health_pb2, health_pb2_grpc
+    for channel in host.channels:
+        stub = health_pb2_grpc.HealthStub(channel)
+        for service in ("", VISITS, "loket.admin.v1.Admin"):
+            response = stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=5)
+            assert response.status == health_pb2.HealthCheckResponse.SERVING
+
+
+def test_missing_and_unknown_credentials_are_unauthenticated(host):
+    error = rpc_error(lambda: host.visits[0].CountVisits(count_request(host), timeout=5))
+    assert error.code() == grpc.StatusCode.UNAUTHENTICATED
+    assert "aanmeldgegevens" in error.details().lower()  # Dutch by default
+    forged = Key(host.keys.clerk.principal_id, host.keys.clerk.text[:-4] + "0000")
+    error = rpc_error(lambda: host.visits[0].CountVisits(count_request(host), metadata=metadata(forged), timeout=5))
+    assert error.code() == grpc.StatusCode.UNAUTHENTICATED
+    error = rpc_error(lambda: host.visits[0].CountVisits(
+        count_request(host), metadata=[("authorization", "Bearer nonsense")], timeout=5))
+    assert error.code() == grpc.StatusCode.UNAUTHENTICATED
+
+
+def test_disabled_plugin_is_denied_and_enabling_reaches_every_instance_within_a_second(host):
+    clerk = metadata(host.keys.clerk, language="en")
+    error = rpc_error(lambda: host.visits[1].CountVisits(count_request(host), metadata=clerk, timeout=5))
+    assert error.code() == grpc.StatusCode.PERMISSION_DENIED
+    assert "Counter visits" in error.details() and "Burgerzaken" in error.details()
+    enable(host, instance=0)
+    for instance in (0, 1):
+        until(lambda: allowed(host.visits[instance], count_request(host), clerk), timeout=1.0)
+    # Another department stays disabled.
+    other = metadata(host.keys.other_clerk, language="en")
+    error = rpc_error(lambda: host.visits[0].CountVisits(count_request(host), metadata=other, timeout=5))
+    assert error.code() == grpc.StatusCode.PERMISSION_DENIED and "Financiën" in error.details()
+    # Disabling through the other instance reaches the first one.
+    disable(host, instance=1)
+    for instance in (0, 1):
+        until(lambda: not allowed(host.visits[instance], count_request(host), clerk), timeout=1.0)
+    enable(host, instance=1)
+    until(lambda: allowed(host.visits[0], count_request(host), clerk), timeout=1.0)
+
+
+def test_missing_purpose_is_invalid_argument(host):
+    enable(host)
+    request = host.stubs.visits.ListVisitsRequest(national_number="85073003328")
+    error = rpc_error(lambda: host.visits[0].ListVisits(request, metadata=metadata(host.keys.clerk), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "x-loket-purpose" in error.details()
+
+
+def audit_rows(host, subject: str) -> list[str]:
+    result = psql(host.database, f"""
+        COPY (SELECT action || ' ' || principal_name || ' ' || coalesce(purpose, '') || ' ' || outcome
+              FROM core.audit_log WHERE subjects @> ARRAY['{subject}'] ORDER BY id) TO STDOUT""")
+    return [line for line in result.stdout.splitlines() if line]
+
+
+def test_reads_and_writes_are_audited_and_a_rolled_back_call_leaves_no_record(host):
+    enable(host)
+    person = "90020199725"
+    md = metadata(host.keys.clerk, purpose="identity card application")
+    visit = host.visits[0].RecordVisit(host.stubs.visits.RecordVisitRequest(
+        national_number=person, visitor_name="Els Wouters", topic="identity-card"), metadata=md, timeout=5)
+    assert visit.department_id == "burgerzaken" and visit.recorded_by == "an.peeters"
+    listed = host.visits[1].ListVisits(host.stubs.visits.ListVisitsRequest(national_number=person), metadata=md, timeout=5)
+    assert [v.id for v in listed.visits] == [visit.id]
+    got = host.visits[1].GetVisit(host.stubs.visits.GetVisitRequest(id=visit.id), metadata=md, timeout=5)
+    assert got.visitor_name == "Els Wouters"
+    assert audit_rows(host, f"person:{person}") == [
+        "create an.peeters identity card application ok",
+        "read an.peeters identity card application ok",
+        "read an.peeters identity card application ok",
+    ]
+    # The audit record is written before the insert, which fails on an unknown topic: both roll back.
+    rolled_back = "91120512345"
+    error = rpc_error(lambda: host.visits[0].RecordVisit(host.stubs.visits.RecordVisitRequest(
+        national_number=rolled_back, visitor_name="Piet Peeters", topic="no-such-topic"), metadata=md, timeout=5))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION
+    assert "violates" not in error.details() and "example." not in error.details()  # no SQL reaches the client
+    assert audit_rows(host, f"person:{rolled_back}") == []
+    # The admin service finds the same trail, and reading it is audited in turn.
+    query = host.stubs.admin.QueryAuditRequest(subject=f"person:{person}")
+    trail = host.admin[0].QueryAudit(query, metadata=metadata(host.keys.admin, purpose="citizen request"), timeout=5)
+    assert [entry.action for entry in trail.entries] == ["read", "read", "create"]
+    assert all(entry.method.startswith(f"/{VISITS}/") for entry in trail.entries)
+    assert audit_rows(host, f"audit-query:person:{person}") == ["read admin citizen request ok"]
+
+
+def test_audit_log_refuses_update_and_delete_for_lokets_role(host):
+    for statement in ("UPDATE core.audit_log SET purpose = 'x'", "DELETE FROM core.audit_log",
+                      "TRUNCATE core.audit_log"):
+        result = psql(host.database, statement, check=False)
+        assert result.returncode != 0, statement
+        assert "permission denied" in result.stderr or "append-only" in result.stderr, result.stderr
+
+
+def test_integration_scope_and_role_permissions(host):
+    enable(host)
+    md = metadata(host.keys.kiosk, language="en", purpose="counter registration")
+    host.visits[0].RecordVisit(host.stubs.visits.RecordVisitRequest(
+        national_number="85073003328", visitor_name="Kiosk Visitor", topic="passport"), metadata=md, timeout=5)
+    error = rpc_error(lambda: host.visits[0].ListVisits(
+        host.stubs.visits.ListVisitsRequest(national_number="85073003328"), metadata=md, timeout=5))
+    assert error.code() == grpc.StatusCode.PERMISSION_DENIED and "example.visits.read" in error.details()
+    # A clerk is no administrator.
+    error = rpc_error(lambda: host.admin[0].ListDepartments(
+        host.stubs.admin.ListDepartmentsRequest(), metadata=metadata(host.keys.clerk), timeout=5))
+    assert error.code() == grpc.StatusCode.PERMISSION_DENIED
+
+
+def test_revoked_key_is_unauthenticated_on_every_instance(host):
+    enable(host)
+    admin = metadata(host.keys.admin)
+    issued = host.admin[0].IssueApiKey(
+        host.stubs.admin.IssueApiKeyRequest(principal_id=host.keys.clerk.principal_id, label="laptop"),
+        metadata=admin, timeout=5)
+    fresh = Key(host.keys.clerk.principal_id, issued.api_key)
+    # Usable at once on the other instance too (a cache miss reloads the directory).
+    host.visits[1].CountVisits(count_request(host), metadata=metadata(fresh), timeout=5)
+    host.admin[1].RevokeCredential(host.stubs.admin.RevokeCredentialRequest(credential_id=issued.credential.id),
+                                   metadata=admin, timeout=5)
+
+    def refused(instance: int) -> bool:
+        try:
+            host.visits[instance].CountVisits(count_request(host), metadata=metadata(fresh), timeout=5)
+            return False
+        except grpc.RpcError as error:
+            assert error.code() == grpc.StatusCode.UNAUTHENTICATED
+            return True
+
+    for instance in (0, 1):
+        until(lambda: refused(instance), timeout=1.0)
+    # The principal's other key still works.
+    host.visits[0].CountVisits(count_request(host), metadata=metadata(host.keys.clerk), timeout=5)
+
+
+@pytest.mark.parametrize("language,expected", [
+    ("nl", "Geef in 'x-loket-purpose'"), ("fr", "Indiquez dans « x-loket-purpose »"),
+    ("de", "Geben Sie in „x-loket-purpose“"), ("en", "State in 'x-loket-purpose'"),
+    ("fr-BE, en;q=0.5", "Indiquez dans"), ("es", "Geef in"),
+])
+def test_messages_in_the_callers_language(host, language, expected):
+    enable(host)
+    error = rpc_error(lambda: host.visits[0].ListVisits(
+        host.stubs.visits.ListVisitsRequest(national_number="85073003328"),
+        metadata=metadata(host.keys.clerk, language=language), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert error.details().startswith(expected), error.details()
+
+
+@pytest.mark.parametrize("language,expected", [
+    ("nl", "Een rijksregisternummer"), ("fr", "Un numéro de registre national"),
+    ("de", "Eine Nationalregisternummer"), ("en", "A national register number"),
+])
+def test_plugin_messages_in_the_callers_language(host, language, expected):
+    enable(host)
+    error = rpc_error(lambda: host.visits[0].RecordVisit(
+        host.stubs.visits.RecordVisitRequest(national_number="123", visitor_name="X", topic="passport"),
+        metadata=metadata(host.keys.clerk, language=language, purpose="test"), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert error.details().startswith(expected)
