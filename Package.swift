@@ -191,9 +191,13 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "LoketPluginAPITests",
+            dependencies: ["LoketPluginAPI"]
+        ),
+        .testTarget(
             name: "LoketHostTests",
             dependencies: [
-                "LoketHost",
+                "LoketHost", "LoketPluginAPI",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
