@@ -101,6 +101,18 @@ timed() {  # timed NAME COMMAND...: runs the command, adds "NAME Ns" to build_ti
   build_times="$build_times $name $((SECONDS - start))s;"
 }
 
+# loketd keeps its directory (credentials, enablement) in PostgreSQL and will not start without it: the embedded
+# cluster, unless DATABASE_URL names a database. The benchmarked method (grpc.testing.TestService) needs no
+# credentials, so the database is touched only at startup.
+if [[ " $SERVERS " == *" loketd "* ]]; then
+  started_postgres=0
+  if [ -z "${DATABASE_URL:-}" ] && ! "$root/scripts/postgres.sh" status >/dev/null 2>&1; then started_postgres=1; fi
+  "$root/scripts/postgres.sh" start
+  eval "$("$root/scripts/postgres.sh" env)"
+  stop_postgres() { if [ "$started_postgres" = 1 ]; then "$root/scripts/postgres.sh" stop || true; fi; }
+  trap stop_postgres EXIT  # replaced by `cleanup` (which calls it) once the servers start
+fi
+
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   if [[ " $SERVERS " == *" loketd "* ]]; then
     timed loketd swift build -c release --scratch-path "$root/.build-bench" --product loketd
@@ -239,6 +251,7 @@ stop_server() {  # stop_server NAME: SIGTERM, up to 10 s, then SIGKILL; echoes h
 }
 cleanup() {
   if [ -n "$server_pid" ]; then kill -KILL "$server_pid" 2>/dev/null || true; fi
+  if declare -F stop_postgres >/dev/null; then stop_postgres; fi
 }
 trap cleanup EXIT
 
