@@ -21,7 +21,7 @@ from types import SimpleNamespace
 import grpc
 import pytest
 
-from conftest import loketd_binary
+from conftest import loketd_binary, transport_args
 from interop_support import REPO_ROOT, Loketd
 
 PROTOS = REPO_ROOT / "Protos"
@@ -32,6 +32,16 @@ VISITS = "loket.example.v1.CounterVisits"
 def psql(database: str, sql: str, *, check: bool = True) -> subprocess.CompletedProcess:
     return subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql],
                           capture_output=True, text=True, timeout=60, check=check)
+
+
+def create_database(database: str) -> None:
+    # CREATE DATABASE copies template1 and fails while another session uses it (a concurrent createdb): retry.
+    for attempt in range(20):
+        result = subprocess.run(["createdb", database], capture_output=True, text=True, timeout=60)
+        if result.returncode == 0:
+            return
+        time.sleep(0.25)
+    pytest.fail(f"createdb {database} failed: {result.stderr}")
 
 
 def database_url(database: str) -> str:
@@ -92,10 +102,10 @@ def host_stubs(tmp_path_factory) -> SimpleNamespace:
 
 
 @pytest.fixture(scope="module")
-def host(host_stubs) -> SimpleNamespace:
+def host(host_stubs, tls_files) -> SimpleNamespace:
     """Two loketd instances on a database of their own, with departments, principals and keys seeded."""
     database = f"loket_host_{secrets.token_hex(4)}"
-    subprocess.run(["createdb", database], check=True, timeout=60)
+    create_database(database)
     servers: list[Loketd] = []
     try:
         args = ["--database-url", database_url(database), "--set", "server.grace_period_seconds=2"]
@@ -113,8 +123,11 @@ def host(host_stubs) -> SimpleNamespace:
         second = Loketd(loketd_binary(), args).start()
         servers.append(second)
         channels = [grpc.insecure_channel(f"127.0.0.1:{server.port}") for server in servers]
+        # A third instance speaks mutual TLS, for integrations that authenticate with a client certificate.
+        mutual = Loketd(loketd_binary(), [*args, *transport_args("mtls", tls_files)]).start()
+        servers.append(mutual)
         yield SimpleNamespace(
-            database=database, keys=keys, servers=servers, channels=channels,
+            database=database, keys=keys, servers=servers, channels=channels, tls=tls_files, mutual=mutual,
             admin=[host_stubs.admin_grpc.AdminStub(channel) for channel in channels],
             visits=[host_stubs.visits_grpc.CounterVisitsStub(channel) for channel in channels],
             stubs=host_stubs)
@@ -328,3 +341,53 @@ def test_plugin_messages_in_the_callers_language(host, language, expected):
         metadata=metadata(host.keys.clerk, language=language, purpose="test"), timeout=5))
     assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert error.details().startswith(expected)
+
+
+def test_client_certificate_authenticates_an_integration_over_mutual_tls(host):
+    enable(host)
+    admin = metadata(host.keys.admin)
+    registered = host.admin[0].RegisterCertificate(host.stubs.admin.RegisterCertificateRequest(
+        principal_id=host.keys.kiosk.principal_id, certificate_pem=host.tls.client_certificate.decode(),
+        label="kiosk certificate"), metadata=admin, timeout=5)
+    assert len(registered.certificate_sha256) == 64
+
+    def channel(certificate: tuple[bytes, bytes]) -> grpc.Channel:
+        credentials = grpc.ssl_channel_credentials(
+            root_certificates=host.tls.ca.read_bytes(), private_key=certificate[1], certificate_chain=certificate[0])
+        return grpc.secure_channel(f"localhost:{host.mutual.port}", credentials)
+
+    request = host.stubs.visits.RecordVisitRequest(national_number="85073003328", visitor_name="Via Kiosk",
+                                                   topic="moving")
+    md = [("x-loket-purpose", "counter registration"), ("accept-language", "en")]
+    with channel((host.tls.client_certificate, host.tls.client_key)) as mutual:
+        stub = host.stubs.visits_grpc.CounterVisitsStub(mutual)
+        visit = until_value(lambda: stub.RecordVisit(request, metadata=md, timeout=5))
+        assert visit.recorded_by == "kiosk-1"
+        # The certificate carries the kiosk's scopes only.
+        error = rpc_error(lambda: stub.ListVisits(
+            host.stubs.visits.ListVisitsRequest(national_number="85073003328"), metadata=md, timeout=5))
+        assert error.code() == grpc.StatusCode.PERMISSION_DENIED
+        host.admin[0].RevokeCredential(
+            host.stubs.admin.RevokeCredentialRequest(credential_id=registered.id), metadata=admin, timeout=5)
+
+        def refused() -> bool:
+            try:
+                stub.RecordVisit(request, metadata=md, timeout=5)
+                return False
+            except grpc.RpcError as error:
+                assert error.code() == grpc.StatusCode.UNAUTHENTICATED
+                return True
+
+        until(refused, timeout=1.0)
+
+
+def until_value(call, timeout: float = 1.0):
+    """The result of `call()` once it stops failing with UNAUTHENTICATED (a registration still on its way)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return call()
+        except grpc.RpcError as error:
+            if error.code() != grpc.StatusCode.UNAUTHENTICATED or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)

@@ -2,6 +2,7 @@ import CNGHTTP2
 import Logging
 import LoketRPC
 import NIOCore
+import NIOSSL
 
 /// One client connection: feeds the bytes NIO reads into nghttp2, routes stream events to `ServerStream`s and
 /// writes what nghttp2 produces. Everything here runs on the connection's event loop.
@@ -17,6 +18,9 @@ final class GRPCConnection: ChannelInboundHandler, NGHTTP2SessionDelegate {
     let session: NGHTTP2Session
     private(set) var allocator = ByteBufferAllocator()
     private(set) var peer = "unknown"
+    /// The client's certificate under mutual TLS, read from the TLS handler once, when the first call needs it
+    /// (by then the handshake is over: calls arrive only through it).
+    private var peerCertificateState: (loaded: Bool, certificate: PeerCertificate?) = (false, nil)
     private var isShuttingDown = false
 
     private var streams: [Int32: ServerStream] = [:]
@@ -43,6 +47,22 @@ final class GRPCConnection: ChannelInboundHandler, NGHTTP2SessionDelegate {
         self.registry = registry
         self.session = NGHTTP2Session(limits: configuration.http2)
         self.session.delegate = self
+    }
+
+    /// The certificate the client presented, if the connection is TLS with client verification.
+    var peerCertificate: PeerCertificate? {
+        if !peerCertificateState.loaded {
+            peerCertificateState = (true, loadPeerCertificate())
+        }
+        return peerCertificateState.certificate
+    }
+
+    private func loadPeerCertificate() -> PeerCertificate? {
+        guard let channelContext,
+            let tls = try? channelContext.pipeline.syncOperations.handler(type: NIOSSLServerHandler.self),
+            let certificate = tls.peerCertificate, let der = try? certificate.toDERBytes()
+        else { return nil }
+        return PeerCertificate(der: der)
     }
 
     // MARK: NIO

@@ -120,8 +120,9 @@ final class ServerStream {
                 finish(CallStatus(code: .deadlineExceeded, message: "the deadline of the call passed"))
             }
         }
-        let context = ServerContext(
+        var context = ServerContext(
             method: handler.method, requestMetadata: head.metadata, deadline: deadlineInstant, peer: connection.peer)
+        if let certificate = connection.peerCertificate { context[PeerCertificateKey.self] = certificate }
         self.context = context
         if endStream { receiveEndStream() }
         // Single-request methods start once the request is complete, so the handler never waits for it.

@@ -44,8 +44,18 @@ struct AccessInterceptor: ServerInterceptor {
         try await next(call)
     }
 
+    /// The principal behind the call: an API key when the client sends one, else the client certificate of a
+    /// mutual-TLS connection when an administrator registered it.
     private func authenticate(_ context: ServerContext) async throws -> Directory.Principal {
         guard let header = context.requestMetadata.firstString(forKey: "authorization") else {
+            if let certificate = context[PeerCertificateKey.self] {
+                let fingerprint = hex(SHA256.hash(certificate.der))
+                let directory = directory.directory
+                if let id = directory.certificates[fingerprint], let principal = directory.principals[id] {
+                    return principal
+                }
+                throw RPCError(.unauthenticated, AccessMessages.invalidCredentials, for: context)
+            }
             throw RPCError(.unauthenticated, AccessMessages.missingCredentials, for: context)
         }
         guard let key = Self.bearerKey(header) else {
