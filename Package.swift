@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "loketd", targets: ["loketd"]),
+        .executable(name: "loketctl", targets: ["loketctl"]),
         .executable(name: "protoc-gen-loket", targets: ["protoc-gen-loket"]),
         .library(name: "LoketRPC", targets: ["LoketRPC"]),
         .library(name: "LoketWire", targets: ["LoketWire"]),
@@ -123,6 +124,16 @@ let package = Package(
             dependencies: [
                 "LoketHost", "LoketPluginAPI", "ExamplePlugin",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // The administration command line: the admin RPCs over LoketClient, and `bootstrap` straight on the store.
+        .executableTarget(
+            name: "loketctl",
+            dependencies: [
+                "LoketHost", "LoketClient", "LoketRPC", "LoketWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

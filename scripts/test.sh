@@ -28,4 +28,6 @@ swift test --skip-build
 
 echo "== interop (grpcio)"
 swift build --product loketd
-LOKET_BINARY="$root/.build/debug/loketd" "$root/.venv/bin/python" -m pytest -q Tests/Interop
+swift build --product loketctl
+LOKET_BINARY="$root/.build/debug/loketd" LOKETCTL_BINARY="$root/.build/debug/loketctl" \
+  "$root/.venv/bin/python" -m pytest -q Tests/Interop
