@@ -57,22 +57,22 @@ public enum Bootstrap {
     /// failure (two bootstraps at once: the second attempt then sees the first one's administrator).
     static func insertAdministrator(name: String, in transaction: PostgresTransaction) async throws -> BootstrapResult {
         let existing = try await transaction.query(
-            "SELECT name FROM loket.principals WHERE role = 'administrator' ORDER BY name")
+            "SELECT name FROM core.principals WHERE role = 'administrator' ORDER BY name")
         if !existing.isEmpty {
             throw BootstrapError.administratorExists(names: existing.compactMap { try? $0.decode(String.self) })
         }
-        let taken = try await transaction.query("SELECT 1 FROM loket.principals WHERE name = \(name)")
+        let taken = try await transaction.query("SELECT 1 FROM core.principals WHERE name = \(name)")
         if !taken.isEmpty { throw BootstrapError.nameTaken(name) }
         let key = APIKey.generate()
         let principalRows = try await transaction.query(
             """
-            INSERT INTO loket.principals (name, role) VALUES (\(name), \(Role.administrator.rawValue))
+            INSERT INTO core.principals (name, role) VALUES (\(name), \(Role.administrator.rawValue))
             RETURNING id
             """)
         let principal = try principalRows[0].decode(UUID.self)
         let credentialRows = try await transaction.query(
             """
-            INSERT INTO loket.credentials (principal_id, kind, key_id, secret_sha256, label)
+            INSERT INTO core.credentials (principal_id, kind, key_id, secret_sha256, label)
             VALUES (\(principal), 'api_key', \(key.keyID), \(key.secretHash), 'loketctl bootstrap')
             RETURNING id
             """)
