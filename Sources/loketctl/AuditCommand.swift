@@ -38,6 +38,9 @@ struct AuditCommand: AsyncParsableCommand {
         var pageToken: String?
 
         func validate() throws {
+            guard options.purpose != nil else {
+                throw ValidationError("reading the audit log needs a purpose: give --purpose \"<why>\"")
+            }
             if let subject, !subject.contains(":") {
                 throw ValidationError("--subject must be kind:id, e.g. department:burgerzaken")
             }
