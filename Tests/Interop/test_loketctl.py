@@ -70,13 +70,6 @@ def make_database() -> Database:
     else:
         pytest.fail("no database: run `eval \"$(scripts/postgres.sh env)\"` (scripts/test.sh does) or set DATABASE_URL")
     database.psql(f'CREATE DATABASE "{name}"')
-    # Work-around: LoketStore's Migrator creates its unqualified `loket_migrations` table before the core migration
-    # creates the `loket` schema. For a role named `loket` (the embedded cluster's), the default search_path
-    # ("$user", public) then resolves that name to public.loket_migrations on the first run and to the new, empty
-    # loket.loket_migrations on every later one, which re-applies migration 1 and fails ("relation departments
-    # already exists"). With the schema there from the start, every run resolves the same table. Harmless once the
-    # Migrator qualifies its table.
-    database.psql("CREATE SCHEMA IF NOT EXISTS loket", url=database.url)
     return database
 
 
