@@ -86,4 +86,96 @@ struct Epoll: ~Copyable {
         )
     }
 }
+#else
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// Where there is no epoll (macOS, for development): the same interface over `poll`. Registrations live in a
+/// table that every wait copies, and a pipe interrupts a wait when they change.
+struct Epoll: ~Copyable {
+    static let readable: UInt32 = 0x001
+    static let writable: UInt32 = 0x004
+    static let error: UInt32 = 0x008
+    static let hangUp: UInt32 = 0x010
+    static let add: Int32 = 1
+    static let delete: Int32 = 2
+    static let modify: Int32 = 3
+    static let eventSize = 16
+
+    private struct Entry {
+        var events: UInt32
+        var token: UInt64
+    }
+
+    private let table = Mutex<[Int32: Entry]>([:])
+    private let readEnd: Int32
+    private let writeEnd: Int32
+
+    init() {
+        var descriptors: [Int32] = [-1, -1]
+        precondition(pipe(&descriptors) == 0, "cannot create a pipe: errno \(errno)")
+        for descriptor in descriptors {
+            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(descriptor, F_SETFL, O_NONBLOCK)
+        }
+        readEnd = descriptors[0]
+        writeEnd = descriptors[1]
+    }
+
+    deinit {
+        close(readEnd)
+        close(writeEnd)
+    }
+
+    /// Adds, modifies or deletes `socket` with `events` and `token`; a wait in progress starts again.
+    @discardableResult
+    func control(_ operation: Int32, socket: Int32, events: UInt32, token: UInt64) -> Int32 {
+        table.withLock { table in
+            table[socket] = operation == Self.delete ? nil : Entry(events: events, token: token)
+        }
+        var byte: UInt8 = 1
+        _ = write(writeEnd, &byte, 1)
+        return 0
+    }
+
+    /// Waits for events into `buffer` (room for `capacity` events); returns how many arrived.
+    func wait(into buffer: UnsafeMutableRawPointer, capacity: Int, milliseconds: Int32) -> Int {
+        let entries = table.withLock { table in table.map { ($0.key, $0.value) } }
+        var descriptors = [pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)]
+        for (socket, entry) in entries {
+            let events = (entry.events & Self.readable != 0 ? Int16(POLLIN) : 0)
+                | (entry.events & Self.writable != 0 ? Int16(POLLOUT) : 0)
+            descriptors.append(pollfd(fd: socket, events: events, revents: 0))
+        }
+        guard poll(&descriptors, nfds_t(descriptors.count), milliseconds) > 0 else { return 0 }
+        if descriptors[0].revents != 0 {
+            var drained = [UInt8](repeating: 0, count: 64)
+            while read(readEnd, &drained, drained.count) > 0 {}
+        }
+        var count = 0
+        for (index, (_, entry)) in entries.enumerated() where count < capacity {
+            let revents = descriptors[index + 1].revents
+            guard revents != 0 else { continue }
+            var events: UInt32 = 0
+            if revents & Int16(POLLIN) != 0 { events |= Self.readable }
+            if revents & Int16(POLLOUT) != 0 { events |= Self.writable }
+            if revents & Int16(POLLERR | POLLNVAL) != 0 { events |= Self.error }
+            if revents & Int16(POLLHUP) != 0 { events |= Self.hangUp }
+            buffer.storeBytes(of: events, toByteOffset: count * Self.eventSize, as: UInt32.self)
+            buffer.storeBytes(of: entry.token, toByteOffset: count * Self.eventSize + 8, as: UInt64.self)
+            count += 1
+        }
+        return count
+    }
+
+    /// The events and token of event `index` in a buffer filled by ``wait(into:capacity:milliseconds:)``.
+    static func event(at index: Int, in buffer: UnsafeMutableRawPointer) -> (events: UInt32, token: UInt64) {
+        let base = buffer + index * eventSize
+        return (base.load(as: UInt32.self), base.load(fromByteOffset: 8, as: UInt64.self))
+    }
+}
 #endif

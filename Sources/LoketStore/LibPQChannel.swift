@@ -92,11 +92,10 @@ final class LibPQChannel: Sendable {
     func attach(_ detached: DetachedHandle) {
         _ = PQsetnonblocking(detached.pointer, 1)
         let socket = PQsocket(detached.pointer)
-        // A reset that failed leaves no socket; such a connection is only closed, never watched.
-        let registration = socket >= 0 ? poller.register(self, socket: socket) : nil
         state.withLock { state in
             state.handle = detached.pointer
-            state.registration = registration
+            // A reset that failed leaves no socket; such a connection is only closed, never watched.
+            state.registration = socket >= 0 ? poller.register(self, socket: socket) : nil
             state.phase = .idle
             state.missedReadiness = false
             state.wantsWrite = false
@@ -106,16 +105,17 @@ final class LibPQChannel: Sendable {
     /// Hands the handle over for blocking work (reset, finish): the poller no longer looks at it. Only when no
     /// exchange is in flight.
     func detach() -> OpaquePointer? {
-        let (handle, registration) = state.withLock { state in
+        let handle = state.withLock { state in
             precondition(state.phase == .idle, "detaching a connection during a statement")
+            // Before the socket closes: a number the kernel reuses must not lose its new registration.
+            if let registration = state.registration { poller.unregister(registration) }
             defer {
                 state.handle = nil
                 state.registration = nil
                 state.wantsWrite = false
             }
-            return (state.handle.map(DetachedHandle.init), state.registration)
+            return state.handle.map(DetachedHandle.init)
         }
-        if let registration { poller.unregister(registration) }
         if let handle { _ = PQsetnonblocking(handle.pointer, 0) }
         return handle?.pointer
     }
@@ -147,7 +147,7 @@ final class LibPQChannel: Sendable {
             while true {
                 enum Step {
                     case read
-                    case wait(PostgresPoller.Registration?)
+                    case wait
                 }
                 let pending = PendingResult(pointer: kept)
                 let step = state.withLock { state -> Step in
@@ -159,11 +159,13 @@ final class LibPQChannel: Sendable {
                     state.waiter = continuation
                     state.result = pending.pointer
                     state.wantsWrite = flushed == 1
-                    return .wait(flushed == 1 || rearm ? state.registration : nil)
+                    if flushed == 1 || rearm, let registration = state.registration {
+                        poller.update(registration, readable: true, writable: flushed == 1)
+                    }
+                    return .wait
                 }
                 switch step {
-                case .wait(let registration):
-                    if let registration { poller.update(registration, readable: true, writable: flushed == 1) }
+                case .wait:
                     return
                 case .read:
                     // Still the sender's: read what the poller saw, and finish here if the answer is complete.
@@ -182,13 +184,13 @@ final class LibPQChannel: Sendable {
     /// Back to idle after an exchange the sender completed itself, and watched by the poller again if it had
     /// stopped.
     private func finishInline(rearm: Bool) {
-        let registration = state.withLock { state in
-            let rearm = rearm || state.missedReadiness
+        state.withLock { state in
+            if rearm || state.missedReadiness, let registration = state.registration {
+                poller.update(registration, readable: true, writable: false)
+            }
             state.phase = .idle
             state.missedReadiness = false
-            return rearm ? state.registration : nil
         }
-        if let registration { poller.update(registration, readable: true, writable: false) }
     }
 
     /// Reads the results libpq has parsed; the exchange once the last one is in (or the connection broke).
@@ -213,26 +215,21 @@ final class LibPQChannel: Sendable {
     /// the whole answer. Input that arrives while no statement runs (a notice, the FATAL of a server shutting
     /// down, end of file) is consumed here too, and a lost connection is no longer watched.
     func handleReadiness(events: UInt32, token: UInt64, poller: PostgresPoller) {
-        enum Outcome {
-            case nothing
-            case update(PostgresPoller.Registration, readable: Bool, writable: Bool)
-            case completed(UnsafeContinuation<Exchange, Never>, Exchange, unregister: PostgresPoller.Registration?)
-            case lost(PostgresPoller.Registration)
-        }
-        let outcome = state.withLock { state -> Outcome in
+        // Interest changes happen under the lock, so that they apply in the order the state changed.
+        let completed = state.withLock { state -> (UnsafeContinuation<Exchange, Never>, Exchange)? in
             guard let handle = state.handle, let registration = state.registration, registration.token == token
-            else { return .nothing }
+            else { return nil }
             if state.phase == .sending {
                 // The sender owns the connection: it reads the answer itself, and then has the socket watched
                 // again. Level-triggered, so stop watching it meanwhile.
                 state.missedReadiness = true
-                return .update(registration, readable: false, writable: false)
+                poller.update(registration, readable: false, writable: false)
+                return nil
             }
-            var writabilityDone = false
             if state.wantsWrite, events & (Epoll.writable | Epoll.error | Epoll.hangUp) != 0 {
                 if PQflush(handle) != 1 {
                     state.wantsWrite = false
-                    writabilityDone = true
+                    poller.update(registration, readable: true, writable: false)
                 }
             }
             if events & (Epoll.readable | Epoll.error | Epoll.hangUp) != 0 {
@@ -242,34 +239,26 @@ final class LibPQChannel: Sendable {
                 // No one waits: notifications are not used on pooled connections; drop them.
                 while let notification = PQnotifies(handle) { PQfreemem(notification) }
                 if PQstatus(handle) != CONNECTION_OK {
+                    // Lost: stop watching a socket that stays readable (end of file) until the reconnect.
+                    poller.unregister(registration)
                     state.registration = nil
-                    return .lost(registration)
                 }
-                return writabilityDone ? .update(registration, readable: true, writable: false) : .nothing
+                return nil
             }
-            guard let exchange = Self.collect(handle, into: &state.result) else {
-                return writabilityDone ? .update(registration, readable: true, writable: false) : .nothing
-            }
+            guard let exchange = Self.collect(handle, into: &state.result) else { return nil }
             state.waiter = nil
             state.phase = .idle
-            state.wantsWrite = false
-            guard exchange.connectionOK else {
-                state.registration = nil
-                return .completed(waiter, exchange, unregister: registration)
+            if state.wantsWrite {
+                state.wantsWrite = false
+                poller.update(registration, readable: true, writable: false)
             }
-            return .completed(waiter, exchange, unregister: nil)
+            if !exchange.connectionOK {
+                poller.unregister(registration)
+                state.registration = nil
+            }
+            return (waiter, exchange)
         }
-        switch outcome {
-        case .nothing:
-            break
-        case .update(let registration, let readable, let writable):
-            poller.update(registration, readable: readable, writable: writable)
-        case .lost(let registration):
-            poller.unregister(registration)
-        case .completed(let waiter, let exchange, let registration):
-            if let registration { poller.unregister(registration) }
-            waiter.resume(returning: exchange)
-        }
+        if let (waiter, exchange) = completed { waiter.resume(returning: exchange) }
     }
 
     /// Closes the connection for good. Only when no exchange is in flight.

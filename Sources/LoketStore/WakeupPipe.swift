@@ -33,15 +33,6 @@ final class WakeupPipe: Sendable {
         _ = write(writeEnd, &byte, 1)
     }
 
-    /// The end to watch for a signal, for a thread that polls several descriptors itself.
-    var readDescriptor: Int32 { readEnd }
-
-    /// Consumes pending signals (after ``readDescriptor`` was readable); never blocks when one is pending.
-    func drain() {
-        var buffer = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-        _ = withUnsafeMutableBytes(of: &buffer) { read(readEnd, $0.baseAddress, $0.count) }
-    }
-
     /// Waits until signalled, the socket is readable, or the time passes; a signal is consumed.
     func wait(socket: Int32?, milliseconds: Int32) -> Outcome {
         var descriptors = [pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)]
