@@ -11,9 +11,14 @@
 #   SKIP_BUILD=1      reuse the store-bench binary built last time
 #   KEEP_POSTGRES=1   leave the embedded cluster running afterwards (by default it is stopped only if this
 #                     script started it)
-# Order: pool lookup, pgbench lookup, pool insert, pgbench insert (bench_inserts emptied before each insert run).
+# Pool runs twice per operation: with its tasks on the store's event loops (PostgresPool.taskExecutors, one thread
+# per core polling its connections and running its tasks, pgbench's model; the target row) and on Swift's global
+# executor (every result resumes the task on another thread; shown for comparison).
+# Order: pool lookup (loops, global), pgbench lookup, pool insert (loops, global), pgbench insert (bench_inserts
+# emptied before each insert run).
 # Output: the table on stdout and in Benchmarks/Store/results/latest.txt; raw outputs in Benchmarks/Store/results/.
-# Exit status: 0 if both operations reach the target (pool >= 80% of pgbench) without errors, 1 otherwise.
+# Exit status: 0 if both operations reach the target (pool >= 80% of pgbench) with the tasks on the store's event
+# loops and no run had errors, 1 otherwise.
 set -euo pipefail
 
 store="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -61,6 +66,9 @@ log "database: ${DATABASE_URL:-PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER PGDA
 bin="$store/.build-store-bench/release/store-bench"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   log "building store-bench (release)"
+  # SwiftPM does not look for files added to a path dependency (the root package) once it has a build plan;
+  # dropping the plan makes it plan again (nothing is recompiled that did not change).
+  rm -f "$store/.build-store-bench/release.yaml" "$store/.build-store-bench/release/description.json"
   for attempt in 1 2 3; do
     swift build -c release --package-path "$store" --scratch-path "$store/.build-store-bench" \
       --product store-bench >"$results/build.log" 2>&1 && break
@@ -84,17 +92,18 @@ cat >"$results/insert.sql" <<'SQL'
 INSERT INTO bench_inserts (name, amount) VALUES (:name, :amount);
 SQL
 
-# run_pool PHASE [ARGS...]: store-bench for one phase; sets pool_rate, pool_errors, pool_cpu.
+# run_pool PHASE EXECUTOR [ARGS...]: store-bench for one phase with its tasks on EXECUTOR (store: the store's
+# event loops; global: Swift's global executor); sets pool_rate, pool_errors, pool_cpu.
 run_pool() {
-  local phase="$1" status=0
-  shift
-  log "pool: $phase ($DURATION s, concurrency $CONCURRENCY, pool size $CONCURRENCY)"
+  local phase="$1" executor="$2" status=0 out="$results/pool-$1-$2.txt"
+  shift 2
+  log "pool: $phase, tasks on the $executor executor ($DURATION s, concurrency $CONCURRENCY, pool size $CONCURRENCY)"
   "$bin" --rows "$ROWS" --duration "$DURATION" --warmup "$WARMUP" --concurrency "$CONCURRENCY" \
-    --pool-size "$CONCURRENCY" --phases "$phase" "$@" >"$results/pool-$phase.txt" 2>&1 || status=$?
-  grep -v '^RESULT ' "$results/pool-$phase.txt" | sed 's/^/  /' >&2 || true
+    --pool-size "$CONCURRENCY" --phases "$phase" --executor "$executor" "$@" >"$out" 2>&1 || status=$?
+  grep -v '^RESULT ' "$out" | sed 's/^/  /' >&2 || true
   local line
-  line="$(grep "^RESULT phase=$phase " "$results/pool-$phase.txt" || true)"
-  [ -n "$line" ] || die "store-bench $phase gave no result (exit $status, output: $results/pool-$phase.txt)"
+  line="$(grep "^RESULT phase=$phase " "$out" || true)"
+  [ -n "$line" ] || die "store-bench $phase gave no result (exit $status, output: $out)"
   pool_rate="$(sed -n 's/.* ops_per_s=\([0-9.]*\).*/\1/p' <<<"$line")"
   pool_errors="$(sed -n 's/.* errors=\([0-9]*\).*/\1/p' <<<"$line")"
   pool_cpu="$(sed -n 's/.* cpu_us_per_op=\([0-9.]*\).*/\1/p' <<<"$line")"
@@ -126,14 +135,19 @@ run_pgbench() {
 }
 
 declare -A rate_pool rate_bench errors_pool errors_bench cpu_pool cpu_bench
-run_pool lookup
-rate_pool[lookup]=$pool_rate errors_pool[lookup]=$pool_errors cpu_pool[lookup]=$pool_cpu
+run_pool lookup store
+rate_pool[lookup-store]=$pool_rate errors_pool[lookup-store]=$pool_errors cpu_pool[lookup-store]=$pool_cpu
+run_pool lookup global --skip-setup
+rate_pool[lookup-global]=$pool_rate errors_pool[lookup-global]=$pool_errors cpu_pool[lookup-global]=$pool_cpu
 run_pgbench lookup
 rate_bench[lookup]=$bench_rate errors_bench[lookup]=$bench_errors cpu_bench[lookup]=$bench_cpu
 
-psql_bench -c "TRUNCATE bench_inserts"
-run_pool insert --skip-setup
-rate_pool[insert]=$pool_rate errors_pool[insert]=$pool_errors cpu_pool[insert]=$pool_cpu
+for executor in store global; do
+  psql_bench -c "TRUNCATE bench_inserts"
+  run_pool insert "$executor" --skip-setup
+  rate_pool[insert-$executor]=$pool_rate errors_pool[insert-$executor]=$pool_errors
+  cpu_pool[insert-$executor]=$pool_cpu
+done
 psql_bench -c "TRUNCATE bench_inserts"
 run_pgbench insert
 rate_bench[insert]=$bench_rate errors_bench[insert]=$bench_errors cpu_bench[insert]=$bench_cpu
@@ -144,19 +158,32 @@ failed=0
 {
   echo "Store benchmark: $ROWS rows, ${DURATION} s per run after ${WARMUP} s warm-up, concurrency $CONCURRENCY"
   echo "(pool: LoketStore PostgresPool of $CONCURRENCY; pgbench: -c $CONCURRENCY -j 2 -M prepared), $(nproc) cores"
+  echo "LoketStore: libpq's non-blocking API, sockets polled (epoll) by one thread per core"
   echo
-  printf '%-8s %12s %12s %13s %18s %22s  %s\n' operation "pool ops/s" "pgbench ops/s" "pool/pgbench" \
-    "errors pool/pgb" "client CPU us/op p/pgb" "target (pool >= ${TARGET/0./}% of pgbench)"
+  echo "pool tasks on: loops = the store's event loops (PostgresPool.taskExecutors, target rows);"
+  echo "               global = Swift's global executor (a thread switch per result; for comparison)"
+  echo
+  printf '%-8s %-7s %11s %13s %13s %16s %22s  %s\n' operation "tasks" "pool ops/s" "pgbench ops/s" \
+    "pool/pgbench" "errors pool/pgb" "client CPU us/op p/pgb" "target (pool >= ${TARGET/0./}% of pgbench)"
   for op in lookup insert; do
-    ratio="$(awk -v a="${rate_pool[$op]}" -v b="${rate_bench[$op]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
-    verdict=PASS
-    if awk -v r="$ratio" -v t="$TARGET" 'BEGIN { exit !(r < t) }' \
-      || [ "${errors_pool[$op]}" != 0 ] || [ "${errors_bench[$op]}" != 0 ]; then
-      verdict=FAIL
-      failed=1
-    fi
-    printf '%-8s %12.0f %13.0f %13s %18s %22s  %s\n' "$op" "${rate_pool[$op]}" "${rate_bench[$op]}" "$ratio" \
-      "${errors_pool[$op]}/${errors_bench[$op]}" "${cpu_pool[$op]}/${cpu_bench[$op]}" "$verdict"
+    for executor in store global; do
+      key="$op-$executor"
+      ratio="$(awk -v a="${rate_pool[$key]}" -v b="${rate_bench[$op]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+      if [ "$executor" = store ]; then
+        label=loops verdict=PASS
+        if awk -v r="$ratio" -v t="$TARGET" 'BEGIN { exit !(r < t) }' \
+          || [ "${errors_pool[$key]}" != 0 ] || [ "${errors_bench[$op]}" != 0 ]; then
+          verdict=FAIL
+          failed=1
+        fi
+      else
+        label=global verdict="-"
+        [ "${errors_pool[$key]}" = 0 ] || { verdict="FAIL (errors)"; failed=1; }
+      fi
+      printf '%-8s %-7s %11.0f %13.0f %13s %16s %22s  %s\n' "$op" "$label" "${rate_pool[$key]}" \
+        "${rate_bench[$op]}" "$ratio" "${errors_pool[$key]}/${errors_bench[$op]}" \
+        "${cpu_pool[$key]}/${cpu_bench[$op]}" "$verdict"
+    done
   done
 } | tee "$results/latest.txt"
 exit "$failed"

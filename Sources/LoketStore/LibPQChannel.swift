@@ -72,6 +72,11 @@ final class LibPQChannel: Sendable {
         state.withLock { state in state.handle.map { PQstatus($0) == CONNECTION_OK } ?? false }
     }
 
+    /// libpq's last error message for the connection.
+    var errorMessage: String {
+        state.withLock { state in state.handle.map(LibPQ.errorMessage) ?? "the connection is closed" }
+    }
+
     /// Whether a handle is attached at all (it may be broken).
     var hasHandle: Bool { state.withLock { $0.handle != nil } }
 
@@ -102,9 +107,16 @@ final class LibPQChannel: Sendable {
         }
     }
 
-    /// Hands the handle over for blocking work (reset, finish): the poller no longer looks at it. Only when no
-    /// exchange is in flight.
+    /// Hands the handle over for blocking work (a reset): the poller no longer looks at it, and libpq is back in
+    /// blocking mode. Only when no exchange is in flight.
     func detach() -> OpaquePointer? {
+        let handle = unwatch()
+        if let handle { _ = PQsetnonblocking(handle, 0) }
+        return handle
+    }
+
+    /// Takes the handle out of the channel and the poller's set.
+    private func unwatch() -> OpaquePointer? {
         let handle = state.withLock { state in
             precondition(state.phase == .idle, "detaching a connection during a statement")
             // Before the socket closes: a number the kernel reuses must not lose its new registration.
@@ -116,7 +128,6 @@ final class LibPQChannel: Sendable {
             }
             return state.handle.map(DetachedHandle.init)
         }
-        if let handle { _ = PQsetnonblocking(handle.pointer, 0) }
         return handle?.pointer
     }
 
@@ -263,7 +274,9 @@ final class LibPQChannel: Sendable {
 
     /// Closes the connection for good. Only when no exchange is in flight.
     func close() {
-        if let handle = detach() { PQfinish(handle) }
+        // Still non-blocking, so that closing never waits, whichever thread (an event loop) closes: libpq sends
+        // its goodbye if the socket takes it at once.
+        if let handle = unwatch() { PQfinish(handle) }
     }
 
     /// PQexec's rule for several results: the first failure wins, otherwise the last result.

@@ -38,12 +38,14 @@ extension PostgresConnection {
     private nonisolated func executeInTurn(
         _ query: PostgresQuery, format: PostgresFormat, timeout: Duration?
     ) async throws(StoreError) -> PostgresRows {
-        await beginTurn()
+        // Each step is awaited only when it has work to do: an await of an async function is a switch through
+        // the task's executor, which costs as much as the statement's own bookkeeping.
+        if !tryBeginTurn() { await beginTurn() }
         defer { endTurn() }
         guard !Task.isCancelled else { throw StoreError(.cancelled) }
-        try await ensureUsable()
+        if !channel.isConnected { try await ensureUsable() }
         // Inside a transaction the timeout was set with SET LOCAL at BEGIN.
-        if !signals.isInTransaction { try await setSessionTimeout(timeout) }
+        if !signals.isInTransaction, sessionTimeoutDiffers(timeout) { try await setSessionTimeout(timeout) }
         canceller.beginStatement()
         return try await run(query, format: format, allowPrepared: true)
     }
@@ -54,7 +56,12 @@ extension PostgresConnection {
         _ query: PostgresQuery, format: PostgresFormat, allowPrepared: Bool
     ) async throws(StoreError) -> PostgresRows {
         let key = StatementKey(sql: query.sql, types: query.bindings.map(\.type.rawValue))
-        let name = allowPrepared ? try await preparedName(for: key) : nil
+        let name: String?
+        switch allowPrepared ? preparation(for: key) : .unprepared {
+        case .prepared(let prepared): name = prepared
+        case .unprepared: name = nil
+        case .prepare(let new): name = try await prepare(key, as: new)
+        }
         let wasInTransaction = signals.isInTransaction
         var parameterFailure: StoreError?
         let exchange = await channel.exchange { connection in
@@ -104,7 +111,7 @@ extension PostgresConnection {
         }
         guard !signals.isInTransaction else {
             signals.isBroken = true
-            throw StoreError(.connectionLost, cause: LibPQError("the server closed the connection"))
+            throw StoreError(.connectionLost, cause: LibPQError(channel.errorMessage))
         }
         logger.notice("reconnecting: the server closed the connection")
         guard let handle = channel.detach() else {
@@ -127,13 +134,18 @@ extension PostgresConnection {
         }
     }
 
-    private nonisolated func preparedName(for key: StatementKey) async throws(StoreError) -> String? {
-        enum Decision {
-            case prepared(String)
-            case unprepared
-            case prepare(String)
-        }
-        let decision = session.withLock { session -> Decision in
+    /// What to do about a statement's preparation.
+    enum Preparation {
+        /// Prepared before under this name.
+        case prepared(String)
+        /// Runs unprepared (its first run, or the cache is full).
+        case unprepared
+        /// To be prepared now under this name.
+        case prepare(String)
+    }
+
+    private nonisolated func preparation(for key: StatementKey) -> Preparation {
+        session.withLock { session -> Preparation in
             if let name = session.statements[key] { return .prepared(name) }
             let uses = (session.statementUses[key] ?? 0) + 1
             guard uses >= 2, session.statements.count < Self.preparedStatementLimit else {
@@ -145,18 +157,16 @@ extension PostgresConnection {
             defer { session.nextStatementNumber += 1 }
             return .prepare("loket_\(session.nextStatementNumber)")
         }
-        switch decision {
-        case .prepared(let name): return name
-        case .unprepared: return nil
-        case .prepare(let name):
-            let exchange = await channel.exchange { connection in
-                PQsendPrepare(connection, name, key.sql, Int32(key.types.count), key.types)
-            }
-            defer { if let result = exchange.result { PQclear(result) } }
-            _ = try interpret(exchange)
-            session.withLock { $0.statements[key] = name }
-            return name
+    }
+
+    private nonisolated func prepare(_ key: StatementKey, as name: String) async throws(StoreError) -> String {
+        let exchange = await channel.exchange { connection in
+            PQsendPrepare(connection, name, key.sql, Int32(key.types.count), key.types)
         }
+        defer { if let result = exchange.result { PQclear(result) } }
+        _ = try interpret(exchange)
+        session.withLock { $0.statements[key] = name }
+        return name
     }
 
     /// Turns an exchange into rows or the right ``StoreError``, and records the connection's state.

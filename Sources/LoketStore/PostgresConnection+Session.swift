@@ -1,6 +1,11 @@
 import CLibPQ
 
 extension PostgresConnection {
+    /// Whether ``setSessionTimeout(_:)`` has something to do.
+    nonisolated func sessionTimeoutDiffers(_ timeout: Duration?) -> Bool {
+        timeout.map(Self.milliseconds) != session.withLock { $0.sessionTimeoutMilliseconds }
+    }
+
     /// Sets the session's `statement_timeout` when it differs from what Loket last set; nil restores the
     /// server's default. Only between transactions; the caller holds the turn.
     nonisolated func setSessionTimeout(_ timeout: Duration?) async throws(StoreError) {

@@ -129,14 +129,21 @@ public actor PostgresConnection {
 
     /// Waits until no other task runs statements on this connection.
     nonisolated func beginTurn() async {
-        let granted = session.withLock { session in
+        if !tryBeginTurn() { await waitForTurn() }
+    }
+
+    /// Takes the turn if no other task has it; synchronous, so that the usual case costs no suspension point.
+    nonisolated func tryBeginTurn() -> Bool {
+        session.withLock { session in
             guard session.busy else {
                 session.busy = true
                 return true
             }
             return false
         }
-        guard !granted else { return }
+    }
+
+    private nonisolated func waitForTurn() async {
         await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
             let grantedNow = session.withLock { session in
                 guard session.busy else {

@@ -12,11 +12,12 @@ final class PostgresPoller: Sendable {
     /// The pollers all connections share, picked by connection number.
     static let shared: [PostgresPoller] = (0..<pollerCount).map { PostgresPoller(name: "loket-pg-poll-\($0)") }
 
-    /// One poller by default: on a small machine a second thread only adds wake-ups. `LOKET_PG_POLLERS` overrides
-    /// it (1...16) for measurements.
+    /// One poller per core, so that tasks running on the pollers (``PostgresPool/taskExecutors``) use every core,
+    /// as event loops do. `LOKET_PG_POLLERS` overrides it (1...64), for measurements.
     static let pollerCount: Int = {
-        let configured = ProcessInfo.processInfo.environment["LOKET_PG_POLLERS"].flatMap { Int($0) } ?? 1
-        return min(max(configured, 1), 16)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let configured = ProcessInfo.processInfo.environment["LOKET_PG_POLLERS"].flatMap { Int($0) } ?? cores
+        return min(max(configured, 1), 64)
     }()
 
     /// The poller for connection `number`.
@@ -35,14 +36,41 @@ final class PostgresPoller: Sendable {
         /// Tokens unregistered since the thread last finished a batch of events; released after it.
         var retired: [UInt64] = []
         var threadStarted = false
+        /// Jobs of tasks that prefer this poller as their executor (see ``PostgresPool/taskExecutors``).
+        var jobs: [UnownedJob] = []
+        /// The thread waits in epoll without a time-out: an enqueued job must wake it through the pipe.
+        var sleeping = false
     }
 
     private let name: String
     private let epoll = Epoll()
     private let state = Mutex(State())
+    /// A pipe in the epoll set (token 0) that wakes the thread for jobs.
+    private let wakeRead: Int32
+    private let wakeWrite: Int32
 
     private init(name: String) {
         self.name = name
+        var descriptors: [Int32] = [-1, -1]
+        precondition(pipe(&descriptors) == 0, "cannot create a pipe: errno \(errno)")
+        for descriptor in descriptors {
+            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(descriptor, F_SETFL, O_NONBLOCK)
+        }
+        wakeRead = descriptors[0]
+        wakeWrite = descriptors[1]
+        epoll.control(Epoll.add, socket: wakeRead, events: Epoll.readable, token: 0)
+    }
+
+    private func startThreadIfNeeded() {
+        let start = state.withLock { state in
+            defer { state.threadStarted = true }
+            return !state.threadStarted
+        }
+        guard start else { return }
+        let thread = Thread { [self] in run() }
+        thread.name = name
+        thread.start()
     }
 
     /// Starts watching `socket` for `channel`; the thread starts with the first registration.
@@ -50,15 +78,7 @@ final class PostgresPoller: Sendable {
         let token = UInt64(UInt(bitPattern: Unmanaged.passRetained(channel).toOpaque()))
         let registration = Registration(socket: socket, token: token)
         epoll.control(Epoll.add, socket: socket, events: Epoll.readable, token: token)
-        let startThread = state.withLock { state in
-            defer { state.threadStarted = true }
-            return !state.threadStarted
-        }
-        if startThread {
-            let thread = Thread { [self] in run() }
-            thread.name = name
-            thread.start()
-        }
+        startThreadIfNeeded()
         return registration
     }
 
@@ -78,11 +98,24 @@ final class PostgresPoller: Sendable {
     private func run() {
         let capacity = 64
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity * Epoll.eventSize, alignment: 8)
+        var jobs: [UnownedJob] = []
         while true {
-            let count = epoll.wait(into: buffer, capacity: capacity, milliseconds: -1)
+            let block = state.withLock { state in
+                swap(&jobs, &state.jobs)
+                state.sleeping = jobs.isEmpty
+                return state.sleeping
+            }
+            for job in jobs { job.runSynchronously(on: asUnownedTaskExecutor()) }
+            jobs.removeAll(keepingCapacity: true)
+            let count = epoll.wait(into: buffer, capacity: capacity, milliseconds: block ? -1 : 0)
+            if block { state.withLock { $0.sleeping = false } }
             for index in 0..<max(count, 0) {
                 let (events, token) = Epoll.event(at: index, in: buffer)
-                guard let pointer = UnsafeRawPointer(bitPattern: UInt(token)) else { continue }
+                guard let pointer = UnsafeRawPointer(bitPattern: UInt(token)) else {
+                    var drained = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+                    while withUnsafeMutableBytes(of: &drained, { read(wakeRead, $0.baseAddress, $0.count) }) > 0 {}
+                    continue
+                }
                 let channel = Unmanaged<LibPQChannel>.fromOpaque(pointer).takeUnretainedValue()
                 channel.handleReadiness(events: events, token: token, poller: self)
             }
@@ -95,6 +128,24 @@ final class PostgresPoller: Sendable {
                 guard let pointer = UnsafeRawPointer(bitPattern: UInt(token)) else { continue }
                 Unmanaged<LibPQChannel>.fromOpaque(pointer).release()
             }
+        }
+    }
+}
+
+extension PostgresPoller: TaskExecutor {
+    /// Runs a job on the poller's thread, between two waits for sockets: a task that prefers this executor
+    /// sends its statements and is resumed with their results on one thread, like an event loop.
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let wake = state.withLock { state in
+            state.jobs.append(job)
+            defer { state.sleeping = false }
+            return state.sleeping
+        }
+        startThreadIfNeeded()
+        if wake {
+            var byte: UInt8 = 1
+            _ = write(wakeWrite, &byte, 1)
         }
     }
 }

@@ -1,4 +1,41 @@
 extension PostgresPool {
+    /// An idle connection, if one is free now; synchronous, so that the usual case costs no suspension point.
+    func acquireIdle() -> PostgresConnection? {
+        // With several pollers, a task running on one of them gets a connection it polls, if one is idle.
+        let executor = PostgresPoller.shared.count > 1 ? withUnsafeCurrentTask { $0?.unownedTaskExecutor } : nil
+        return state.withLock { state in
+            guard !state.isClosed else { return nil }
+            if let executor, let index = state.idle.lastIndex(where: {
+                $0.channel.poller.asUnownedTaskExecutor() == executor
+            }) {
+                return state.idle.remove(at: index)
+            }
+            return state.idle.popLast()
+        }
+    }
+
+    /// Takes back a connection that needs no clean-up (not broken, no transaction open) without a suspension
+    /// point; false when it needs ``release(_:)``.
+    func releaseHealthy(_ connection: PostgresConnection) -> Bool {
+        guard !connection.isBroken, !connection.signals.isInTransaction else { return false }
+        let waiter = state.withLock { state -> Waiter?? in
+            if state.isClosed { return .none }
+            if !state.waiters.isEmpty { return .some(state.waiters.removeFirst()) }
+            state.idle.append(connection)
+            return .some(nil)
+        }
+        switch waiter {
+        case .none:
+            return false
+        case .some(let waiter?):
+            waiter.timer.cancel()
+            waiter.continuation.resume(returning: .connection(connection))
+            return true
+        case .some(nil):
+            return true
+        }
+    }
+
     /// A free connection: an idle one, a new one while the pool is below its size, or the next one returned.
     func acquire() async throws -> PostgresConnection {
         let deadline = ContinuousClock.now + configuration.acquireTimeout

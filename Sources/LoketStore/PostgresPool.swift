@@ -40,6 +40,14 @@ public final class PostgresPool: Sendable {
         self.logger = logger
     }
 
+    /// The threads that wait for the pool's sockets (one per core), as task executors: event loops that drive
+    /// libpq. A task that prefers one of them (`group.addTask(executorPreference: pool.taskExecutors[i])`) sends
+    /// its statements and gets their results on that one thread, without the switch to another thread that
+    /// resuming a task elsewhere costs, and is lent a connection that thread polls when one is idle. Such tasks
+    /// share the thread with every connection's results, so they must never block and should do little besides
+    /// database work. The executors are shared by all pools of the process.
+    public var taskExecutors: [any TaskExecutor] { PostgresPoller.shared }
+
     /// Connections open, idle and callers waiting, for health checks and tests.
     public var statistics: PostgresPoolStatistics {
         state.withLock { state in
@@ -73,13 +81,20 @@ public final class PostgresPool: Sendable {
         _ query: PostgresQuery, format: PostgresFormat = .binary, timeout: Duration? = nil
     ) async throws -> PostgresRows {
         if let timeout, timeout <= .zero { throw StoreError(.timeout) }
-        let connection = try await acquire()
+        // Awaited only when there is something to wait for: every await of an async function switches through
+        // the task's executor.
+        let connection: PostgresConnection
+        if let idle = acquireIdle() {
+            connection = idle
+        } else {
+            connection = try await acquire()
+        }
         do {
             let rows = try await connection.execute(query, format: format, timeout: timeout)
-            await release(connection)
+            if !releaseHealthy(connection) { await release(connection) }
             return rows
         } catch {
-            await release(connection)
+            if !releaseHealthy(connection) { await release(connection) }
             throw error
         }
     }

@@ -31,6 +31,35 @@ extension DatabaseTests {
             }
         }
 
+        @Test("tasks on the store's event loops run statements and transactions, also when they outnumber connections")
+        func onStoreExecutors() async throws {
+            try await TestDatabase.withSchema(poolSize: 3) { pool, _ in
+                try await pool.query("CREATE TABLE t (id int)")
+                let executors = pool.taskExecutors
+                #expect(!executors.isEmpty)
+                let sums = try await withThrowingTaskGroup(of: Int.self) { group in
+                    for worker in 0..<12 {
+                        group.addTask(executorPreference: executors[worker % executors.count]) {
+                            var sum = 0
+                            for round in 0..<20 {
+                                let row = try #require(try await pool.query("SELECT \(worker) + \(round)").first)
+                                sum += try row.decode(Int.self)
+                            }
+                            try await pool.withTransaction { transaction in
+                                try await transaction.query("INSERT INTO t VALUES (\(worker))")
+                            }
+                            return sum
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(sums.sorted() == (0..<12).map { $0 * 20 + 190 })
+                let count = try #require(try await pool.query("SELECT count(*) FROM t").first).decode(Int.self)
+                #expect(count == 12)
+                #expect(pool.statistics.open <= 3)
+            }
+        }
+
         @Test("a caller that finds no free connection in time gets poolTimeout, mapped to UNAVAILABLE")
         func acquireTimeout() async throws {
             try await TestDatabase.withSchema(poolSize: 1, configure: { $0.acquireTimeout = .milliseconds(200) }) {

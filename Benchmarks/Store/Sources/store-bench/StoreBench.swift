@@ -5,7 +5,12 @@ import LoketStore
 /// concurrency, against the database the standard PG* environment (or DATABASE_URL) names.
 ///
 ///     store-bench [--rows N] [--duration S] [--warmup S] [--concurrency C] [--pool-size P]
-///                 [--skip-setup] [--phases lookup,insert]
+///                 [--skip-setup] [--phases lookup,insert] [--executor global|store]
+///
+/// `--executor global` (the default) runs the tasks on Swift's global executor, as most callers are;
+/// `--executor store` spreads them over the pool's ``PostgresPool/taskExecutors``, the threads (one per core)
+/// that poll the sockets, as code on event loops that drive libpq themselves (pgbench's model: `-j` threads, each
+/// polling its connections and running their scripts).
 ///
 /// Prints one human line per phase and one machine line for Benchmarks/Store/run.sh:
 ///     RESULT phase=lookup ops=123456 errors=0 seconds=5.000 ops_per_s=24691.2 mean_us=405.0
@@ -20,6 +25,7 @@ struct StoreBench {
         var poolSize = 10
         var setup = true
         var phases = ["lookup", "insert"]
+        var onStoreExecutor = false
     }
 
     /// What one phase measured.
@@ -43,7 +49,7 @@ struct StoreBench {
             options = try parse(Array(CommandLine.arguments.dropFirst()))
         } catch {
             fail("\(error)\nusage: store-bench [--rows N] [--duration S] [--warmup S] [--concurrency C] "
-                + "[--pool-size P] [--skip-setup] [--phases lookup,insert]")
+                + "[--pool-size P] [--skip-setup] [--phases lookup,insert] [--executor global|store]")
         }
 
         var configuration = PostgresConfiguration.fromEnvironment()
@@ -69,13 +75,17 @@ struct StoreBench {
             case "insert": operation = { pool, random in try await insert(pool, &random) }
             default: fail("unknown phase \(phase)")
             }
+            let executors: [any TaskExecutor]? = options.onStoreExecutor ? pool.taskExecutors : nil
             if options.warmup > 0 {
-                _ = await run(pool, concurrency: options.concurrency, seconds: options.warmup, seed: 1, operation)
+                _ = await run(
+                    pool, concurrency: options.concurrency, seconds: options.warmup, seed: 1, executors: executors,
+                    operation)
             }
             let cpuBefore = processCPUMicroseconds()
             let start = ContinuousClock.now
             let outcome = await run(
-                pool, concurrency: options.concurrency, seconds: options.duration, seed: 2, operation)
+                pool, concurrency: options.concurrency, seconds: options.duration, seed: 2, executors: executors,
+                operation)
             let elapsed = seconds(ContinuousClock.now - start)
             let cpuPerOperation =
                 outcome.operations > 0 ? Double(processCPUMicroseconds() - cpuBefore) / Double(outcome.operations) : 0
@@ -136,15 +146,16 @@ struct StoreBench {
         guard result.affectedRows == 1 else { throw SetupFailure("INSERT reported \(result.commandTag)") }
     }
 
-    /// `concurrency` tasks, each running `operation` back to back until `seconds` have passed.
+    /// `concurrency` tasks, each running `operation` back to back until `seconds` have passed; spread over
+    /// `executors` when given, else on the global executor.
     static func run(
-        _ pool: PostgresPool, concurrency: Int, seconds: Double, seed: UInt64,
+        _ pool: PostgresPool, concurrency: Int, seconds: Double, seed: UInt64, executors: [any TaskExecutor]?,
         _ operation: @escaping @Sendable (PostgresPool, inout SplitMix64) async throws -> Void
     ) async -> Outcome {
         let deadline = ContinuousClock.now + .nanoseconds(Int64(seconds * 1e9))
         return await withTaskGroup(of: Outcome.self) { group in
             for worker in 0..<concurrency {
-                group.addTask {
+                group.addTask(executorPreference: executors.map { $0[worker % $0.count] }) {
                     var random = SplitMix64(seed: seed &* 0x9E37_79B9 &+ UInt64(worker) &+ 1)
                     var outcome = Outcome()
                     var now = ContinuousClock.now
@@ -192,6 +203,10 @@ struct StoreBench {
             case "--concurrency": options.concurrency = try positive(argument, Int.self)
             case "--pool-size": options.poolSize = try positive(argument, Int.self)
             case "--skip-setup": options.setup = false
+            case "--executor":
+                let text = try value(argument)
+                guard text == "global" || text == "store" else { throw SetupFailure("--executor: \(text)") }
+                options.onStoreExecutor = text == "store"
             case "--phases":
                 options.phases = try value(argument).split(separator: ",").map(String.init)
             case "-h", "--help": throw SetupFailure("help")
