@@ -155,6 +155,25 @@ rate_bench[insert]=$bench_rate errors_bench[insert]=$bench_errors cpu_bench[inse
 # ---------------------------------------------------------------------------------------------------
 # 4. The table.
 failed=0
+# The verdicts are worked out here, outside the pipe to tee below (a subshell, whose variables would be lost).
+declare -A ratio verdict label
+for op in lookup insert; do
+  for executor in store global; do
+    key="$op-$executor"
+    ratio[$key]="$(awk -v a="${rate_pool[$key]}" -v b="${rate_bench[$op]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+    if [ "$executor" = store ]; then
+      label[$key]=loops verdict[$key]=PASS
+      if awk -v r="${ratio[$key]}" -v t="$TARGET" 'BEGIN { exit !(r < t) }' \
+        || [ "${errors_pool[$key]}" != 0 ] || [ "${errors_bench[$op]}" != 0 ]; then
+        verdict[$key]=FAIL
+        failed=1
+      fi
+    else
+      label[$key]=global verdict[$key]="-"
+      [ "${errors_pool[$key]}" = 0 ] || { verdict[$key]="FAIL (errors)"; failed=1; }
+    fi
+  done
+done
 {
   echo "Store benchmark: $ROWS rows, ${DURATION} s per run after ${WARMUP} s warm-up, concurrency $CONCURRENCY"
   echo "(pool: LoketStore PostgresPool of $CONCURRENCY; pgbench: -c $CONCURRENCY -j 2 -M prepared), $(nproc) cores"
@@ -168,21 +187,9 @@ failed=0
   for op in lookup insert; do
     for executor in store global; do
       key="$op-$executor"
-      ratio="$(awk -v a="${rate_pool[$key]}" -v b="${rate_bench[$op]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
-      if [ "$executor" = store ]; then
-        label=loops verdict=PASS
-        if awk -v r="$ratio" -v t="$TARGET" 'BEGIN { exit !(r < t) }' \
-          || [ "${errors_pool[$key]}" != 0 ] || [ "${errors_bench[$op]}" != 0 ]; then
-          verdict=FAIL
-          failed=1
-        fi
-      else
-        label=global verdict="-"
-        [ "${errors_pool[$key]}" = 0 ] || { verdict="FAIL (errors)"; failed=1; }
-      fi
-      printf '%-8s %-7s %11.0f %13.0f %13s %16s %22s  %s\n' "$op" "$label" "${rate_pool[$key]}" \
-        "${rate_bench[$op]}" "$ratio" "${errors_pool[$key]}/${errors_bench[$op]}" \
-        "${cpu_pool[$key]}/${cpu_bench[$op]}" "$verdict"
+      printf '%-8s %-7s %11.0f %13.0f %13s %16s %22s  %s\n' "$op" "${label[$key]}" "${rate_pool[$key]}" \
+        "${rate_bench[$op]}" "${ratio[$key]}" "${errors_pool[$key]}/${errors_bench[$op]}" \
+        "${cpu_pool[$key]}/${cpu_bench[$op]}" "${verdict[$key]}"
     done
   done
 } | tee "$results/latest.txt"
