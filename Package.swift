@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "LoketRPC", targets: ["LoketRPC"]),
         .library(name: "LoketWire", targets: ["LoketWire"]),
         .library(name: "LoketStore", targets: ["LoketStore"]),
+        .library(name: "LoketSQL", targets: ["LoketSQL"]),
         .library(name: "LoketClient", targets: ["LoketClient"]),
     ],
     dependencies: [
@@ -61,20 +62,25 @@ let package = Package(
             name: "LoketStandardServices",
             dependencies: ["LoketRPC", "LoketWire", "CLoketStandardProtos"]
         ),
-        // The only module that knows libpq: pool, queries with binds, transactions, migrations, LISTEN/NOTIFY.
+        // Statements with bound parameters, result rows, the PostgreSQL value codecs, migrations and store errors:
+        // everything about SQL that needs no connection, shared by the store and the plugin API.
+        .target(
+            name: "LoketSQL",
+            dependencies: ["LoketRPC"]
+        ),
+        // The only module that knows libpq: pool, connections, transactions, the migrator, LISTEN/NOTIFY.
         .target(
             name: "LoketStore",
             dependencies: [
-                "CLibPQ", "LoketRPC",
+                "CLibPQ", "LoketRPC", "LoketSQL",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // All a plugin imports. Until the libpq-free value types (queries, rows, codecs, migrations) move out of
-        // LoketStore into a module of their own, it depends on LoketStore for them; plugins use only those.
+        // All a plugin imports; nothing of NIO, nghttp2 or libpq.
         .target(
             name: "LoketPluginAPI",
             dependencies: [
-                "LoketRPC", "LoketWire", "LoketStore",
+                "LoketRPC", "LoketWire", "LoketSQL",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

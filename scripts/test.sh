@@ -12,6 +12,9 @@ scripts/setup.sh
 echo "== generated code"
 scripts/generate.sh --check
 
+echo "== architecture"
+python3 scripts/check-architecture.py
+
 echo "== database"
 # The store's tests need a real PostgreSQL: the embedded cluster (scripts/postgres.sh), unless DATABASE_URL names
 # one. A cluster that was already running (another test run, a developer's) is left running at the end.

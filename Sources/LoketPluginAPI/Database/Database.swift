@@ -1,4 +1,4 @@
-import LoketStore
+import LoketSQL
 
 /// The store as a plugin sees it: statements with bound parameters and transactions, nothing of libpq.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import LoketStore
+import LoketSQL
 
 extension Migration {
     /// The migrations in `directory`: every file named `<number>_<name>.sql` (`0001_create_persons.sql`), ordered by

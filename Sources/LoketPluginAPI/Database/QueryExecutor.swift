@@ -1,4 +1,4 @@
-import LoketStore
+import LoketSQL
 
 /// Runs statements inside one open transaction.
 public protocol QueryExecutor: Sendable {

@@ -1,4 +1,4 @@
-import LoketStore
+import LoketSQL
 
 /// One transaction of a call: statements, audit records and notifications that all commit together or not at all.
 public struct Transaction: Sendable {

@@ -1,4 +1,4 @@
-import LoketStore
+import LoketSQL
 
 /// What the host gives a plugin to build its services with: the database, a clock, a logger, the audit writer and
 /// a localizer over the plugin's messages.

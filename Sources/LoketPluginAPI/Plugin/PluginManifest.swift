@@ -1,4 +1,4 @@
-import LoketStore
+import LoketSQL
 
 /// Describes a plugin to the host: identity, titles, schema and method policies.
 public struct PluginManifest: Sendable {

@@ -20,7 +20,7 @@ public struct RetryPolicy: Sendable {
 
     /// The wait before attempt `attempt` (2 for the first retry): the capped exponential step, jittered between
     /// half of it and all of it.
-    func backoff(beforeAttempt attempt: Int) -> Duration {
+    package func backoff(beforeAttempt attempt: Int) -> Duration {
         let doublings = min(max(attempt - 2, 0), 30)
         let step = min(initialBackoff * (1 << doublings), maximumBackoff)
         return step * Double.random(in: 0.5...1.0)

@@ -4,9 +4,14 @@
 /// cheap views into it and may be passed between tasks.
 public struct PostgresRows: Sendable, RandomAccessCollection {
     /// Where a value sits in `bytes`; a negative length is NULL.
-    struct Cell: Sendable {
-        var offset: Int
-        var length: Int
+    package struct Cell: Sendable {
+        package var offset: Int
+        package var length: Int
+
+        package init(offset: Int, length: Int) {
+            self.offset = offset
+            self.length = length
+        }
     }
 
     /// The columns, in order.
@@ -18,7 +23,7 @@ public struct PostgresRows: Sendable, RandomAccessCollection {
     let bytes: [UInt8]
     let cells: [Cell]
 
-    init(columns: [PostgresColumn], commandTag: String, affectedRows: Int?, bytes: [UInt8], cells: [Cell]) {
+    package init(columns: [PostgresColumn], commandTag: String, affectedRows: Int?, bytes: [UInt8], cells: [Cell]) {
         self.columns = columns
         self.commandTag = commandTag
         self.affectedRows = affectedRows

@@ -1,5 +1,5 @@
 extension String {
-    func trimmingTrailingNewlines() -> String {
+    package func trimmingTrailingNewlines() -> String {
         var text = Substring(self)
         while text.last?.isNewline == true { text.removeLast() }
         return String(text)

@@ -3,11 +3,11 @@ extension StoreError {
     ///
     /// `cancelRequested` tells a cancellation Loket asked for (57014 after `PQcancel`) from a statement timeout,
     /// which reports the same SQLSTATE.
-    init(server: PostgresServerError, cancelRequested: Bool = false) {
+    package init(server: PostgresServerError, cancelRequested: Bool = false) {
         self.init(Self.code(forSQLState: server.sqlState, cancelRequested: cancelRequested), cause: server)
     }
 
-    static func code(forSQLState state: String, cancelRequested: Bool) -> Code {
+    package static func code(forSQLState state: String, cancelRequested: Bool) -> Code {
         switch state {
         case "23505": return .uniqueViolation
         case "23503": return .foreignKeyViolation

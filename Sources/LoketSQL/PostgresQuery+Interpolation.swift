@@ -45,7 +45,7 @@ extension PostgresQuery {
     }
 
     /// An identifier in double quotes, inner quotes doubled, NUL characters (which PostgreSQL refuses) dropped.
-    static func quotedIdentifier(_ name: String) -> String {
+    package static func quotedIdentifier(_ name: String) -> String {
         var quoted = "\""
         for scalar in name.unicodeScalars where scalar != "\u{0}" {
             if scalar == "\"" { quoted += "\"" }

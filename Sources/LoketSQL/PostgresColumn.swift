@@ -6,4 +6,11 @@ public struct PostgresColumn: Sendable, Hashable {
     public var type: PostgresDataType
     /// The format of its values.
     public var format: PostgresFormat
+
+    /// Creates a column description.
+    public init(name: String, type: PostgresDataType, format: PostgresFormat) {
+        self.name = name
+        self.type = type
+        self.format = format
+    }
 }
