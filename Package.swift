@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "LoketPluginAPI",
             dependencies: [
-                "LoketRPC", "LoketWire", "LoketSQL",
+                "LoketRPC", "LoketWire", "LoketSQL", "LoketCalendar",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -92,6 +92,7 @@ let package = Package(
             name: "LoketHost",
             dependencies: [
                 "LoketRPC", "LoketHTTP2", "LoketStandardServices", "LoketStore", "LoketPluginAPI", "CLoketHostProtos",
+                "LoketCalendar",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],

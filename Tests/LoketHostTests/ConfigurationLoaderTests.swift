@@ -47,7 +47,7 @@ import Testing
         let variables = ConfigurationKey.all.map(\.environmentVariable)
         #expect(Set(variables).count == variables.count)
         #expect(variables.contains("LOKET_SERVER_MAX_MESSAGE_BYTES"))
-        #expect(ConfigurationLoader.validKeys.count == 15)
+        #expect(ConfigurationLoader.validKeys.count == 17)
     }
 
     @Test func fileThenEnvironmentThenOverridesWin() throws {

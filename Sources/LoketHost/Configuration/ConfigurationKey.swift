@@ -82,6 +82,8 @@ struct ConfigurationKey: Sendable {
         ConfigurationKey("database.pool_size", \.database.poolSize, .integer),
         ConfigurationKey("database.connect_timeout_seconds", \.database.connectTimeoutSeconds, .float),
         ConfigurationKey("plugins.disabled", \.plugins.disabled, .stringList),
+        ConfigurationKey("calendar.regions", \.calendar.regions, .string),
+        ConfigurationKey("calendar.closing_days", \.calendar.closingDays, .string),
         ConfigurationKey("log.level", \.log.level, .choice),
         ConfigurationKey("log.format", \.log.format, .choice),
     ]

@@ -1,3 +1,5 @@
+import LoketCalendar
+
 extension LoketConfiguration {
     /// Checks ranges and consistency that a single value's type cannot express.
     ///
@@ -28,6 +30,16 @@ extension LoketConfiguration {
             throw ConfigurationError(
                 .validationFailed, "tls.private_key_path is set but tls.certificate_path is not; TLS needs both",
                 key: "tls.private_key_path")
+        }
+        do {
+            _ = try Region.parseList(calendar.regions)
+        } catch {
+            throw ConfigurationError(.validationFailed, "calendar.regions: \(error)", key: "calendar.regions")
+        }
+        do {
+            _ = try WorkingDayCalendar(regionList: "", closingDayList: calendar.closingDays)
+        } catch {
+            throw ConfigurationError(.validationFailed, "calendar.closing_days: \(error)", key: "calendar.closing_days")
         }
         if tls.clientCAPath != nil && !tls.isEnabled {
             throw ConfigurationError(

@@ -89,6 +89,22 @@ public struct LoketConfiguration: Sendable, Hashable {
         }
     }
 
+    /// The working-day calendar that deadlines are counted in.
+    public struct Calendar: Sendable, Hashable {
+        /// Regional holidays observed besides the national ones: `flanders`, `french-community`,
+        /// `german-community`, `brussels`, comma-separated. Default none.
+        public var regions: String
+        /// The city's own closing days: `MM-DD` every year or `YYYY-MM-DD` once, comma-separated, e.g.
+        /// `11-02,12-26`. Default none.
+        public var closingDays: String
+
+        /// Creates calendar settings; every argument defaults to the documented default.
+        public init(regions: String = "", closingDays: String = "") {
+            self.regions = regions
+            self.closingDays = closingDays
+        }
+    }
+
     /// Logging to standard error.
     public struct Log: Sendable, Hashable {
         /// How each log record is written.
@@ -119,14 +135,17 @@ public struct LoketConfiguration: Sendable, Hashable {
     public var database: Database
     /// Plugins.
     public var plugins: Plugins
+    /// The working-day calendar.
+    public var calendar: Calendar
     /// Logging.
     public var log: Log
 
     /// Creates a configuration; with no arguments, every setting has its default.
     public init(
         server: Server = Server(), tls: TLS = TLS(), database: Database = Database(), plugins: Plugins = Plugins(),
-        log: Log = Log()
+        calendar: Calendar = Calendar(), log: Log = Log()
     ) {
+        self.calendar = calendar
         self.server = server
         self.tls = tls
         self.database = database

@@ -36,7 +36,8 @@ public struct PluginHost: Sendable {
     /// ``PluginHostError`` when a service has a method without a policy, or a policy names a method that no
     /// service has, or two plugins serve the same method.
     func makeServices(
-        database: any Database, clock: any WallClock, logger: Logger, auditWriter: any AuditWriter
+        database: any Database, clock: any WallClock, logger: Logger, auditWriter: any AuditWriter,
+        calendar: WorkingDayCalendar = WorkingDayCalendar()
     ) throws -> (services: [any RPCService], policies: [String: AccessPolicy]) {
         var policies: [String: AccessPolicy] = [:]
         var all: [any RPCService] = []
@@ -46,7 +47,7 @@ public struct PluginHost: Sendable {
             pluginLogger[metadataKey: "plugin"] = "\(manifest.id)"
             let context = PluginContext(
                 pluginID: manifest.id, database: database, clock: clock, logger: pluginLogger,
-                auditWriter: auditWriter, localizer: Localizer(messages: manifest.messages))
+                auditWriter: auditWriter, localizer: Localizer(messages: manifest.messages), calendar: calendar)
             let services = try plugin.makeServices(context: context)
             var own = RPCRouter()
             for service in services { own.register(service) }

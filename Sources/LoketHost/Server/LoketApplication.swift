@@ -37,7 +37,8 @@ public struct LoketApplication: Sendable {
             let database = StoreDatabase(pool: pool)
             let auditWriter = StoreAuditWriter()
             var (services, policies) = try plugins.makeServices(
-                database: database, clock: clock, logger: Logger(label: "loket.plugin"), auditWriter: auditWriter)
+                database: database, clock: clock, logger: Logger(label: "loket.plugin"), auditWriter: auditWriter,
+                calendar: configuration.calendar.workingDayCalendar)
             let admin = AdminService(
                 pool: pool, plugins: plugins, directory: directory, auditWriter: auditWriter, clock: clock)
             services.append(admin)

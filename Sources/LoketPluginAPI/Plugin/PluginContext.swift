@@ -15,12 +15,16 @@ public struct PluginContext: Sendable {
     public let auditWriter: any AuditWriter
     /// The plugin's messages in the caller's language.
     public let localizer: Localizer
+    /// The working-day calendar deadlines are counted in (national holidays, the configured regions and the
+    /// city's closing days).
+    public let calendar: WorkingDayCalendar
 
     /// Creates a context; the host does this for each plugin, tests for the plugin under test.
     public init(
         pluginID: String, database: any Database, clock: any WallClock, logger: Logger, auditWriter: any AuditWriter,
-        localizer: Localizer
+        localizer: Localizer, calendar: WorkingDayCalendar = WorkingDayCalendar()
     ) {
+        self.calendar = calendar
         self.pluginID = pluginID
         self.database = database
         self.clock = clock
