@@ -334,3 +334,26 @@ def until_value(call, timeout: float = 1.0):
             if error.code() != grpc.StatusCode.UNAUTHENTICATED or time.monotonic() > deadline:
                 raise
             time.sleep(0.02)
+
+
+def test_audit_queries_filter_by_principal_and_period(host):
+    enable(host)
+    person = "70010100161"
+    md = metadata(host.keys.clerk, purpose="filter test")
+    before = psql(host.database, "COPY (SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', "
+                                 "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')) TO STDOUT").stdout.strip()
+    host.visits[0].ListVisits(host.stubs.visits.ListVisitsRequest(national_number=person), metadata=md, timeout=5)
+    admin = metadata(host.keys.admin, purpose="supervision")
+    query = host.stubs.admin.QueryAuditRequest
+    by_principal = host.admin[0].QueryAudit(query(principal_id=host.keys.clerk.principal_id, subject=f"person:{person}"),
+                                            metadata=admin, timeout=5)
+    assert [entry.principal_name for entry in by_principal.entries] == ["an.peeters"]
+    other = host.admin[0].QueryAudit(query(principal_id=host.keys.other_clerk.principal_id, subject=f"person:{person}"),
+                                     metadata=admin, timeout=5)
+    assert list(other.entries) == []
+    since = host.admin[0].QueryAudit(query(subject=f"person:{person}", **{"from": before}), metadata=admin, timeout=5)
+    assert len(since.entries) == 1
+    until_before = host.admin[0].QueryAudit(query(subject=f"person:{person}", to=before), metadata=admin, timeout=5)
+    assert list(until_before.entries) == []
+    error = rpc_error(lambda: host.admin[0].QueryAudit(query(to="yesterday"), metadata=admin, timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
