@@ -62,7 +62,7 @@ final class ClientStream {
         case "grpc-status":
             grpcStatus = String(decoding: value, as: UTF8.self)
         case "grpc-message":
-            grpcMessage = GRPCMessageDecoding.decode(String(decoding: value, as: UTF8.self))
+            grpcMessage = PercentEncoding.decode(String(decoding: value, as: UTF8.self))
         default:
             if name.hasPrefix(":") { return }
             if name == "grpc-status-details-bin", let data = BinaryMetadataCoding.decode(Substring(decoding: value, as: UTF8.self)) {

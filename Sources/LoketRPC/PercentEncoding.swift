@@ -1,6 +1,7 @@
-/// The percent-encoding of `grpc-message`: UTF-8 bytes outside 0x20-0x7E, and `%` itself, become `%XX`.
-enum PercentEncoding {
-    static func encode(_ message: String) -> String {
+/// The percent-encoding of `grpc-message`, shared by the server transport and the client: UTF-8 bytes outside
+/// 0x20-0x7E, and `%` itself, become `%XX`.
+package enum PercentEncoding {
+    package static func encode(_ message: String) -> String {
         var needsEncoding = false
         for byte in message.utf8 where byte < 0x20 || byte > 0x7e || byte == UInt8(ascii: "%") {
             needsEncoding = true
@@ -23,7 +24,7 @@ enum PercentEncoding {
     }
 
     /// Decodes `%XX` sequences; malformed sequences are kept as they are (the spec asks clients to be lenient).
-    static func decode(_ text: String) -> String {
+    package static func decode(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
