@@ -40,10 +40,15 @@ let package = Package(
             name: "LoketRPC",
             dependencies: ["LoketWire"]
         ),
+        // nghttp2 helpers shared by the server transport and the client.
+        .target(
+            name: "LoketNGHTTP2Support",
+            dependencies: ["CNGHTTP2"]
+        ),
         .target(
             name: "LoketHTTP2",
             dependencies: [
-                "LoketRPC", "CNGHTTP2", "CZlib",
+                "LoketRPC", "CNGHTTP2", "CZlib", "LoketNGHTTP2Support",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -102,7 +107,7 @@ let package = Package(
         .target(
             name: "LoketClient",
             dependencies: [
-                "LoketRPC", "LoketWire", "CNGHTTP2",
+                "LoketRPC", "LoketWire", "CNGHTTP2", "LoketNGHTTP2Support",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

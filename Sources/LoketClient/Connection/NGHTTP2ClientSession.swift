@@ -1,4 +1,5 @@
 import CNGHTTP2
+import LoketNGHTTP2Support
 
 /// What an nghttp2 client session reports while it parses input; called synchronously from inside `receive` and
 /// `send`.
@@ -97,7 +98,7 @@ final class NGHTTP2ClientSession {
     /// Submits a request whose body is pulled through the delegate and ends the stream; returns the new stream's
     /// id, or nil when nghttp2 refuses (for example after GOAWAY, or when stream ids are exhausted).
     func submitRequest(headers: [(String, String)]) -> Int32? {
-        let id = ClientHeaderBlock.with(headers) { nva, count in
+        let id = HeaderBlock.with(headers) { nva, count in
             var provider = nghttp2_data_provider(source: nghttp2_data_source(ptr: nil), read_callback: onReadData)
             return nghttp2_submit_request(session, nil, nva, count, &provider, nil)
         }
@@ -164,31 +165,4 @@ private let onReadData: nghttp2_data_source_read_callback = { _, stream, buffer,
         stream: stream, into: UnsafeMutableRawBufferPointer(start: buffer, count: length), flags: &dataFlags)
     flags!.pointee = dataFlags
     return written
-}
-
-/// Builds an `nghttp2_nv` array over one temporary buffer; nghttp2 copies the fields during the submit call.
-enum ClientHeaderBlock {
-    static func with<R>(_ headers: [(String, String)], _ body: (UnsafePointer<nghttp2_nv>, Int) -> R) -> R {
-        var storage: [UInt8] = []
-        var ranges: [(name: Range<Int>, value: Range<Int>)] = []
-        ranges.reserveCapacity(headers.count)
-        for (name, value) in headers {
-            let nameStart = storage.count
-            storage.append(contentsOf: name.utf8)
-            let valueStart = storage.count
-            storage.append(contentsOf: value.utf8)
-            ranges.append((nameStart..<valueStart, valueStart..<storage.count))
-        }
-        if storage.isEmpty { storage.append(0) }
-        return storage.withUnsafeMutableBufferPointer { bytes in
-            let base = bytes.baseAddress!
-            let nva = ranges.map { range in
-                nghttp2_nv(
-                    name: base + range.name.lowerBound, value: base + range.value.lowerBound,
-                    namelen: range.name.count, valuelen: range.value.count,
-                    flags: UInt8(NGHTTP2_NV_FLAG_NONE.rawValue))
-            }
-            return nva.withUnsafeBufferPointer { body($0.baseAddress!, $0.count) }
-        }
-    }
 }
