@@ -184,7 +184,7 @@ def test_create_get_and_search_persons_are_audited(env):
     assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "Suchen Sie" in error.details()
 
     fields = "national_number,name,sex,birth_date,birth_place,nationality,address,civil_status,legal_cohabitation," \
-             "parentage,death"
+             "parentage,death,register_type,household"
     rows = audit_rows(env, "person:85073003328")
     assert rows[0] == f"create an.peeters civil status file {fields} ok"
     assert rows[1:] == [f"read an.peeters civil status file {fields} ok"] * 7
@@ -288,6 +288,9 @@ def notify(env, key, notification_id="AZSJ-2026-0001", **overrides):
 def test_birth_notification_is_idempotent_and_registration_creates_the_child(env):
     pb = env.pb
     mother = env.stub.GetPerson(pb.GetPersonRequest(national_number="92101500295"), metadata=clerk(env), timeout=5)
+    home = pb.Address(street="Langestraat", house_number="7", postal_code="8000", municipality="Brugge")
+    mother = env.stub.RecordMove(pb.RecordMoveRequest(person_id=mother.id, address=home, since="2025-01-01"),
+                                 metadata=clerk(env), timeout=5)
     first = notify(env, env.keys.hospital)
     # 2 March 2026 + 15 days = Tuesday 17 March 2026, a working day.
     assert first.declaration_due == "2026-03-17"
@@ -317,6 +320,12 @@ def test_birth_notification_is_idempotent_and_registration_creates_the_child(env
                                timeout=5)
     assert (child.family_name, child.given_names, child.sex, child.birth_date, child.mother_id) == (
         "Peeters", "Noor", pb.SEX_FEMALE, "2026-03-02", mother.id)
+    # The child lives with the mother, in her household, from the day of birth.
+    assert (child.household_id, child.address.street) == (mother.household_id, "Langestraat")
+    history = env.stub.GetResidenceHistory(pb.GetResidenceHistoryRequest(person_id=child.id), metadata=clerk(env),
+                                           timeout=5)
+    assert [r.since for r in history.residences] == ["2026-03-02"]
+    assert sorted(m.person_id for m in history.household) == sorted([mother.id, child.id])
     assert scalar(env, f"SELECT payload->>'sex' FROM civil_registry.statistics_outbox "
                        f"WHERE act_id = '{first.act_id}'") == "female"
     overdue = env.stub.ListOverdueBirthDrafts(pb.ListOverdueBirthDraftsRequest(), metadata=clerk(env), timeout=5)
@@ -346,3 +355,64 @@ def test_integrations_need_the_scope_and_clerks_cannot_notify(env):
                                                  metadata=metadata(env.keys.hospital, purpose="x"), timeout=5))
     assert error.code() == grpc.StatusCode.PERMISSION_DENIED
     assert scalar(env, "SELECT count(*) FROM civil_registry.birth_notifications WHERE notification_id = 'X-1'") == "0"
+
+
+def test_moves_build_the_residence_history_households_and_residents_by_address(env):
+    pb = env.pb
+    first = pb.Address(street="Steenstraat", house_number="12", postal_code="8000", municipality="Brugge")
+    anna = create_person(env, "88050500282", "Claes", "Anna", address=first)
+    assert anna.household_id and anna.address.street == "Steenstraat"
+    # Bart joins Anna's household when he moves in; Anna then moves on alone.
+    bart = create_person(env, "87121200195", "Smet", "Bart")
+    moved = env.stub.RecordMove(pb.RecordMoveRequest(person_id=bart.id, address=first, since="2099-01-10",
+                                                     household_id=anna.household_id), metadata=clerk(env), timeout=5)
+    assert moved.household_id == anna.household_id and moved.address.house_number == "12"
+    second = pb.Address(street="Zilverpand", house_number="3", box="B", postal_code="8000", municipality="Brugge")
+    env.stub.RecordMove(pb.RecordMoveRequest(person_id=anna.id, address=second, since="2099-06-01"),
+                        metadata=clerk(env), timeout=5)
+    history = env.stub.GetResidenceHistory(pb.GetResidenceHistoryRequest(person_id=anna.id), metadata=clerk(env),
+                                           timeout=5)
+    assert [(r.address.street, r.until) for r in history.residences] == [("Steenstraat", "2099-06-01"),
+                                                                         ("Zilverpand", "")]
+    assert [m.person_id for m in history.household] == [anna.id]
+    bart_history = env.stub.GetResidenceHistory(pb.GetResidenceHistoryRequest(person_id=bart.id),
+                                                metadata=clerk(env), timeout=5)
+    assert [m.person_id for m in bart_history.household] == [bart.id]
+    # Residents of Steenstraat 12 on a day, accents and case folded in the street.
+    def residents(day):
+        found = env.stub.ListResidents(pb.ListResidentsRequest(postal_code="8000", street="STEENSTRAAT",
+                                                               house_number="12", on=day), metadata=clerk(env), timeout=5)
+        return sorted(p.id for p in found.persons)
+    assert residents("2099-03-01") == sorted([anna.id, bart.id])
+    assert residents("2099-07-01") == [bart.id]
+    # A move that does not come after the current residence is refused, in the caller's language.
+    error = rpc_error(lambda: env.stub.RecordMove(pb.RecordMoveRequest(
+        person_id=anna.id, address=first, since="2099-05-01"), metadata=clerk(env, "nl"), timeout=5))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION and "2099-06-01" in error.details()
+    error = rpc_error(lambda: env.stub.RecordMove(pb.RecordMoveRequest(
+        person_id=anna.id, address=pb.Address(street="X"), since="2099-08-01"), metadata=clerk(env, "fr"), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "code postal" in error.details()
+
+
+def test_consultations_list_the_reads_and_writes_of_a_record(env):
+    pb = env.pb
+    number = "79061500186"
+    person = create_person(env, number, "Lambert", "Luc")
+    env.stub.GetPerson(pb.GetPersonRequest(national_number=number),
+                       metadata=metadata(env.keys.clerk, purpose="parking permit"), timeout=5)
+    trail = env.stub.ListConsultations(pb.ListConsultationsRequest(national_number=number),
+                                       metadata=metadata(env.keys.clerk, purpose="citizen request"), timeout=5)
+    assert [(c.action, c.principal, c.purpose, c.method.rsplit("/", 1)[-1]) for c in trail.consultations] == [
+        ("create", "an.peeters", "civil status file", "CreatePerson"),
+        ("read", "an.peeters", "parking permit", "GetPerson"),
+    ]
+    assert all(c.department_id == "burgerzaken" and "name" in c.information for c in trail.consultations)
+    # Asking is itself recorded, and shows up the next time.
+    again = env.stub.ListConsultations(pb.ListConsultationsRequest(national_number=number),
+                                       metadata=metadata(env.keys.clerk, purpose="citizen request"), timeout=5)
+    assert again.consultations[-1].method.endswith("/ListConsultations")
+    assert person.id
+    error = rpc_error(lambda: env.stub.ListConsultations(
+        pb.ListConsultationsRequest(national_number=number, **{"from": "2026-02-01", "to": "2026-01-01"}),
+        metadata=clerk(env), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT

@@ -13,6 +13,9 @@ public struct CivilRegistryPlugin: Plugin {
     static let personsWrite = Permission("civil-registry.persons.write")
     static let actsRead = Permission("civil-registry.acts.read")
     static let actsWrite = Permission("civil-registry.acts.write")
+    static let populationWrite = Permission("civil-registry.population.write")
+    /// Who consulted a record: the citizen's request is answered by a clerk.
+    static let consultationsRead = Permission("civil-registry.consultations.read")
     /// Hospitals only (and administrators): an integration needs this permission in its scope.
     static let birthNotify = Permission("civil-registry.births.notify", roles: [.integration])
 
@@ -33,6 +36,10 @@ public struct CivilRegistryPlugin: Plugin {
                 MethodPolicy(service: Self.service, method: "GetAct", permission: Self.actsRead, personalData: .reads),
                 MethodPolicy(service: Self.service, method: "NotifyBirth", permission: Self.birthNotify, personalData: .writes),
                 MethodPolicy(service: Self.service, method: "ListOverdueBirthDrafts", permission: Self.actsRead, personalData: .reads),
+                MethodPolicy(service: Self.service, method: "RecordMove", permission: Self.populationWrite, personalData: .writes),
+                MethodPolicy(service: Self.service, method: "GetResidenceHistory", permission: Self.personsRead, personalData: .reads),
+                MethodPolicy(service: Self.service, method: "ListResidents", permission: Self.personsRead, personalData: .reads),
+                MethodPolicy(service: Self.service, method: "ListConsultations", permission: Self.consultationsRead, personalData: .reads),
             ],
             messages: CivilRegistryMessages.catalog,
             protoFiles: CivilRegistryPluginProtoFiles.all)

@@ -9,6 +9,45 @@ import FoundationEssentials
 import Foundation
 #endif
 
+/// The `loket.civilregistry.v1.RegisterType` enum.
+public enum Loket_Civilregistry_V1_RegisterType: ProtobufEnum {
+    /// `REGISTER_TYPE_UNSPECIFIED` = 0.
+    case unspecified
+    /// `REGISTER_TYPE_POPULATION` = 1.
+    case population
+    /// `REGISTER_TYPE_FOREIGNERS` = 2.
+    case foreigners
+    /// `REGISTER_TYPE_WAITING` = 3.
+    case waiting
+    /// A number this build has no case for; kept so that it survives a round trip.
+    case unrecognized(Int32)
+
+    /// The cases declared in the proto.
+    public static let allCases: [Self] = [.unspecified, .population, .foreigners, .waiting]
+
+    /// The case for a wire number.
+    public init(rawValue: Int32) {
+        switch rawValue {
+        case 0: self = .unspecified
+        case 1: self = .population
+        case 2: self = .foreigners
+        case 3: self = .waiting
+        default: self = .unrecognized(rawValue)
+        }
+    }
+
+    /// The wire number.
+    public var rawValue: Int32 {
+        switch self {
+        case .unspecified: 0
+        case .population: 1
+        case .foreigners: 2
+        case .waiting: 3
+        case .unrecognized(let number): number
+        }
+    }
+}
+
 /// The `loket.civilregistry.v1.Sex` enum.
 public enum Loket_Civilregistry_V1_Sex: ProtobufEnum {
     /// `SEX_UNSPECIFIED` = 0.
@@ -475,6 +514,10 @@ public struct Loket_Civilregistry_V1_Person: ProtobufMessage {
     public var placeOfDeath: String = ""
     /// RFC 3339.
     public var createdAt: String = ""
+    /// `register_type` (field 18).
+    public var registerType: Loket_Civilregistry_V1_RegisterType = .unspecified
+    /// The household the person belongs to, empty when none.
+    public var householdId: String = ""
 
     /// The protobuf-c layout of `loket.civilregistry.v1.Person`.
     public static var wireDescriptor: WireDescriptor {
@@ -503,6 +546,8 @@ public struct Loket_Civilregistry_V1_Person: ProtobufMessage {
         self.dateOfDeath = try reader.string(14)
         self.placeOfDeath = try reader.string(15)
         self.createdAt = try reader.string(16)
+        self.registerType = reader.enumValue(17, as: Loket_Civilregistry_V1_RegisterType.self)
+        self.householdId = try reader.string(18)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
@@ -524,6 +569,8 @@ public struct Loket_Civilregistry_V1_Person: ProtobufMessage {
         if !self.dateOfDeath.isEmpty { writer.setString(14, self.dateOfDeath) }
         if !self.placeOfDeath.isEmpty { writer.setString(15, self.placeOfDeath) }
         if !self.createdAt.isEmpty { writer.setString(16, self.createdAt) }
+        writer.setEnum(17, self.registerType)
+        if !self.householdId.isEmpty { writer.setString(18, self.householdId) }
     }
 }
 
@@ -545,6 +592,8 @@ public struct Loket_Civilregistry_V1_CreatePersonRequest: ProtobufMessage {
     public var nationality: String = ""
     /// `address` (field 8).
     public var address: Loket_Civilregistry_V1_Address? = nil
+    /// The population register by default.
+    public var registerType: Loket_Civilregistry_V1_RegisterType = .unspecified
 
     /// The protobuf-c layout of `loket.civilregistry.v1.CreatePersonRequest`.
     public static var wireDescriptor: WireDescriptor {
@@ -564,6 +613,7 @@ public struct Loket_Civilregistry_V1_CreatePersonRequest: ProtobufMessage {
         self.birthPlace = try reader.string(5)
         self.nationality = try reader.string(6)
         self.address = try reader.message(7, as: Loket_Civilregistry_V1_Address.self)
+        self.registerType = reader.enumValue(8, as: Loket_Civilregistry_V1_RegisterType.self)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
@@ -576,6 +626,7 @@ public struct Loket_Civilregistry_V1_CreatePersonRequest: ProtobufMessage {
         if !self.birthPlace.isEmpty { writer.setString(5, self.birthPlace) }
         if !self.nationality.isEmpty { writer.setString(6, self.nationality) }
         if let value = self.address { writer.setMessage(7, value) }
+        writer.setEnum(8, self.registerType)
     }
 }
 
@@ -1092,6 +1143,314 @@ public struct Loket_Civilregistry_V1_ListActsResponse: ProtobufMessage {
     }
 }
 
+/// The `loket.civilregistry.v1.RecordMoveRequest` message.
+public struct Loket_Civilregistry_V1_RecordMoveRequest: ProtobufMessage {
+    /// `person_id` (field 1).
+    public var personId: String = ""
+    /// `address` (field 2).
+    public var address: Loket_Civilregistry_V1_Address? = nil
+    /// YYYY-MM-DD: the first day at the new address; not before the current residence began.
+    public var since: String = ""
+    /// Join this household (the id of a household at the new address); empty to start a new one.
+    public var householdId: String = ""
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.RecordMoveRequest`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__record_move_request())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.personId = try reader.string(0)
+        self.address = try reader.message(1, as: Loket_Civilregistry_V1_Address.self)
+        self.since = try reader.string(2)
+        self.householdId = try reader.string(3)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.personId.isEmpty { writer.setString(0, self.personId) }
+        if let value = self.address { writer.setMessage(1, value) }
+        if !self.since.isEmpty { writer.setString(2, self.since) }
+        if !self.householdId.isEmpty { writer.setString(3, self.householdId) }
+    }
+}
+
+/// The `loket.civilregistry.v1.Residence` message.
+public struct Loket_Civilregistry_V1_Residence: ProtobufMessage {
+    /// `address` (field 1).
+    public var address: Loket_Civilregistry_V1_Address? = nil
+    /// YYYY-MM-DD.
+    public var since: String = ""
+    /// YYYY-MM-DD, the day the person moved on; empty for the current residence.
+    public var until: String = ""
+    /// `household_id` (field 4).
+    public var householdId: String = ""
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.Residence`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__residence())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.address = try reader.message(0, as: Loket_Civilregistry_V1_Address.self)
+        self.since = try reader.string(1)
+        self.until = try reader.string(2)
+        self.householdId = try reader.string(3)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if let value = self.address { writer.setMessage(0, value) }
+        if !self.since.isEmpty { writer.setString(1, self.since) }
+        if !self.until.isEmpty { writer.setString(2, self.until) }
+        if !self.householdId.isEmpty { writer.setString(3, self.householdId) }
+    }
+}
+
+/// The `loket.civilregistry.v1.GetResidenceHistoryRequest` message.
+public struct Loket_Civilregistry_V1_GetResidenceHistoryRequest: ProtobufMessage {
+    /// `person_id` (field 1).
+    public var personId: String = ""
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.GetResidenceHistoryRequest`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__get_residence_history_request())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.personId = try reader.string(0)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.personId.isEmpty { writer.setString(0, self.personId) }
+    }
+}
+
+/// The `loket.civilregistry.v1.HouseholdMember` message.
+public struct Loket_Civilregistry_V1_HouseholdMember: ProtobufMessage {
+    /// `person_id` (field 1).
+    public var personId: String = ""
+    /// `family_name` (field 2).
+    public var familyName: String = ""
+    /// `given_names` (field 3).
+    public var givenNames: String = ""
+    /// `birth_date` (field 4).
+    public var birthDate: String = ""
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.HouseholdMember`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__household_member())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.personId = try reader.string(0)
+        self.familyName = try reader.string(1)
+        self.givenNames = try reader.string(2)
+        self.birthDate = try reader.string(3)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.personId.isEmpty { writer.setString(0, self.personId) }
+        if !self.familyName.isEmpty { writer.setString(1, self.familyName) }
+        if !self.givenNames.isEmpty { writer.setString(2, self.givenNames) }
+        if !self.birthDate.isEmpty { writer.setString(3, self.birthDate) }
+    }
+}
+
+/// The `loket.civilregistry.v1.ResidenceHistory` message.
+public struct Loket_Civilregistry_V1_ResidenceHistory: ProtobufMessage {
+    /// `person_id` (field 1).
+    public var personId: String = ""
+    /// Oldest first.
+    public var residences: [Loket_Civilregistry_V1_Residence] = []
+    /// The current household's members, the person included.
+    public var household: [Loket_Civilregistry_V1_HouseholdMember] = []
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.ResidenceHistory`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__residence_history())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.personId = try reader.string(0)
+        self.residences = try reader.repeatedMessage(1, as: Loket_Civilregistry_V1_Residence.self)
+        self.household = try reader.repeatedMessage(2, as: Loket_Civilregistry_V1_HouseholdMember.self)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.personId.isEmpty { writer.setString(0, self.personId) }
+        if !self.residences.isEmpty { writer.setRepeatedMessage(1, self.residences) }
+        if !self.household.isEmpty { writer.setRepeatedMessage(2, self.household) }
+    }
+}
+
+/// The `loket.civilregistry.v1.ListResidentsRequest` message.
+public struct Loket_Civilregistry_V1_ListResidentsRequest: ProtobufMessage {
+    /// `postal_code` (field 1).
+    public var postalCode: String = ""
+    /// `street` (field 2).
+    public var street: String = ""
+    /// `house_number` (field 3).
+    public var houseNumber: String = ""
+    /// Optional box number; empty matches every box.
+    public var box: String = ""
+    /// YYYY-MM-DD; empty for today.
+    public var on: String = ""
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.ListResidentsRequest`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__list_residents_request())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.postalCode = try reader.string(0)
+        self.street = try reader.string(1)
+        self.houseNumber = try reader.string(2)
+        self.box = try reader.string(3)
+        self.on = try reader.string(4)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.postalCode.isEmpty { writer.setString(0, self.postalCode) }
+        if !self.street.isEmpty { writer.setString(1, self.street) }
+        if !self.houseNumber.isEmpty { writer.setString(2, self.houseNumber) }
+        if !self.box.isEmpty { writer.setString(3, self.box) }
+        if !self.on.isEmpty { writer.setString(4, self.on) }
+    }
+}
+
+/// The `loket.civilregistry.v1.ListConsultationsRequest` message.
+public struct Loket_Civilregistry_V1_ListConsultationsRequest: ProtobufMessage {
+    /// The person whose record was consulted.
+    public var nationalNumber: String = ""
+    /// YYYY-MM-DD, both included; empty for the last year up to today.
+    public var from: String = ""
+    /// `to` (field 3).
+    public var to: String = ""
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.ListConsultationsRequest`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__list_consultations_request())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.nationalNumber = try reader.string(0)
+        self.from = try reader.string(1)
+        self.to = try reader.string(2)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.nationalNumber.isEmpty { writer.setString(0, self.nationalNumber) }
+        if !self.from.isEmpty { writer.setString(1, self.from) }
+        if !self.to.isEmpty { writer.setString(2, self.to) }
+    }
+}
+
+/// The `loket.civilregistry.v1.Consultation` message.
+public struct Loket_Civilregistry_V1_Consultation: ProtobufMessage {
+    /// RFC 3339.
+    public var at: String = ""
+    /// `principal` (field 2).
+    public var principal: String = ""
+    /// `department_id` (field 3).
+    public var departmentId: String = ""
+    /// `read`, `create`, `update` or `delete`.
+    public var action: String = ""
+    /// The RPC, e.g. `/loket.civilregistry.v1.CivilRegistry/GetPerson`.
+    public var method: String = ""
+    /// `information` (field 6).
+    public var information: [String] = []
+    /// `purpose` (field 7).
+    public var purpose: String = ""
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.Consultation`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__consultation())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.at = try reader.string(0)
+        self.principal = try reader.string(1)
+        self.departmentId = try reader.string(2)
+        self.action = try reader.string(3)
+        self.method = try reader.string(4)
+        self.information = try reader.repeatedString(5)
+        self.purpose = try reader.string(6)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.at.isEmpty { writer.setString(0, self.at) }
+        if !self.principal.isEmpty { writer.setString(1, self.principal) }
+        if !self.departmentId.isEmpty { writer.setString(2, self.departmentId) }
+        if !self.action.isEmpty { writer.setString(3, self.action) }
+        if !self.method.isEmpty { writer.setString(4, self.method) }
+        if !self.information.isEmpty { writer.setRepeatedString(5, self.information) }
+        if !self.purpose.isEmpty { writer.setString(6, self.purpose) }
+    }
+}
+
+/// The `loket.civilregistry.v1.ListConsultationsResponse` message.
+public struct Loket_Civilregistry_V1_ListConsultationsResponse: ProtobufMessage {
+    /// `consultations` (field 1).
+    public var consultations: [Loket_Civilregistry_V1_Consultation] = []
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.ListConsultationsResponse`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__list_consultations_response())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.consultations = try reader.repeatedMessage(0, as: Loket_Civilregistry_V1_Consultation.self)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.consultations.isEmpty { writer.setRepeatedMessage(0, self.consultations) }
+    }
+}
+
 /// Names and method descriptors of `loket.civilregistry.v1.CivilRegistry`.
 public enum Loket_Civilregistry_V1_CivilRegistry {
     /// The fully qualified service name.
@@ -1117,9 +1476,17 @@ public enum Loket_Civilregistry_V1_CivilRegistry {
         public static let notifyBirth = MethodDescriptor(service: serviceName, method: "NotifyBirth", kind: .unary)
         /// `loket.civilregistry.v1.CivilRegistry/ListOverdueBirthDrafts`.
         public static let listOverdueBirthDrafts = MethodDescriptor(service: serviceName, method: "ListOverdueBirthDrafts", kind: .unary)
+        /// `loket.civilregistry.v1.CivilRegistry/RecordMove`.
+        public static let recordMove = MethodDescriptor(service: serviceName, method: "RecordMove", kind: .unary)
+        /// `loket.civilregistry.v1.CivilRegistry/GetResidenceHistory`.
+        public static let getResidenceHistory = MethodDescriptor(service: serviceName, method: "GetResidenceHistory", kind: .unary)
+        /// `loket.civilregistry.v1.CivilRegistry/ListResidents`.
+        public static let listResidents = MethodDescriptor(service: serviceName, method: "ListResidents", kind: .unary)
+        /// `loket.civilregistry.v1.CivilRegistry/ListConsultations`.
+        public static let listConsultations = MethodDescriptor(service: serviceName, method: "ListConsultations", kind: .unary)
 
         /// Every method of the service.
-        public static let all: [MethodDescriptor] = [validateNationalNumber, createPerson, getPerson, searchPersons, createAct, recordAction, getAct, notifyBirth, listOverdueBirthDrafts]
+        public static let all: [MethodDescriptor] = [validateNationalNumber, createPerson, getPerson, searchPersons, createAct, recordAction, getAct, notifyBirth, listOverdueBirthDrafts, recordMove, getResidenceHistory, listResidents, listConsultations]
     }
 }
 
@@ -1145,6 +1512,16 @@ public protocol Loket_Civilregistry_V1_CivilRegistryService: RPCService {
     func notifyBirth(request: Loket_Civilregistry_V1_NotifyBirthRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_BirthNotificationReceipt
     /// Draft birth acts whose 15-day declaration term has passed. Reads personal data.
     func listOverdueBirthDrafts(request: Loket_Civilregistry_V1_ListOverdueBirthDraftsRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_ListActsResponse
+    /// Population register: a move to a new main residence from a date, joining a household (or starting one).
+    /// Writes personal data.
+    func recordMove(request: Loket_Civilregistry_V1_RecordMoveRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_Person
+    /// A person's main residences over time and current household. Reads personal data.
+    func getResidenceHistory(request: Loket_Civilregistry_V1_GetResidenceHistoryRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_ResidenceHistory
+    /// Who had their main residence at an address on a day. Reads personal data.
+    func listResidents(request: Loket_Civilregistry_V1_ListResidentsRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_SearchPersonsResponse
+    /// Who read or changed a person's data, when and for what purpose, over a period (from the audit log).
+    /// Reads personal data.
+    func listConsultations(request: Loket_Civilregistry_V1_ListConsultationsRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_ListConsultationsResponse
 }
 
 extension Loket_Civilregistry_V1_CivilRegistryService {
@@ -1194,6 +1571,26 @@ extension Loket_Civilregistry_V1_CivilRegistryService {
             Loket_Civilregistry_V1_CivilRegistry.Method.listOverdueBirthDrafts, request: Loket_Civilregistry_V1_ListOverdueBirthDraftsRequest.self, response: Loket_Civilregistry_V1_ListActsResponse.self
         ) { request, context in
             try await self.listOverdueBirthDrafts(request: request, context: context)
+        }
+        router.registerUnary(
+            Loket_Civilregistry_V1_CivilRegistry.Method.recordMove, request: Loket_Civilregistry_V1_RecordMoveRequest.self, response: Loket_Civilregistry_V1_Person.self
+        ) { request, context in
+            try await self.recordMove(request: request, context: context)
+        }
+        router.registerUnary(
+            Loket_Civilregistry_V1_CivilRegistry.Method.getResidenceHistory, request: Loket_Civilregistry_V1_GetResidenceHistoryRequest.self, response: Loket_Civilregistry_V1_ResidenceHistory.self
+        ) { request, context in
+            try await self.getResidenceHistory(request: request, context: context)
+        }
+        router.registerUnary(
+            Loket_Civilregistry_V1_CivilRegistry.Method.listResidents, request: Loket_Civilregistry_V1_ListResidentsRequest.self, response: Loket_Civilregistry_V1_SearchPersonsResponse.self
+        ) { request, context in
+            try await self.listResidents(request: request, context: context)
+        }
+        router.registerUnary(
+            Loket_Civilregistry_V1_CivilRegistry.Method.listConsultations, request: Loket_Civilregistry_V1_ListConsultationsRequest.self, response: Loket_Civilregistry_V1_ListConsultationsResponse.self
+        ) { request, context in
+            try await self.listConsultations(request: request, context: context)
         }
     }
 }

@@ -29,6 +29,11 @@ public enum CivilRegistryMessages {
     static let actPersonNotFound = "act-person-not-found"
     static let invalidNotificationID = "invalid-notification-id"
     static let dataNotAllowed = "data-not-allowed"
+    static let moveBeforeCurrent = "move-before-current"
+    static let householdNotFound = "household-not-found"
+    static let addressIncomplete = "address-incomplete"
+    static let invalidPeriod = "invalid-period"
+    static let personDeceased = "person-deceased"
 
     /// Every message.
     public static let catalog: [String: LocalizedText] = [
@@ -167,5 +172,30 @@ public enum CivilRegistryMessages {
             fr: "« {0} » ne prend pas de données d'acte.",
             de: "Zu „{0}“ gehören keine Urkundendaten.",
             en: "\"{0}\" takes no act data."),
+        moveBeforeCurrent: LocalizedText(
+            nl: "Een verhuizing moet na het begin van de huidige hoofdverblijfplaats vallen ({0}).",
+            fr: "Un déménagement doit suivre le début de la résidence principale actuelle ({0}).",
+            de: "Ein Umzug muss nach dem Beginn des aktuellen Hauptwohnsitzes liegen ({0}).",
+            en: "A move must come after the start of the current main residence ({0})."),
+        householdNotFound: LocalizedText(
+            nl: "Gezin {0} bestaat niet.",
+            fr: "Le ménage {0} n'existe pas.",
+            de: "Haushalt {0} existiert nicht.",
+            en: "Household {0} does not exist."),
+        addressIncomplete: LocalizedText(
+            nl: "Een adres vraagt een straat, huisnummer, postcode en gemeente.",
+            fr: "Une adresse demande une rue, un numéro, un code postal et une commune.",
+            de: "Eine Adresse braucht Straße, Hausnummer, Postleitzahl und Gemeinde.",
+            en: "An address needs a street, house number, postal code and municipality."),
+        invalidPeriod: LocalizedText(
+            nl: "De periode begint na haar einde.",
+            fr: "La période commence après sa fin.",
+            de: "Der Zeitraum beginnt nach seinem Ende.",
+            en: "The period starts after its end."),
+        personDeceased: LocalizedText(
+            nl: "Persoon {0} is overleden.",
+            fr: "La personne {0} est décédée.",
+            de: "Person {0} ist verstorben.",
+            en: "Person {0} has died."),
     ]
 }

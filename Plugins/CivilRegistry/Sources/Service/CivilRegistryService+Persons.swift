@@ -31,34 +31,42 @@ extension CivilRegistryService {
         }
         let birthPlace = try text(request.birthPlace, field: "birth_place", context)
         let nationality = try country(request.nationality, default: "", context)
-        let address = request.address ?? .init()
-        let street = try text(address.street, field: "address.street", context)
-        let houseNumber = try text(address.houseNumber, field: "address.house_number", limit: 20, context)
-        let box = try text(address.box, field: "address.box", limit: 20, context)
-        let postalCode = try text(address.postalCode, field: "address.postal_code", limit: 20, context)
-        let municipality = try text(address.municipality, field: "address.municipality", context)
-        let addressCountry = try country(address.country, default: "BE", context)
+        // An address, when given, is complete: it becomes the first main residence, from today.
+        let residence = try request.address.map { try address($0, context) }
+        guard let registerType = Self.registerTypeName(request.registerType) else {
+            throw plugin.localizer.error(.invalidArgument, CivilRegistryMessages.invalidText, for: context, "register_type")
+        }
         let birthDateText = birthDate?.description
+        let today = Self.belgianDay(plugin.clock.now()).description
 
         return try await plugin.transaction(context) { transaction in
             try await transaction.audit(
                 AuditRecord(.create, subjects: [.person(number.digits)], information: Self.personInformation))
             let rows = try await transaction.query(
                 """
-                INSERT INTO civil_registry.persons AS p (
+                INSERT INTO civil_registry.persons (
                     national_number, family_name, given_names, sex, birth_date, birth_place, nationality,
-                    street, house_number, box, postal_code, municipality, country, created_by)
+                    register_type, created_by)
                 VALUES (\(number.digits), \(familyName), \(givenNames), \(Self.sexName(sex)), \(birthDateText)::date,
-                        \(birthPlace), \(nationality), \(street), \(houseNumber), \(box), \(postalCode),
-                        \(municipality), \(addressCountry), \(caller.principalName))
+                        \(birthPlace), \(nationality), \(registerType), \(caller.principalName))
                 ON CONFLICT (national_number) DO NOTHING
-                RETURNING \(unsafeRawSQL: Self.personColumns)
+                RETURNING id
                 """)
             guard let row = rows.first else {
                 throw plugin.localizer.error(
                     .alreadyExists, CivilRegistryMessages.personExists, for: context, number.formatted)
             }
-            return try Self.person(row)
+            let id = try row.decode(UUID.self, at: 0)
+            if let residence {
+                let household = try await transaction.query(
+                    "INSERT INTO civil_registry.households DEFAULT VALUES RETURNING id")
+                try await insertResidence(
+                    person: id, residence, household: try household[0].decode(UUID.self, at: 0), since: today,
+                    by: caller.principalName, in: transaction)
+            }
+            let created = try await transaction.query(
+                "SELECT \(unsafeRawSQL: Self.personColumns) FROM civil_registry.persons p WHERE p.id = \(id)")
+            return try Self.person(created[0])
         }
     }
 

@@ -27,6 +27,16 @@ extension CivilRegistryService {
                 RETURNING id
                 """)
             let child = try rows[0].decode(UUID.self, at: 0)
+            // The child joins the mother's household at her main residence, from the day of birth.
+            try await transaction.query(
+                """
+                INSERT INTO civil_registry.residences
+                    (person_id, street, house_number, box, postal_code, municipality, country, household_id, since,
+                     recorded_by)
+                SELECT \(child), r.street, r.house_number, r.box, r.postal_code, r.municipality, r.country,
+                       r.household_id, greatest(\(eventDate)::date, r.since), \(caller.principalName)
+                FROM civil_registry.residences r WHERE r.person_id = \(mother) AND r.until IS NULL
+                """)
             try await transaction.query(
                 """
                 INSERT INTO civil_registry.statistics_outbox (act_id, kind, payload)
@@ -85,6 +95,12 @@ extension CivilRegistryService {
                 UPDATE civil_registry.persons
                 SET date_of_death = \(eventDate)::date, place_of_death = \(record.place), updated_at = now()
                 WHERE id = \(person)
+                """)
+            // The main residence ends with the death.
+            try await transaction.query(
+                """
+                UPDATE civil_registry.residences SET until = greatest(\(eventDate)::date, since)
+                WHERE person_id = \(person) AND until IS NULL
                 """)
             // The surviving spouse is widowed.
             try await transaction.query(

@@ -9,13 +9,15 @@ extension CivilRegistryService {
         p.street, p.house_number, p.box, p.postal_code, p.municipality, p.country, p.civil_status,
         coalesce(p.spouse_id::text, ''), coalesce(p.cohabitant_id::text, ''), coalesce(p.mother_id::text, ''),
         coalesce(p.father_id::text, ''), coalesce(to_char(p.date_of_death, 'YYYY-MM-DD'), ''), p.place_of_death,
-        to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+        to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), p.register_type,
+        coalesce((SELECT r.household_id::text FROM civil_registry.residences r
+                  WHERE r.person_id = p.id AND r.until IS NULL), '')
         """
 
     /// What a read of a person returns, for the audit record.
     static let personInformation = [
         "national_number", "name", "sex", "birth_date", "birth_place", "nationality", "address", "civil_status",
-        "legal_cohabitation", "parentage", "death",
+        "legal_cohabitation", "parentage", "death", "register_type", "household",
     ]
 
     static func person(_ row: PostgresRow) throws -> Person {
@@ -46,7 +48,27 @@ extension CivilRegistryService {
         person.dateOfDeath = try row.decode(String.self, at: 19)
         person.placeOfDeath = try row.decode(String.self, at: 20)
         person.createdAt = try row.decode(String.self, at: 21)
+        person.registerType = registerType(named: try row.decode(String.self, at: 22))
+        person.householdId = try row.decode(String.self, at: 23)
         return person
+    }
+
+    static func registerType(named name: String) -> Loket_Civilregistry_V1_RegisterType {
+        switch name {
+        case "population": .population
+        case "foreigners": .foreigners
+        case "waiting": .waiting
+        default: .unspecified
+        }
+    }
+
+    static func registerTypeName(_ type: Loket_Civilregistry_V1_RegisterType) -> String? {
+        switch type {
+        case .unspecified, .population: "population"
+        case .foreigners: "foreigners"
+        case .waiting: "waiting"
+        case .unrecognized: nil
+        }
     }
 
     static func civilStatus(named name: String) -> Loket_Civilregistry_V1_CivilStatus {

@@ -817,6 +817,411 @@ void   loket__civilregistry__v1__list_acts_response__free_unpacked
   assert(message->base.descriptor == &loket__civilregistry__v1__list_acts_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   loket__civilregistry__v1__record_move_request__init
+                     (Loket__Civilregistry__V1__RecordMoveRequest         *message)
+{
+  static const Loket__Civilregistry__V1__RecordMoveRequest init_value = LOKET__CIVILREGISTRY__V1__RECORD_MOVE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__record_move_request__get_packed_size
+                     (const Loket__Civilregistry__V1__RecordMoveRequest *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__record_move_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__record_move_request__pack
+                     (const Loket__Civilregistry__V1__RecordMoveRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__record_move_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__record_move_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__RecordMoveRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__record_move_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__RecordMoveRequest *
+       loket__civilregistry__v1__record_move_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__RecordMoveRequest *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__record_move_request__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__record_move_request__free_unpacked
+                     (Loket__Civilregistry__V1__RecordMoveRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__record_move_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__civilregistry__v1__residence__init
+                     (Loket__Civilregistry__V1__Residence         *message)
+{
+  static const Loket__Civilregistry__V1__Residence init_value = LOKET__CIVILREGISTRY__V1__RESIDENCE__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__residence__get_packed_size
+                     (const Loket__Civilregistry__V1__Residence *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__residence__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__residence__pack
+                     (const Loket__Civilregistry__V1__Residence *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__residence__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__residence__pack_to_buffer
+                     (const Loket__Civilregistry__V1__Residence *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__residence__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__Residence *
+       loket__civilregistry__v1__residence__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__Residence *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__residence__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__residence__free_unpacked
+                     (Loket__Civilregistry__V1__Residence *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__residence__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__civilregistry__v1__get_residence_history_request__init
+                     (Loket__Civilregistry__V1__GetResidenceHistoryRequest         *message)
+{
+  static const Loket__Civilregistry__V1__GetResidenceHistoryRequest init_value = LOKET__CIVILREGISTRY__V1__GET_RESIDENCE_HISTORY_REQUEST__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__get_residence_history_request__get_packed_size
+                     (const Loket__Civilregistry__V1__GetResidenceHistoryRequest *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__get_residence_history_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__get_residence_history_request__pack
+                     (const Loket__Civilregistry__V1__GetResidenceHistoryRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__get_residence_history_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__get_residence_history_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__GetResidenceHistoryRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__get_residence_history_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__GetResidenceHistoryRequest *
+       loket__civilregistry__v1__get_residence_history_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__GetResidenceHistoryRequest *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__get_residence_history_request__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__get_residence_history_request__free_unpacked
+                     (Loket__Civilregistry__V1__GetResidenceHistoryRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__get_residence_history_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__civilregistry__v1__household_member__init
+                     (Loket__Civilregistry__V1__HouseholdMember         *message)
+{
+  static const Loket__Civilregistry__V1__HouseholdMember init_value = LOKET__CIVILREGISTRY__V1__HOUSEHOLD_MEMBER__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__household_member__get_packed_size
+                     (const Loket__Civilregistry__V1__HouseholdMember *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__household_member__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__household_member__pack
+                     (const Loket__Civilregistry__V1__HouseholdMember *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__household_member__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__household_member__pack_to_buffer
+                     (const Loket__Civilregistry__V1__HouseholdMember *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__household_member__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__HouseholdMember *
+       loket__civilregistry__v1__household_member__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__HouseholdMember *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__household_member__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__household_member__free_unpacked
+                     (Loket__Civilregistry__V1__HouseholdMember *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__household_member__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__civilregistry__v1__residence_history__init
+                     (Loket__Civilregistry__V1__ResidenceHistory         *message)
+{
+  static const Loket__Civilregistry__V1__ResidenceHistory init_value = LOKET__CIVILREGISTRY__V1__RESIDENCE_HISTORY__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__residence_history__get_packed_size
+                     (const Loket__Civilregistry__V1__ResidenceHistory *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__residence_history__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__residence_history__pack
+                     (const Loket__Civilregistry__V1__ResidenceHistory *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__residence_history__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__residence_history__pack_to_buffer
+                     (const Loket__Civilregistry__V1__ResidenceHistory *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__residence_history__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__ResidenceHistory *
+       loket__civilregistry__v1__residence_history__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__ResidenceHistory *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__residence_history__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__residence_history__free_unpacked
+                     (Loket__Civilregistry__V1__ResidenceHistory *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__residence_history__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__civilregistry__v1__list_residents_request__init
+                     (Loket__Civilregistry__V1__ListResidentsRequest         *message)
+{
+  static const Loket__Civilregistry__V1__ListResidentsRequest init_value = LOKET__CIVILREGISTRY__V1__LIST_RESIDENTS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__list_residents_request__get_packed_size
+                     (const Loket__Civilregistry__V1__ListResidentsRequest *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_residents_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__list_residents_request__pack
+                     (const Loket__Civilregistry__V1__ListResidentsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_residents_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__list_residents_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__ListResidentsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_residents_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__ListResidentsRequest *
+       loket__civilregistry__v1__list_residents_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__ListResidentsRequest *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__list_residents_request__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__list_residents_request__free_unpacked
+                     (Loket__Civilregistry__V1__ListResidentsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_residents_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__civilregistry__v1__list_consultations_request__init
+                     (Loket__Civilregistry__V1__ListConsultationsRequest         *message)
+{
+  static const Loket__Civilregistry__V1__ListConsultationsRequest init_value = LOKET__CIVILREGISTRY__V1__LIST_CONSULTATIONS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__list_consultations_request__get_packed_size
+                     (const Loket__Civilregistry__V1__ListConsultationsRequest *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_consultations_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__list_consultations_request__pack
+                     (const Loket__Civilregistry__V1__ListConsultationsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_consultations_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__list_consultations_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__ListConsultationsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_consultations_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__ListConsultationsRequest *
+       loket__civilregistry__v1__list_consultations_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__ListConsultationsRequest *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__list_consultations_request__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__list_consultations_request__free_unpacked
+                     (Loket__Civilregistry__V1__ListConsultationsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_consultations_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__civilregistry__v1__consultation__init
+                     (Loket__Civilregistry__V1__Consultation         *message)
+{
+  static const Loket__Civilregistry__V1__Consultation init_value = LOKET__CIVILREGISTRY__V1__CONSULTATION__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__consultation__get_packed_size
+                     (const Loket__Civilregistry__V1__Consultation *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__consultation__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__consultation__pack
+                     (const Loket__Civilregistry__V1__Consultation *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__consultation__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__consultation__pack_to_buffer
+                     (const Loket__Civilregistry__V1__Consultation *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__consultation__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__Consultation *
+       loket__civilregistry__v1__consultation__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__Consultation *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__consultation__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__consultation__free_unpacked
+                     (Loket__Civilregistry__V1__Consultation *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__consultation__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__civilregistry__v1__list_consultations_response__init
+                     (Loket__Civilregistry__V1__ListConsultationsResponse         *message)
+{
+  static const Loket__Civilregistry__V1__ListConsultationsResponse init_value = LOKET__CIVILREGISTRY__V1__LIST_CONSULTATIONS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__list_consultations_response__get_packed_size
+                     (const Loket__Civilregistry__V1__ListConsultationsResponse *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_consultations_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__list_consultations_response__pack
+                     (const Loket__Civilregistry__V1__ListConsultationsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_consultations_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__list_consultations_response__pack_to_buffer
+                     (const Loket__Civilregistry__V1__ListConsultationsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_consultations_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__ListConsultationsResponse *
+       loket__civilregistry__v1__list_consultations_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__ListConsultationsResponse *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__list_consultations_response__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__list_consultations_response__free_unpacked
+                     (Loket__Civilregistry__V1__ListConsultationsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_consultations_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor loket__civilregistry__v1__validate_national_number_request__field_descriptors[1] =
 {
   {
@@ -1100,7 +1505,7 @@ const ProtobufCMessageDescriptor loket__civilregistry__v1__address__descriptor =
   (ProtobufCMessageInit) loket__civilregistry__v1__address__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__civilregistry__v1__person__field_descriptors[17] =
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__person__field_descriptors[19] =
 {
   {
     "id",
@@ -1306,6 +1711,30 @@ static const ProtobufCFieldDescriptor loket__civilregistry__v1__person__field_de
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "register_type",
+    18,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Person, register_type),
+    &loket__civilregistry__v1__register_type__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "household_id",
+    19,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Person, household_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__civilregistry__v1__person__field_indices_by_name[] = {
   8,   /* field[8] = address */
@@ -1318,18 +1747,20 @@ static const unsigned loket__civilregistry__v1__person__field_indices_by_name[] 
   2,   /* field[2] = family_name */
   13,   /* field[13] = father_id */
   3,   /* field[3] = given_names */
+  18,   /* field[18] = household_id */
   0,   /* field[0] = id */
   12,   /* field[12] = mother_id */
   1,   /* field[1] = national_number */
   7,   /* field[7] = nationality */
   15,   /* field[15] = place_of_death */
+  17,   /* field[17] = register_type */
   4,   /* field[4] = sex */
   10,   /* field[10] = spouse_id */
 };
 static const ProtobufCIntRange loket__civilregistry__v1__person__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 17 }
+  { 0, 19 }
 };
 const ProtobufCMessageDescriptor loket__civilregistry__v1__person__descriptor =
 {
@@ -1339,14 +1770,14 @@ const ProtobufCMessageDescriptor loket__civilregistry__v1__person__descriptor =
   "Loket__Civilregistry__V1__Person",
   "loket.civilregistry.v1",
   sizeof(Loket__Civilregistry__V1__Person),
-  17,
+  19,
   loket__civilregistry__v1__person__field_descriptors,
   loket__civilregistry__v1__person__field_indices_by_name,
   1,  loket__civilregistry__v1__person__number_ranges,
   (ProtobufCMessageInit) loket__civilregistry__v1__person__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__civilregistry__v1__create_person_request__field_descriptors[8] =
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__create_person_request__field_descriptors[9] =
 {
   {
     "national_number",
@@ -1444,6 +1875,18 @@ static const ProtobufCFieldDescriptor loket__civilregistry__v1__create_person_re
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "register_type",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__CreatePersonRequest, register_type),
+    &loket__civilregistry__v1__register_type__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__civilregistry__v1__create_person_request__field_indices_by_name[] = {
   7,   /* field[7] = address */
@@ -1453,12 +1896,13 @@ static const unsigned loket__civilregistry__v1__create_person_request__field_ind
   2,   /* field[2] = given_names */
   0,   /* field[0] = national_number */
   6,   /* field[6] = nationality */
+  8,   /* field[8] = register_type */
   3,   /* field[3] = sex */
 };
 static const ProtobufCIntRange loket__civilregistry__v1__create_person_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor loket__civilregistry__v1__create_person_request__descriptor =
 {
@@ -1468,7 +1912,7 @@ const ProtobufCMessageDescriptor loket__civilregistry__v1__create_person_request
   "Loket__Civilregistry__V1__CreatePersonRequest",
   "loket.civilregistry.v1",
   sizeof(Loket__Civilregistry__V1__CreatePersonRequest),
-  8,
+  9,
   loket__civilregistry__v1__create_person_request__field_descriptors,
   loket__civilregistry__v1__create_person_request__field_indices_by_name,
   1,  loket__civilregistry__v1__create_person_request__number_ranges,
@@ -2534,6 +2978,679 @@ const ProtobufCMessageDescriptor loket__civilregistry__v1__list_acts_response__d
   (ProtobufCMessageInit) loket__civilregistry__v1__list_acts_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__record_move_request__field_descriptors[4] =
+{
+  {
+    "person_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__RecordMoveRequest, person_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "address",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__RecordMoveRequest, address),
+    &loket__civilregistry__v1__address__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "since",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__RecordMoveRequest, since),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "household_id",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__RecordMoveRequest, household_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__record_move_request__field_indices_by_name[] = {
+  1,   /* field[1] = address */
+  3,   /* field[3] = household_id */
+  0,   /* field[0] = person_id */
+  2,   /* field[2] = since */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__record_move_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__record_move_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.RecordMoveRequest",
+  "RecordMoveRequest",
+  "Loket__Civilregistry__V1__RecordMoveRequest",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__RecordMoveRequest),
+  4,
+  loket__civilregistry__v1__record_move_request__field_descriptors,
+  loket__civilregistry__v1__record_move_request__field_indices_by_name,
+  1,  loket__civilregistry__v1__record_move_request__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__record_move_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__residence__field_descriptors[4] =
+{
+  {
+    "address",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Residence, address),
+    &loket__civilregistry__v1__address__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "since",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Residence, since),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "until",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Residence, until),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "household_id",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Residence, household_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__residence__field_indices_by_name[] = {
+  0,   /* field[0] = address */
+  3,   /* field[3] = household_id */
+  1,   /* field[1] = since */
+  2,   /* field[2] = until */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__residence__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__residence__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.Residence",
+  "Residence",
+  "Loket__Civilregistry__V1__Residence",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__Residence),
+  4,
+  loket__civilregistry__v1__residence__field_descriptors,
+  loket__civilregistry__v1__residence__field_indices_by_name,
+  1,  loket__civilregistry__v1__residence__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__residence__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__get_residence_history_request__field_descriptors[1] =
+{
+  {
+    "person_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__GetResidenceHistoryRequest, person_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__get_residence_history_request__field_indices_by_name[] = {
+  0,   /* field[0] = person_id */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__get_residence_history_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__get_residence_history_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.GetResidenceHistoryRequest",
+  "GetResidenceHistoryRequest",
+  "Loket__Civilregistry__V1__GetResidenceHistoryRequest",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__GetResidenceHistoryRequest),
+  1,
+  loket__civilregistry__v1__get_residence_history_request__field_descriptors,
+  loket__civilregistry__v1__get_residence_history_request__field_indices_by_name,
+  1,  loket__civilregistry__v1__get_residence_history_request__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__get_residence_history_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__household_member__field_descriptors[4] =
+{
+  {
+    "person_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__HouseholdMember, person_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "family_name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__HouseholdMember, family_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "given_names",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__HouseholdMember, given_names),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "birth_date",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__HouseholdMember, birth_date),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__household_member__field_indices_by_name[] = {
+  3,   /* field[3] = birth_date */
+  1,   /* field[1] = family_name */
+  2,   /* field[2] = given_names */
+  0,   /* field[0] = person_id */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__household_member__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__household_member__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.HouseholdMember",
+  "HouseholdMember",
+  "Loket__Civilregistry__V1__HouseholdMember",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__HouseholdMember),
+  4,
+  loket__civilregistry__v1__household_member__field_descriptors,
+  loket__civilregistry__v1__household_member__field_indices_by_name,
+  1,  loket__civilregistry__v1__household_member__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__household_member__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__residence_history__field_descriptors[3] =
+{
+  {
+    "person_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ResidenceHistory, person_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "residences",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Loket__Civilregistry__V1__ResidenceHistory, n_residences),
+    offsetof(Loket__Civilregistry__V1__ResidenceHistory, residences),
+    &loket__civilregistry__v1__residence__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "household",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Loket__Civilregistry__V1__ResidenceHistory, n_household),
+    offsetof(Loket__Civilregistry__V1__ResidenceHistory, household),
+    &loket__civilregistry__v1__household_member__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__residence_history__field_indices_by_name[] = {
+  2,   /* field[2] = household */
+  0,   /* field[0] = person_id */
+  1,   /* field[1] = residences */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__residence_history__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__residence_history__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.ResidenceHistory",
+  "ResidenceHistory",
+  "Loket__Civilregistry__V1__ResidenceHistory",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__ResidenceHistory),
+  3,
+  loket__civilregistry__v1__residence_history__field_descriptors,
+  loket__civilregistry__v1__residence_history__field_indices_by_name,
+  1,  loket__civilregistry__v1__residence_history__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__residence_history__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__list_residents_request__field_descriptors[5] =
+{
+  {
+    "postal_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ListResidentsRequest, postal_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "street",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ListResidentsRequest, street),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "house_number",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ListResidentsRequest, house_number),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "box",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ListResidentsRequest, box),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "on",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ListResidentsRequest, on),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__list_residents_request__field_indices_by_name[] = {
+  3,   /* field[3] = box */
+  2,   /* field[2] = house_number */
+  4,   /* field[4] = on */
+  0,   /* field[0] = postal_code */
+  1,   /* field[1] = street */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__list_residents_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__list_residents_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.ListResidentsRequest",
+  "ListResidentsRequest",
+  "Loket__Civilregistry__V1__ListResidentsRequest",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__ListResidentsRequest),
+  5,
+  loket__civilregistry__v1__list_residents_request__field_descriptors,
+  loket__civilregistry__v1__list_residents_request__field_indices_by_name,
+  1,  loket__civilregistry__v1__list_residents_request__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__list_residents_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__list_consultations_request__field_descriptors[3] =
+{
+  {
+    "national_number",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ListConsultationsRequest, national_number),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "from",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ListConsultationsRequest, from),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "to",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ListConsultationsRequest, to),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__list_consultations_request__field_indices_by_name[] = {
+  1,   /* field[1] = from */
+  0,   /* field[0] = national_number */
+  2,   /* field[2] = to */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__list_consultations_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__list_consultations_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.ListConsultationsRequest",
+  "ListConsultationsRequest",
+  "Loket__Civilregistry__V1__ListConsultationsRequest",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__ListConsultationsRequest),
+  3,
+  loket__civilregistry__v1__list_consultations_request__field_descriptors,
+  loket__civilregistry__v1__list_consultations_request__field_indices_by_name,
+  1,  loket__civilregistry__v1__list_consultations_request__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__list_consultations_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__consultation__field_descriptors[7] =
+{
+  {
+    "at",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Consultation, at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "principal",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Consultation, principal),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "department_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Consultation, department_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "action",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Consultation, action),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "method",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Consultation, method),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "information",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Loket__Civilregistry__V1__Consultation, n_information),
+    offsetof(Loket__Civilregistry__V1__Consultation, information),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "purpose",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Consultation, purpose),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__consultation__field_indices_by_name[] = {
+  3,   /* field[3] = action */
+  0,   /* field[0] = at */
+  2,   /* field[2] = department_id */
+  5,   /* field[5] = information */
+  4,   /* field[4] = method */
+  1,   /* field[1] = principal */
+  6,   /* field[6] = purpose */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__consultation__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__consultation__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.Consultation",
+  "Consultation",
+  "Loket__Civilregistry__V1__Consultation",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__Consultation),
+  7,
+  loket__civilregistry__v1__consultation__field_descriptors,
+  loket__civilregistry__v1__consultation__field_indices_by_name,
+  1,  loket__civilregistry__v1__consultation__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__consultation__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__list_consultations_response__field_descriptors[1] =
+{
+  {
+    "consultations",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Loket__Civilregistry__V1__ListConsultationsResponse, n_consultations),
+    offsetof(Loket__Civilregistry__V1__ListConsultationsResponse, consultations),
+    &loket__civilregistry__v1__consultation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__list_consultations_response__field_indices_by_name[] = {
+  0,   /* field[0] = consultations */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__list_consultations_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__list_consultations_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.ListConsultationsResponse",
+  "ListConsultationsResponse",
+  "Loket__Civilregistry__V1__ListConsultationsResponse",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__ListConsultationsResponse),
+  1,
+  loket__civilregistry__v1__list_consultations_response__field_descriptors,
+  loket__civilregistry__v1__list_consultations_response__field_indices_by_name,
+  1,  loket__civilregistry__v1__list_consultations_response__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__list_consultations_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCEnumValue loket__civilregistry__v1__register_type__enum_values_by_number[4] =
+{
+  { "REGISTER_TYPE_UNSPECIFIED", "LOKET__CIVILREGISTRY__V1__REGISTER_TYPE__REGISTER_TYPE_UNSPECIFIED", 0 },
+  { "REGISTER_TYPE_POPULATION", "LOKET__CIVILREGISTRY__V1__REGISTER_TYPE__REGISTER_TYPE_POPULATION", 1 },
+  { "REGISTER_TYPE_FOREIGNERS", "LOKET__CIVILREGISTRY__V1__REGISTER_TYPE__REGISTER_TYPE_FOREIGNERS", 2 },
+  { "REGISTER_TYPE_WAITING", "LOKET__CIVILREGISTRY__V1__REGISTER_TYPE__REGISTER_TYPE_WAITING", 3 },
+};
+static const ProtobufCIntRange loket__civilregistry__v1__register_type__value_ranges[] = {
+{0, 0},{0, 4}
+};
+static const ProtobufCEnumValueIndex loket__civilregistry__v1__register_type__enum_values_by_name[4] =
+{
+  { "REGISTER_TYPE_FOREIGNERS", 2 },
+  { "REGISTER_TYPE_POPULATION", 1 },
+  { "REGISTER_TYPE_UNSPECIFIED", 0 },
+  { "REGISTER_TYPE_WAITING", 3 },
+};
+const ProtobufCEnumDescriptor loket__civilregistry__v1__register_type__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.RegisterType",
+  "RegisterType",
+  "Loket__Civilregistry__V1__RegisterType",
+  "loket.civilregistry.v1",
+  4,
+  loket__civilregistry__v1__register_type__enum_values_by_number,
+  4,
+  loket__civilregistry__v1__register_type__enum_values_by_name,
+  1,
+  loket__civilregistry__v1__register_type__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
 static const ProtobufCEnumValue loket__civilregistry__v1__sex__enum_values_by_number[4] =
 {
   { "SEX_UNSPECIFIED", "LOKET__CIVILREGISTRY__V1__SEX__SEX_UNSPECIFIED", 0 },
@@ -2762,7 +3879,7 @@ const ProtobufCEnumDescriptor loket__civilregistry__v1__act_action__descriptor =
   loket__civilregistry__v1__act_action__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor loket__civilregistry__v1__civil_registry__method_descriptors[9] =
+static const ProtobufCMethodDescriptor loket__civilregistry__v1__civil_registry__method_descriptors[13] =
 {
   { "ValidateNationalNumber", &loket__civilregistry__v1__validate_national_number_request__descriptor, &loket__civilregistry__v1__national_number_info__descriptor },
   { "CreatePerson", &loket__civilregistry__v1__create_person_request__descriptor, &loket__civilregistry__v1__person__descriptor },
@@ -2773,15 +3890,23 @@ static const ProtobufCMethodDescriptor loket__civilregistry__v1__civil_registry_
   { "GetAct", &loket__civilregistry__v1__get_act_request__descriptor, &loket__civilregistry__v1__act__descriptor },
   { "NotifyBirth", &loket__civilregistry__v1__notify_birth_request__descriptor, &loket__civilregistry__v1__birth_notification_receipt__descriptor },
   { "ListOverdueBirthDrafts", &loket__civilregistry__v1__list_overdue_birth_drafts_request__descriptor, &loket__civilregistry__v1__list_acts_response__descriptor },
+  { "RecordMove", &loket__civilregistry__v1__record_move_request__descriptor, &loket__civilregistry__v1__person__descriptor },
+  { "GetResidenceHistory", &loket__civilregistry__v1__get_residence_history_request__descriptor, &loket__civilregistry__v1__residence_history__descriptor },
+  { "ListResidents", &loket__civilregistry__v1__list_residents_request__descriptor, &loket__civilregistry__v1__search_persons_response__descriptor },
+  { "ListConsultations", &loket__civilregistry__v1__list_consultations_request__descriptor, &loket__civilregistry__v1__list_consultations_response__descriptor },
 };
 const unsigned loket__civilregistry__v1__civil_registry__method_indices_by_name[] = {
   4,        /* CreateAct */
   1,        /* CreatePerson */
   6,        /* GetAct */
   2,        /* GetPerson */
+  10,        /* GetResidenceHistory */
+  12,        /* ListConsultations */
   8,        /* ListOverdueBirthDrafts */
+  11,        /* ListResidents */
   7,        /* NotifyBirth */
   5,        /* RecordAction */
+  9,        /* RecordMove */
   3,        /* SearchPersons */
   0         /* ValidateNationalNumber */
 };
@@ -2792,7 +3917,7 @@ const ProtobufCServiceDescriptor loket__civilregistry__v1__civil_registry__descr
   "CivilRegistry",
   "Loket__Civilregistry__V1__CivilRegistry",
   "loket.civilregistry.v1",
-  9,
+  13,
   loket__civilregistry__v1__civil_registry__method_descriptors,
   loket__civilregistry__v1__civil_registry__method_indices_by_name
 };
@@ -2867,6 +3992,38 @@ void loket__civilregistry__v1__civil_registry__list_overdue_birth_drafts(Protobu
 {
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
   service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void loket__civilregistry__v1__civil_registry__record_move(ProtobufCService *service,
+                                                           const Loket__Civilregistry__V1__RecordMoveRequest *input,
+                                                           Loket__Civilregistry__V1__Person_Closure closure,
+                                                           void *closure_data)
+{
+  assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void loket__civilregistry__v1__civil_registry__get_residence_history(ProtobufCService *service,
+                                                                     const Loket__Civilregistry__V1__GetResidenceHistoryRequest *input,
+                                                                     Loket__Civilregistry__V1__ResidenceHistory_Closure closure,
+                                                                     void *closure_data)
+{
+  assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
+  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void loket__civilregistry__v1__civil_registry__list_residents(ProtobufCService *service,
+                                                              const Loket__Civilregistry__V1__ListResidentsRequest *input,
+                                                              Loket__Civilregistry__V1__SearchPersonsResponse_Closure closure,
+                                                              void *closure_data)
+{
+  assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
+  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void loket__civilregistry__v1__civil_registry__list_consultations(ProtobufCService *service,
+                                                                  const Loket__Civilregistry__V1__ListConsultationsRequest *input,
+                                                                  Loket__Civilregistry__V1__ListConsultationsResponse_Closure closure,
+                                                                  void *closure_data)
+{
+  assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
+  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__civilregistry__v1__civil_registry__init (Loket__Civilregistry__V1__CivilRegistry_Service *service,
                                                      Loket__Civilregistry__V1__CivilRegistry_ServiceDestroy destroy)

@@ -21,5 +21,14 @@ static inline const void *loket_descriptor_loket__civilregistry__v1__notify_birt
 static inline const void *loket_descriptor_loket__civilregistry__v1__birth_notification_receipt(void) { return &loket__civilregistry__v1__birth_notification_receipt__descriptor; }
 static inline const void *loket_descriptor_loket__civilregistry__v1__list_overdue_birth_drafts_request(void) { return &loket__civilregistry__v1__list_overdue_birth_drafts_request__descriptor; }
 static inline const void *loket_descriptor_loket__civilregistry__v1__list_acts_response(void) { return &loket__civilregistry__v1__list_acts_response__descriptor; }
+static inline const void *loket_descriptor_loket__civilregistry__v1__record_move_request(void) { return &loket__civilregistry__v1__record_move_request__descriptor; }
+static inline const void *loket_descriptor_loket__civilregistry__v1__residence(void) { return &loket__civilregistry__v1__residence__descriptor; }
+static inline const void *loket_descriptor_loket__civilregistry__v1__get_residence_history_request(void) { return &loket__civilregistry__v1__get_residence_history_request__descriptor; }
+static inline const void *loket_descriptor_loket__civilregistry__v1__household_member(void) { return &loket__civilregistry__v1__household_member__descriptor; }
+static inline const void *loket_descriptor_loket__civilregistry__v1__residence_history(void) { return &loket__civilregistry__v1__residence_history__descriptor; }
+static inline const void *loket_descriptor_loket__civilregistry__v1__list_residents_request(void) { return &loket__civilregistry__v1__list_residents_request__descriptor; }
+static inline const void *loket_descriptor_loket__civilregistry__v1__list_consultations_request(void) { return &loket__civilregistry__v1__list_consultations_request__descriptor; }
+static inline const void *loket_descriptor_loket__civilregistry__v1__consultation(void) { return &loket__civilregistry__v1__consultation__descriptor; }
+static inline const void *loket_descriptor_loket__civilregistry__v1__list_consultations_response(void) { return &loket__civilregistry__v1__list_consultations_response__descriptor; }
 
 #endif

@@ -33,10 +33,26 @@ typedef struct Loket__Civilregistry__V1__NotifyBirthRequest Loket__Civilregistry
 typedef struct Loket__Civilregistry__V1__BirthNotificationReceipt Loket__Civilregistry__V1__BirthNotificationReceipt;
 typedef struct Loket__Civilregistry__V1__ListOverdueBirthDraftsRequest Loket__Civilregistry__V1__ListOverdueBirthDraftsRequest;
 typedef struct Loket__Civilregistry__V1__ListActsResponse Loket__Civilregistry__V1__ListActsResponse;
+typedef struct Loket__Civilregistry__V1__RecordMoveRequest Loket__Civilregistry__V1__RecordMoveRequest;
+typedef struct Loket__Civilregistry__V1__Residence Loket__Civilregistry__V1__Residence;
+typedef struct Loket__Civilregistry__V1__GetResidenceHistoryRequest Loket__Civilregistry__V1__GetResidenceHistoryRequest;
+typedef struct Loket__Civilregistry__V1__HouseholdMember Loket__Civilregistry__V1__HouseholdMember;
+typedef struct Loket__Civilregistry__V1__ResidenceHistory Loket__Civilregistry__V1__ResidenceHistory;
+typedef struct Loket__Civilregistry__V1__ListResidentsRequest Loket__Civilregistry__V1__ListResidentsRequest;
+typedef struct Loket__Civilregistry__V1__ListConsultationsRequest Loket__Civilregistry__V1__ListConsultationsRequest;
+typedef struct Loket__Civilregistry__V1__Consultation Loket__Civilregistry__V1__Consultation;
+typedef struct Loket__Civilregistry__V1__ListConsultationsResponse Loket__Civilregistry__V1__ListConsultationsResponse;
 
 
 /* --- enums --- */
 
+typedef enum _Loket__Civilregistry__V1__RegisterType {
+  LOKET__CIVILREGISTRY__V1__REGISTER_TYPE__REGISTER_TYPE_UNSPECIFIED = 0,
+  LOKET__CIVILREGISTRY__V1__REGISTER_TYPE__REGISTER_TYPE_POPULATION = 1,
+  LOKET__CIVILREGISTRY__V1__REGISTER_TYPE__REGISTER_TYPE_FOREIGNERS = 2,
+  LOKET__CIVILREGISTRY__V1__REGISTER_TYPE__REGISTER_TYPE_WAITING = 3
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(LOKET__CIVILREGISTRY__V1__REGISTER_TYPE)
+} Loket__Civilregistry__V1__RegisterType;
 typedef enum _Loket__Civilregistry__V1__Sex {
   LOKET__CIVILREGISTRY__V1__SEX__SEX_UNSPECIFIED = 0,
   LOKET__CIVILREGISTRY__V1__SEX__SEX_MALE = 1,
@@ -226,10 +242,15 @@ struct  Loket__Civilregistry__V1__Person
    * RFC 3339.
    */
   char *created_at;
+  Loket__Civilregistry__V1__RegisterType register_type;
+  /*
+   * The household the person belongs to, empty when none.
+   */
+  char *household_id;
 };
 #define LOKET__CIVILREGISTRY__V1__PERSON__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__person__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, LOKET__CIVILREGISTRY__V1__SEX__SEX_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, LOKET__CIVILREGISTRY__V1__CIVIL_STATUS__CIVIL_STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, LOKET__CIVILREGISTRY__V1__SEX__SEX_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, LOKET__CIVILREGISTRY__V1__CIVIL_STATUS__CIVIL_STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, LOKET__CIVILREGISTRY__V1__REGISTER_TYPE__REGISTER_TYPE_UNSPECIFIED, (char *)protobuf_c_empty_string }
 
 
 struct  Loket__Civilregistry__V1__CreatePersonRequest
@@ -249,10 +270,14 @@ struct  Loket__Civilregistry__V1__CreatePersonRequest
   char *birth_place;
   char *nationality;
   Loket__Civilregistry__V1__Address *address;
+  /*
+   * The population register by default.
+   */
+  Loket__Civilregistry__V1__RegisterType register_type;
 };
 #define LOKET__CIVILREGISTRY__V1__CREATE_PERSON_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__create_person_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, LOKET__CIVILREGISTRY__V1__SEX__SEX_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, LOKET__CIVILREGISTRY__V1__SEX__SEX_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, LOKET__CIVILREGISTRY__V1__REGISTER_TYPE__REGISTER_TYPE_UNSPECIFIED }
 
 
 typedef enum {
@@ -515,6 +540,162 @@ struct  Loket__Civilregistry__V1__ListActsResponse
 };
 #define LOKET__CIVILREGISTRY__V1__LIST_ACTS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__list_acts_response__descriptor) \
+    , 0,NULL }
+
+
+struct  Loket__Civilregistry__V1__RecordMoveRequest
+{
+  ProtobufCMessage base;
+  char *person_id;
+  Loket__Civilregistry__V1__Address *address;
+  /*
+   * YYYY-MM-DD: the first day at the new address; not before the current residence began.
+   */
+  char *since;
+  /*
+   * Join this household (the id of a household at the new address); empty to start a new one.
+   */
+  char *household_id;
+};
+#define LOKET__CIVILREGISTRY__V1__RECORD_MOVE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__record_move_request__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Loket__Civilregistry__V1__Residence
+{
+  ProtobufCMessage base;
+  Loket__Civilregistry__V1__Address *address;
+  /*
+   * YYYY-MM-DD.
+   */
+  char *since;
+  /*
+   * YYYY-MM-DD, the day the person moved on; empty for the current residence.
+   */
+  char *until;
+  char *household_id;
+};
+#define LOKET__CIVILREGISTRY__V1__RESIDENCE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__residence__descriptor) \
+    , NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Loket__Civilregistry__V1__GetResidenceHistoryRequest
+{
+  ProtobufCMessage base;
+  char *person_id;
+};
+#define LOKET__CIVILREGISTRY__V1__GET_RESIDENCE_HISTORY_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__get_residence_history_request__descriptor) \
+    , (char *)protobuf_c_empty_string }
+
+
+struct  Loket__Civilregistry__V1__HouseholdMember
+{
+  ProtobufCMessage base;
+  char *person_id;
+  char *family_name;
+  char *given_names;
+  char *birth_date;
+};
+#define LOKET__CIVILREGISTRY__V1__HOUSEHOLD_MEMBER__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__household_member__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Loket__Civilregistry__V1__ResidenceHistory
+{
+  ProtobufCMessage base;
+  char *person_id;
+  /*
+   * Oldest first.
+   */
+  size_t n_residences;
+  Loket__Civilregistry__V1__Residence **residences;
+  /*
+   * The current household's members, the person included.
+   */
+  size_t n_household;
+  Loket__Civilregistry__V1__HouseholdMember **household;
+};
+#define LOKET__CIVILREGISTRY__V1__RESIDENCE_HISTORY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__residence_history__descriptor) \
+    , (char *)protobuf_c_empty_string, 0,NULL, 0,NULL }
+
+
+struct  Loket__Civilregistry__V1__ListResidentsRequest
+{
+  ProtobufCMessage base;
+  char *postal_code;
+  char *street;
+  char *house_number;
+  /*
+   * Optional box number; empty matches every box.
+   */
+  char *box;
+  /*
+   * YYYY-MM-DD; empty for today.
+   */
+  char *on;
+};
+#define LOKET__CIVILREGISTRY__V1__LIST_RESIDENTS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__list_residents_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Loket__Civilregistry__V1__ListConsultationsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The person whose record was consulted.
+   */
+  char *national_number;
+  /*
+   * YYYY-MM-DD, both included; empty for the last year up to today.
+   */
+  char *from;
+  char *to;
+};
+#define LOKET__CIVILREGISTRY__V1__LIST_CONSULTATIONS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__list_consultations_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Loket__Civilregistry__V1__Consultation
+{
+  ProtobufCMessage base;
+  /*
+   * RFC 3339.
+   */
+  char *at;
+  char *principal;
+  char *department_id;
+  /*
+   * `read`, `create`, `update` or `delete`.
+   */
+  char *action;
+  /*
+   * The RPC, e.g. `/loket.civilregistry.v1.CivilRegistry/GetPerson`.
+   */
+  char *method;
+  size_t n_information;
+  char **information;
+  char *purpose;
+};
+#define LOKET__CIVILREGISTRY__V1__CONSULTATION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__consultation__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string }
+
+
+struct  Loket__Civilregistry__V1__ListConsultationsResponse
+{
+  ProtobufCMessage base;
+  size_t n_consultations;
+  Loket__Civilregistry__V1__Consultation **consultations;
+};
+#define LOKET__CIVILREGISTRY__V1__LIST_CONSULTATIONS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__list_consultations_response__descriptor) \
     , 0,NULL }
 
 
@@ -860,6 +1041,177 @@ Loket__Civilregistry__V1__ListActsResponse *
 void   loket__civilregistry__v1__list_acts_response__free_unpacked
                      (Loket__Civilregistry__V1__ListActsResponse *message,
                       ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__RecordMoveRequest methods */
+void   loket__civilregistry__v1__record_move_request__init
+                     (Loket__Civilregistry__V1__RecordMoveRequest         *message);
+size_t loket__civilregistry__v1__record_move_request__get_packed_size
+                     (const Loket__Civilregistry__V1__RecordMoveRequest   *message);
+size_t loket__civilregistry__v1__record_move_request__pack
+                     (const Loket__Civilregistry__V1__RecordMoveRequest   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__record_move_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__RecordMoveRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__RecordMoveRequest *
+       loket__civilregistry__v1__record_move_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__record_move_request__free_unpacked
+                     (Loket__Civilregistry__V1__RecordMoveRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__Residence methods */
+void   loket__civilregistry__v1__residence__init
+                     (Loket__Civilregistry__V1__Residence         *message);
+size_t loket__civilregistry__v1__residence__get_packed_size
+                     (const Loket__Civilregistry__V1__Residence   *message);
+size_t loket__civilregistry__v1__residence__pack
+                     (const Loket__Civilregistry__V1__Residence   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__residence__pack_to_buffer
+                     (const Loket__Civilregistry__V1__Residence   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__Residence *
+       loket__civilregistry__v1__residence__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__residence__free_unpacked
+                     (Loket__Civilregistry__V1__Residence *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__GetResidenceHistoryRequest methods */
+void   loket__civilregistry__v1__get_residence_history_request__init
+                     (Loket__Civilregistry__V1__GetResidenceHistoryRequest         *message);
+size_t loket__civilregistry__v1__get_residence_history_request__get_packed_size
+                     (const Loket__Civilregistry__V1__GetResidenceHistoryRequest   *message);
+size_t loket__civilregistry__v1__get_residence_history_request__pack
+                     (const Loket__Civilregistry__V1__GetResidenceHistoryRequest   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__get_residence_history_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__GetResidenceHistoryRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__GetResidenceHistoryRequest *
+       loket__civilregistry__v1__get_residence_history_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__get_residence_history_request__free_unpacked
+                     (Loket__Civilregistry__V1__GetResidenceHistoryRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__HouseholdMember methods */
+void   loket__civilregistry__v1__household_member__init
+                     (Loket__Civilregistry__V1__HouseholdMember         *message);
+size_t loket__civilregistry__v1__household_member__get_packed_size
+                     (const Loket__Civilregistry__V1__HouseholdMember   *message);
+size_t loket__civilregistry__v1__household_member__pack
+                     (const Loket__Civilregistry__V1__HouseholdMember   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__household_member__pack_to_buffer
+                     (const Loket__Civilregistry__V1__HouseholdMember   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__HouseholdMember *
+       loket__civilregistry__v1__household_member__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__household_member__free_unpacked
+                     (Loket__Civilregistry__V1__HouseholdMember *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__ResidenceHistory methods */
+void   loket__civilregistry__v1__residence_history__init
+                     (Loket__Civilregistry__V1__ResidenceHistory         *message);
+size_t loket__civilregistry__v1__residence_history__get_packed_size
+                     (const Loket__Civilregistry__V1__ResidenceHistory   *message);
+size_t loket__civilregistry__v1__residence_history__pack
+                     (const Loket__Civilregistry__V1__ResidenceHistory   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__residence_history__pack_to_buffer
+                     (const Loket__Civilregistry__V1__ResidenceHistory   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__ResidenceHistory *
+       loket__civilregistry__v1__residence_history__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__residence_history__free_unpacked
+                     (Loket__Civilregistry__V1__ResidenceHistory *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__ListResidentsRequest methods */
+void   loket__civilregistry__v1__list_residents_request__init
+                     (Loket__Civilregistry__V1__ListResidentsRequest         *message);
+size_t loket__civilregistry__v1__list_residents_request__get_packed_size
+                     (const Loket__Civilregistry__V1__ListResidentsRequest   *message);
+size_t loket__civilregistry__v1__list_residents_request__pack
+                     (const Loket__Civilregistry__V1__ListResidentsRequest   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__list_residents_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__ListResidentsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__ListResidentsRequest *
+       loket__civilregistry__v1__list_residents_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__list_residents_request__free_unpacked
+                     (Loket__Civilregistry__V1__ListResidentsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__ListConsultationsRequest methods */
+void   loket__civilregistry__v1__list_consultations_request__init
+                     (Loket__Civilregistry__V1__ListConsultationsRequest         *message);
+size_t loket__civilregistry__v1__list_consultations_request__get_packed_size
+                     (const Loket__Civilregistry__V1__ListConsultationsRequest   *message);
+size_t loket__civilregistry__v1__list_consultations_request__pack
+                     (const Loket__Civilregistry__V1__ListConsultationsRequest   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__list_consultations_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__ListConsultationsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__ListConsultationsRequest *
+       loket__civilregistry__v1__list_consultations_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__list_consultations_request__free_unpacked
+                     (Loket__Civilregistry__V1__ListConsultationsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__Consultation methods */
+void   loket__civilregistry__v1__consultation__init
+                     (Loket__Civilregistry__V1__Consultation         *message);
+size_t loket__civilregistry__v1__consultation__get_packed_size
+                     (const Loket__Civilregistry__V1__Consultation   *message);
+size_t loket__civilregistry__v1__consultation__pack
+                     (const Loket__Civilregistry__V1__Consultation   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__consultation__pack_to_buffer
+                     (const Loket__Civilregistry__V1__Consultation   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__Consultation *
+       loket__civilregistry__v1__consultation__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__consultation__free_unpacked
+                     (Loket__Civilregistry__V1__Consultation *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__ListConsultationsResponse methods */
+void   loket__civilregistry__v1__list_consultations_response__init
+                     (Loket__Civilregistry__V1__ListConsultationsResponse         *message);
+size_t loket__civilregistry__v1__list_consultations_response__get_packed_size
+                     (const Loket__Civilregistry__V1__ListConsultationsResponse   *message);
+size_t loket__civilregistry__v1__list_consultations_response__pack
+                     (const Loket__Civilregistry__V1__ListConsultationsResponse   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__list_consultations_response__pack_to_buffer
+                     (const Loket__Civilregistry__V1__ListConsultationsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__ListConsultationsResponse *
+       loket__civilregistry__v1__list_consultations_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__list_consultations_response__free_unpacked
+                     (Loket__Civilregistry__V1__ListConsultationsResponse *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Loket__Civilregistry__V1__ValidateNationalNumberRequest_Closure)
@@ -916,6 +1268,33 @@ typedef void (*Loket__Civilregistry__V1__ListOverdueBirthDraftsRequest_Closure)
 typedef void (*Loket__Civilregistry__V1__ListActsResponse_Closure)
                  (const Loket__Civilregistry__V1__ListActsResponse *message,
                   void *closure_data);
+typedef void (*Loket__Civilregistry__V1__RecordMoveRequest_Closure)
+                 (const Loket__Civilregistry__V1__RecordMoveRequest *message,
+                  void *closure_data);
+typedef void (*Loket__Civilregistry__V1__Residence_Closure)
+                 (const Loket__Civilregistry__V1__Residence *message,
+                  void *closure_data);
+typedef void (*Loket__Civilregistry__V1__GetResidenceHistoryRequest_Closure)
+                 (const Loket__Civilregistry__V1__GetResidenceHistoryRequest *message,
+                  void *closure_data);
+typedef void (*Loket__Civilregistry__V1__HouseholdMember_Closure)
+                 (const Loket__Civilregistry__V1__HouseholdMember *message,
+                  void *closure_data);
+typedef void (*Loket__Civilregistry__V1__ResidenceHistory_Closure)
+                 (const Loket__Civilregistry__V1__ResidenceHistory *message,
+                  void *closure_data);
+typedef void (*Loket__Civilregistry__V1__ListResidentsRequest_Closure)
+                 (const Loket__Civilregistry__V1__ListResidentsRequest *message,
+                  void *closure_data);
+typedef void (*Loket__Civilregistry__V1__ListConsultationsRequest_Closure)
+                 (const Loket__Civilregistry__V1__ListConsultationsRequest *message,
+                  void *closure_data);
+typedef void (*Loket__Civilregistry__V1__Consultation_Closure)
+                 (const Loket__Civilregistry__V1__Consultation *message,
+                  void *closure_data);
+typedef void (*Loket__Civilregistry__V1__ListConsultationsResponse_Closure)
+                 (const Loket__Civilregistry__V1__ListConsultationsResponse *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -959,6 +1338,22 @@ struct Loket__Civilregistry__V1__CivilRegistry_Service
                                     const Loket__Civilregistry__V1__ListOverdueBirthDraftsRequest *input,
                                     Loket__Civilregistry__V1__ListActsResponse_Closure closure,
                                     void *closure_data);
+  void (*record_move)(Loket__Civilregistry__V1__CivilRegistry_Service *service,
+                      const Loket__Civilregistry__V1__RecordMoveRequest *input,
+                      Loket__Civilregistry__V1__Person_Closure closure,
+                      void *closure_data);
+  void (*get_residence_history)(Loket__Civilregistry__V1__CivilRegistry_Service *service,
+                                const Loket__Civilregistry__V1__GetResidenceHistoryRequest *input,
+                                Loket__Civilregistry__V1__ResidenceHistory_Closure closure,
+                                void *closure_data);
+  void (*list_residents)(Loket__Civilregistry__V1__CivilRegistry_Service *service,
+                         const Loket__Civilregistry__V1__ListResidentsRequest *input,
+                         Loket__Civilregistry__V1__SearchPersonsResponse_Closure closure,
+                         void *closure_data);
+  void (*list_consultations)(Loket__Civilregistry__V1__CivilRegistry_Service *service,
+                             const Loket__Civilregistry__V1__ListConsultationsRequest *input,
+                             Loket__Civilregistry__V1__ListConsultationsResponse_Closure closure,
+                             void *closure_data);
 };
 typedef void (*Loket__Civilregistry__V1__CivilRegistry_ServiceDestroy)(Loket__Civilregistry__V1__CivilRegistry_Service *);
 void loket__civilregistry__v1__civil_registry__init (Loket__Civilregistry__V1__CivilRegistry_Service *service,
@@ -975,7 +1370,11 @@ void loket__civilregistry__v1__civil_registry__init (Loket__Civilregistry__V1__C
       function_prefix__ ## record_action,\
       function_prefix__ ## get_act,\
       function_prefix__ ## notify_birth,\
-      function_prefix__ ## list_overdue_birth_drafts  }
+      function_prefix__ ## list_overdue_birth_drafts,\
+      function_prefix__ ## record_move,\
+      function_prefix__ ## get_residence_history,\
+      function_prefix__ ## list_residents,\
+      function_prefix__ ## list_consultations  }
 void loket__civilregistry__v1__civil_registry__validate_national_number(ProtobufCService *service,
                                                                         const Loket__Civilregistry__V1__ValidateNationalNumberRequest *input,
                                                                         Loket__Civilregistry__V1__NationalNumberInfo_Closure closure,
@@ -1012,9 +1411,26 @@ void loket__civilregistry__v1__civil_registry__list_overdue_birth_drafts(Protobu
                                                                          const Loket__Civilregistry__V1__ListOverdueBirthDraftsRequest *input,
                                                                          Loket__Civilregistry__V1__ListActsResponse_Closure closure,
                                                                          void *closure_data);
+void loket__civilregistry__v1__civil_registry__record_move(ProtobufCService *service,
+                                                           const Loket__Civilregistry__V1__RecordMoveRequest *input,
+                                                           Loket__Civilregistry__V1__Person_Closure closure,
+                                                           void *closure_data);
+void loket__civilregistry__v1__civil_registry__get_residence_history(ProtobufCService *service,
+                                                                     const Loket__Civilregistry__V1__GetResidenceHistoryRequest *input,
+                                                                     Loket__Civilregistry__V1__ResidenceHistory_Closure closure,
+                                                                     void *closure_data);
+void loket__civilregistry__v1__civil_registry__list_residents(ProtobufCService *service,
+                                                              const Loket__Civilregistry__V1__ListResidentsRequest *input,
+                                                              Loket__Civilregistry__V1__SearchPersonsResponse_Closure closure,
+                                                              void *closure_data);
+void loket__civilregistry__v1__civil_registry__list_consultations(ProtobufCService *service,
+                                                                  const Loket__Civilregistry__V1__ListConsultationsRequest *input,
+                                                                  Loket__Civilregistry__V1__ListConsultationsResponse_Closure closure,
+                                                                  void *closure_data);
 
 /* --- descriptors --- */
 
+extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__register_type__descriptor;
 extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__sex__descriptor;
 extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__number_kind__descriptor;
 extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__civil_status__descriptor;
@@ -1039,6 +1455,15 @@ extern const ProtobufCMessageDescriptor loket__civilregistry__v1__notify_birth_r
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__birth_notification_receipt__descriptor;
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__list_overdue_birth_drafts_request__descriptor;
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__list_acts_response__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__record_move_request__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__residence__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__get_residence_history_request__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__household_member__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__residence_history__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__list_residents_request__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__list_consultations_request__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__consultation__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__list_consultations_response__descriptor;
 extern const ProtobufCServiceDescriptor loket__civilregistry__v1__civil_registry__descriptor;
 
 PROTOBUF_C__END_DECLS
