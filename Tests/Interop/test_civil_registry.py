@@ -416,3 +416,40 @@ def test_consultations_list_the_reads_and_writes_of_a_record(env):
         pb.ListConsultationsRequest(national_number=number, **{"from": "2026-02-01", "to": "2026-01-01"}),
         metadata=clerk(env), timeout=5))
     assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+def test_extracts_in_each_language_verify_by_code(env):
+    pb = env.pb
+    person = create_person(env, "75030300150", "Vermeulen", "Kim")
+    act = env.stub.CreateAct(pb.CreateActRequest(type=pb.ACT_TYPE_NAME_CHANGE, data=pb.ActData(
+        person_id=person.id, new_given_names="Kimberly")), metadata=clerk(env), timeout=5)
+    error = rpc_error(lambda: env.stub.IssueExtract(pb.IssueExtractRequest(act_id=act.id, language="en"),
+                                                    metadata=clerk(env), timeout=5))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION and "Allowed: declared, rejected." in error.details()
+    for action in (pb.ACT_ACTION_DECLARED, pb.ACT_ACTION_VALIDATED, pb.ACT_ACTION_REGISTERED):
+        env.stub.RecordAction(pb.RecordActionRequest(act_id=act.id, action=action), metadata=clerk(env), timeout=5)
+    renamed = env.stub.GetPerson(pb.GetPersonRequest(id=person.id), metadata=clerk(env), timeout=5)
+    assert (renamed.given_names, renamed.family_name) == ("Kimberly", "Vermeulen")
+    expected = {"nl": "Uittreksel uit een akte van naamsverandering", "fr": "Extrait d'acte de changement de nom",
+                "de": "Auszug aus einer Namensänderungsurkunde", "en": "Extract of a change of name certificate",
+                "multilingual": "Uittreksel uit een akte van naamsverandering / Extrait d'acte de changement de nom"}
+    codes = set()
+    for language, title in expected.items():
+        extract = env.stub.IssueExtract(pb.IssueExtractRequest(act_id=act.id, language=language),
+                                        metadata=clerk(env), timeout=5)
+        assert extract.text.startswith(title) and "75.03.03-001.50" in extract.text
+        assert extract.verification_code in extract.text
+        verified = env.stub.VerifyExtract(pb.VerifyExtractRequest(verification_code=extract.verification_code.lower()),
+                                          metadata=clerk(env, purpose="verification"), timeout=5)
+        assert verified == extract
+        codes.add(extract.verification_code)
+    assert len(codes) == 5
+    chain = env.stub.GetAct(pb.GetActRequest(id=act.id), metadata=clerk(env), timeout=5)
+    assert [a.action for a in chain.actions][-5:] == [pb.ACT_ACTION_CERTIFIED] * 5
+    assert chain.status == pb.ACT_STATUS_REGISTERED
+    error = rpc_error(lambda: env.stub.VerifyExtract(pb.VerifyExtractRequest(verification_code="AAAA-BBBB-CCCC-DDDD"),
+                                                     metadata=clerk(env, "de"), timeout=5))
+    assert error.code() == grpc.StatusCode.NOT_FOUND and "Prüfcode" in error.details()
+    error = rpc_error(lambda: env.stub.IssueExtract(pb.IssueExtractRequest(act_id=act.id, language="es"),
+                                                    metadata=clerk(env), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT

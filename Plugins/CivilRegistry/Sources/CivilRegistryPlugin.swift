@@ -16,6 +16,9 @@ public struct CivilRegistryPlugin: Plugin {
     static let populationWrite = Permission("civil-registry.population.write")
     /// Who consulted a record: the citizen's request is answered by a clerk.
     static let consultationsRead = Permission("civil-registry.consultations.read")
+    static let extractsIssue = Permission("civil-registry.extracts.issue")
+    /// Checking a verification code: clerks, and integrations such as a verification portal with this scope.
+    static let extractsVerify = Permission("civil-registry.extracts.verify", roles: [.clerk, .integration])
     /// Hospitals only (and administrators): an integration needs this permission in its scope.
     static let birthNotify = Permission("civil-registry.births.notify", roles: [.integration])
 
@@ -40,6 +43,8 @@ public struct CivilRegistryPlugin: Plugin {
                 MethodPolicy(service: Self.service, method: "GetResidenceHistory", permission: Self.personsRead, personalData: .reads),
                 MethodPolicy(service: Self.service, method: "ListResidents", permission: Self.personsRead, personalData: .reads),
                 MethodPolicy(service: Self.service, method: "ListConsultations", permission: Self.consultationsRead, personalData: .reads),
+                MethodPolicy(service: Self.service, method: "IssueExtract", permission: Self.extractsIssue, personalData: .reads),
+                MethodPolicy(service: Self.service, method: "VerifyExtract", permission: Self.extractsVerify, personalData: .reads),
             ],
             messages: CivilRegistryMessages.catalog,
             protoFiles: CivilRegistryPluginProtoFiles.all)

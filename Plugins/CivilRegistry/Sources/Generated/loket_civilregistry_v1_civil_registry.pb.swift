@@ -1451,6 +1451,102 @@ public struct Loket_Civilregistry_V1_ListConsultationsResponse: ProtobufMessage 
     }
 }
 
+/// The `loket.civilregistry.v1.IssueExtractRequest` message.
+public struct Loket_Civilregistry_V1_IssueExtractRequest: ProtobufMessage {
+    /// `act_id` (field 1).
+    public var actId: String = ""
+    /// `nl`, `fr`, `de`, `en`, or `multilingual` (every label in the four languages, after the CIEC model).
+    public var language: String = ""
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.IssueExtractRequest`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__issue_extract_request())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.actId = try reader.string(0)
+        self.language = try reader.string(1)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.actId.isEmpty { writer.setString(0, self.actId) }
+        if !self.language.isEmpty { writer.setString(1, self.language) }
+    }
+}
+
+/// The `loket.civilregistry.v1.Extract` message.
+public struct Loket_Civilregistry_V1_Extract: ProtobufMessage {
+    /// `XXXX-XXXX-XXXX-XXXX`.
+    public var verificationCode: String = ""
+    /// `act_id` (field 2).
+    public var actId: String = ""
+    /// `language` (field 3).
+    public var language: String = ""
+    /// The extract as structured text, one `label: value` line per item.
+    public var text: String = ""
+    /// RFC 3339.
+    public var issuedAt: String = ""
+    /// `issued_by` (field 6).
+    public var issuedBy: String = ""
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.Extract`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__extract())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.verificationCode = try reader.string(0)
+        self.actId = try reader.string(1)
+        self.language = try reader.string(2)
+        self.text = try reader.string(3)
+        self.issuedAt = try reader.string(4)
+        self.issuedBy = try reader.string(5)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.verificationCode.isEmpty { writer.setString(0, self.verificationCode) }
+        if !self.actId.isEmpty { writer.setString(1, self.actId) }
+        if !self.language.isEmpty { writer.setString(2, self.language) }
+        if !self.text.isEmpty { writer.setString(3, self.text) }
+        if !self.issuedAt.isEmpty { writer.setString(4, self.issuedAt) }
+        if !self.issuedBy.isEmpty { writer.setString(5, self.issuedBy) }
+    }
+}
+
+/// The `loket.civilregistry.v1.VerifyExtractRequest` message.
+public struct Loket_Civilregistry_V1_VerifyExtractRequest: ProtobufMessage {
+    /// `verification_code` (field 1).
+    public var verificationCode: String = ""
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.VerifyExtractRequest`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__verify_extract_request())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.verificationCode = try reader.string(0)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.verificationCode.isEmpty { writer.setString(0, self.verificationCode) }
+    }
+}
+
 /// Names and method descriptors of `loket.civilregistry.v1.CivilRegistry`.
 public enum Loket_Civilregistry_V1_CivilRegistry {
     /// The fully qualified service name.
@@ -1484,9 +1580,13 @@ public enum Loket_Civilregistry_V1_CivilRegistry {
         public static let listResidents = MethodDescriptor(service: serviceName, method: "ListResidents", kind: .unary)
         /// `loket.civilregistry.v1.CivilRegistry/ListConsultations`.
         public static let listConsultations = MethodDescriptor(service: serviceName, method: "ListConsultations", kind: .unary)
+        /// `loket.civilregistry.v1.CivilRegistry/IssueExtract`.
+        public static let issueExtract = MethodDescriptor(service: serviceName, method: "IssueExtract", kind: .unary)
+        /// `loket.civilregistry.v1.CivilRegistry/VerifyExtract`.
+        public static let verifyExtract = MethodDescriptor(service: serviceName, method: "VerifyExtract", kind: .unary)
 
         /// Every method of the service.
-        public static let all: [MethodDescriptor] = [validateNationalNumber, createPerson, getPerson, searchPersons, createAct, recordAction, getAct, notifyBirth, listOverdueBirthDrafts, recordMove, getResidenceHistory, listResidents, listConsultations]
+        public static let all: [MethodDescriptor] = [validateNationalNumber, createPerson, getPerson, searchPersons, createAct, recordAction, getAct, notifyBirth, listOverdueBirthDrafts, recordMove, getResidenceHistory, listResidents, listConsultations, issueExtract, verifyExtract]
     }
 }
 
@@ -1522,6 +1622,12 @@ public protocol Loket_Civilregistry_V1_CivilRegistryService: RPCService {
     /// Who read or changed a person's data, when and for what purpose, over a period (from the audit log).
     /// Reads personal data.
     func listConsultations(request: Loket_Civilregistry_V1_ListConsultationsRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_ListConsultationsResponse
+    /// An extract of a registered act in nl, fr, de, en or the multilingual form, with a verification code; recorded
+    /// as the act's `certified` action. Reads personal data.
+    func issueExtract(request: Loket_Civilregistry_V1_IssueExtractRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_Extract
+    /// What the extract with this verification code said, for whoever holds it (a verification desk, an
+    /// integration).
+    func verifyExtract(request: Loket_Civilregistry_V1_VerifyExtractRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_Extract
 }
 
 extension Loket_Civilregistry_V1_CivilRegistryService {
@@ -1591,6 +1697,16 @@ extension Loket_Civilregistry_V1_CivilRegistryService {
             Loket_Civilregistry_V1_CivilRegistry.Method.listConsultations, request: Loket_Civilregistry_V1_ListConsultationsRequest.self, response: Loket_Civilregistry_V1_ListConsultationsResponse.self
         ) { request, context in
             try await self.listConsultations(request: request, context: context)
+        }
+        router.registerUnary(
+            Loket_Civilregistry_V1_CivilRegistry.Method.issueExtract, request: Loket_Civilregistry_V1_IssueExtractRequest.self, response: Loket_Civilregistry_V1_Extract.self
+        ) { request, context in
+            try await self.issueExtract(request: request, context: context)
+        }
+        router.registerUnary(
+            Loket_Civilregistry_V1_CivilRegistry.Method.verifyExtract, request: Loket_Civilregistry_V1_VerifyExtractRequest.self, response: Loket_Civilregistry_V1_Extract.self
+        ) { request, context in
+            try await self.verifyExtract(request: request, context: context)
         }
     }
 }

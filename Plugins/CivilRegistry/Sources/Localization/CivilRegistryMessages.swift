@@ -34,6 +34,8 @@ public enum CivilRegistryMessages {
     static let addressIncomplete = "address-incomplete"
     static let invalidPeriod = "invalid-period"
     static let personDeceased = "person-deceased"
+    static let invalidExtractLanguage = "invalid-extract-language"
+    static let extractNotFound = "extract-not-found"
 
     /// Every message.
     public static let catalog: [String: LocalizedText] = [
@@ -197,5 +199,15 @@ public enum CivilRegistryMessages {
             fr: "La personne {0} est décédée.",
             de: "Person {0} ist verstorben.",
             en: "Person {0} has died."),
+        invalidExtractLanguage: LocalizedText(
+            nl: "{0} is geen taal voor een uittreksel (nl, fr, de, en of multilingual).",
+            fr: "{0} n'est pas une langue d'extrait (nl, fr, de, en ou multilingual).",
+            de: "{0} ist keine Sprache für einen Auszug (nl, fr, de, en oder multilingual).",
+            en: "{0} is not a language for an extract (nl, fr, de, en or multilingual)."),
+        extractNotFound: LocalizedText(
+            nl: "Er is geen uittreksel met verificatiecode {0}.",
+            fr: "Aucun extrait ne porte le code de vérification {0}.",
+            de: "Es gibt keinen Auszug mit dem Prüfcode {0}.",
+            en: "No extract has verification code {0}."),
     ]
 }

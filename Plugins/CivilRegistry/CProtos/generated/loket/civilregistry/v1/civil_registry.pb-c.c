@@ -1222,6 +1222,141 @@ void   loket__civilregistry__v1__list_consultations_response__free_unpacked
   assert(message->base.descriptor == &loket__civilregistry__v1__list_consultations_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   loket__civilregistry__v1__issue_extract_request__init
+                     (Loket__Civilregistry__V1__IssueExtractRequest         *message)
+{
+  static const Loket__Civilregistry__V1__IssueExtractRequest init_value = LOKET__CIVILREGISTRY__V1__ISSUE_EXTRACT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__issue_extract_request__get_packed_size
+                     (const Loket__Civilregistry__V1__IssueExtractRequest *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__issue_extract_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__issue_extract_request__pack
+                     (const Loket__Civilregistry__V1__IssueExtractRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__issue_extract_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__issue_extract_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__IssueExtractRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__issue_extract_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__IssueExtractRequest *
+       loket__civilregistry__v1__issue_extract_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__IssueExtractRequest *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__issue_extract_request__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__issue_extract_request__free_unpacked
+                     (Loket__Civilregistry__V1__IssueExtractRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__issue_extract_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__civilregistry__v1__extract__init
+                     (Loket__Civilregistry__V1__Extract         *message)
+{
+  static const Loket__Civilregistry__V1__Extract init_value = LOKET__CIVILREGISTRY__V1__EXTRACT__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__extract__get_packed_size
+                     (const Loket__Civilregistry__V1__Extract *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__extract__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__extract__pack
+                     (const Loket__Civilregistry__V1__Extract *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__extract__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__extract__pack_to_buffer
+                     (const Loket__Civilregistry__V1__Extract *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__extract__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__Extract *
+       loket__civilregistry__v1__extract__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__Extract *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__extract__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__extract__free_unpacked
+                     (Loket__Civilregistry__V1__Extract *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__extract__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__civilregistry__v1__verify_extract_request__init
+                     (Loket__Civilregistry__V1__VerifyExtractRequest         *message)
+{
+  static const Loket__Civilregistry__V1__VerifyExtractRequest init_value = LOKET__CIVILREGISTRY__V1__VERIFY_EXTRACT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__verify_extract_request__get_packed_size
+                     (const Loket__Civilregistry__V1__VerifyExtractRequest *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__verify_extract_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__verify_extract_request__pack
+                     (const Loket__Civilregistry__V1__VerifyExtractRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__verify_extract_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__verify_extract_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__VerifyExtractRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__verify_extract_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__VerifyExtractRequest *
+       loket__civilregistry__v1__verify_extract_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__VerifyExtractRequest *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__verify_extract_request__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__verify_extract_request__free_unpacked
+                     (Loket__Civilregistry__V1__VerifyExtractRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__verify_extract_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor loket__civilregistry__v1__validate_national_number_request__field_descriptors[1] =
 {
   {
@@ -3619,6 +3754,198 @@ const ProtobufCMessageDescriptor loket__civilregistry__v1__list_consultations_re
   (ProtobufCMessageInit) loket__civilregistry__v1__list_consultations_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__issue_extract_request__field_descriptors[2] =
+{
+  {
+    "act_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__IssueExtractRequest, act_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "language",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__IssueExtractRequest, language),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__issue_extract_request__field_indices_by_name[] = {
+  0,   /* field[0] = act_id */
+  1,   /* field[1] = language */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__issue_extract_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__issue_extract_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.IssueExtractRequest",
+  "IssueExtractRequest",
+  "Loket__Civilregistry__V1__IssueExtractRequest",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__IssueExtractRequest),
+  2,
+  loket__civilregistry__v1__issue_extract_request__field_descriptors,
+  loket__civilregistry__v1__issue_extract_request__field_indices_by_name,
+  1,  loket__civilregistry__v1__issue_extract_request__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__issue_extract_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__extract__field_descriptors[6] =
+{
+  {
+    "verification_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Extract, verification_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "act_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Extract, act_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "language",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Extract, language),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "text",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Extract, text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "issued_at",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Extract, issued_at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "issued_by",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Extract, issued_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__extract__field_indices_by_name[] = {
+  1,   /* field[1] = act_id */
+  4,   /* field[4] = issued_at */
+  5,   /* field[5] = issued_by */
+  2,   /* field[2] = language */
+  3,   /* field[3] = text */
+  0,   /* field[0] = verification_code */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__extract__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__extract__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.Extract",
+  "Extract",
+  "Loket__Civilregistry__V1__Extract",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__Extract),
+  6,
+  loket__civilregistry__v1__extract__field_descriptors,
+  loket__civilregistry__v1__extract__field_indices_by_name,
+  1,  loket__civilregistry__v1__extract__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__extract__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__verify_extract_request__field_descriptors[1] =
+{
+  {
+    "verification_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__VerifyExtractRequest, verification_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__verify_extract_request__field_indices_by_name[] = {
+  0,   /* field[0] = verification_code */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__verify_extract_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__verify_extract_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.VerifyExtractRequest",
+  "VerifyExtractRequest",
+  "Loket__Civilregistry__V1__VerifyExtractRequest",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__VerifyExtractRequest),
+  1,
+  loket__civilregistry__v1__verify_extract_request__field_descriptors,
+  loket__civilregistry__v1__verify_extract_request__field_indices_by_name,
+  1,  loket__civilregistry__v1__verify_extract_request__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__verify_extract_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue loket__civilregistry__v1__register_type__enum_values_by_number[4] =
 {
   { "REGISTER_TYPE_UNSPECIFIED", "LOKET__CIVILREGISTRY__V1__REGISTER_TYPE__REGISTER_TYPE_UNSPECIFIED", 0 },
@@ -3879,7 +4206,7 @@ const ProtobufCEnumDescriptor loket__civilregistry__v1__act_action__descriptor =
   loket__civilregistry__v1__act_action__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor loket__civilregistry__v1__civil_registry__method_descriptors[13] =
+static const ProtobufCMethodDescriptor loket__civilregistry__v1__civil_registry__method_descriptors[15] =
 {
   { "ValidateNationalNumber", &loket__civilregistry__v1__validate_national_number_request__descriptor, &loket__civilregistry__v1__national_number_info__descriptor },
   { "CreatePerson", &loket__civilregistry__v1__create_person_request__descriptor, &loket__civilregistry__v1__person__descriptor },
@@ -3894,6 +4221,8 @@ static const ProtobufCMethodDescriptor loket__civilregistry__v1__civil_registry_
   { "GetResidenceHistory", &loket__civilregistry__v1__get_residence_history_request__descriptor, &loket__civilregistry__v1__residence_history__descriptor },
   { "ListResidents", &loket__civilregistry__v1__list_residents_request__descriptor, &loket__civilregistry__v1__search_persons_response__descriptor },
   { "ListConsultations", &loket__civilregistry__v1__list_consultations_request__descriptor, &loket__civilregistry__v1__list_consultations_response__descriptor },
+  { "IssueExtract", &loket__civilregistry__v1__issue_extract_request__descriptor, &loket__civilregistry__v1__extract__descriptor },
+  { "VerifyExtract", &loket__civilregistry__v1__verify_extract_request__descriptor, &loket__civilregistry__v1__extract__descriptor },
 };
 const unsigned loket__civilregistry__v1__civil_registry__method_indices_by_name[] = {
   4,        /* CreateAct */
@@ -3901,6 +4230,7 @@ const unsigned loket__civilregistry__v1__civil_registry__method_indices_by_name[
   6,        /* GetAct */
   2,        /* GetPerson */
   10,        /* GetResidenceHistory */
+  13,        /* IssueExtract */
   12,        /* ListConsultations */
   8,        /* ListOverdueBirthDrafts */
   11,        /* ListResidents */
@@ -3908,7 +4238,8 @@ const unsigned loket__civilregistry__v1__civil_registry__method_indices_by_name[
   5,        /* RecordAction */
   9,        /* RecordMove */
   3,        /* SearchPersons */
-  0         /* ValidateNationalNumber */
+  0,        /* ValidateNationalNumber */
+  14         /* VerifyExtract */
 };
 const ProtobufCServiceDescriptor loket__civilregistry__v1__civil_registry__descriptor =
 {
@@ -3917,7 +4248,7 @@ const ProtobufCServiceDescriptor loket__civilregistry__v1__civil_registry__descr
   "CivilRegistry",
   "Loket__Civilregistry__V1__CivilRegistry",
   "loket.civilregistry.v1",
-  13,
+  15,
   loket__civilregistry__v1__civil_registry__method_descriptors,
   loket__civilregistry__v1__civil_registry__method_indices_by_name
 };
@@ -4024,6 +4355,22 @@ void loket__civilregistry__v1__civil_registry__list_consultations(ProtobufCServi
 {
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
   service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void loket__civilregistry__v1__civil_registry__issue_extract(ProtobufCService *service,
+                                                             const Loket__Civilregistry__V1__IssueExtractRequest *input,
+                                                             Loket__Civilregistry__V1__Extract_Closure closure,
+                                                             void *closure_data)
+{
+  assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void loket__civilregistry__v1__civil_registry__verify_extract(ProtobufCService *service,
+                                                              const Loket__Civilregistry__V1__VerifyExtractRequest *input,
+                                                              Loket__Civilregistry__V1__Extract_Closure closure,
+                                                              void *closure_data)
+{
+  assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__civilregistry__v1__civil_registry__init (Loket__Civilregistry__V1__CivilRegistry_Service *service,
                                                      Loket__Civilregistry__V1__CivilRegistry_ServiceDestroy destroy)

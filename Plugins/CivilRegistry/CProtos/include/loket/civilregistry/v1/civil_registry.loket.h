@@ -30,5 +30,8 @@ static inline const void *loket_descriptor_loket__civilregistry__v1__list_reside
 static inline const void *loket_descriptor_loket__civilregistry__v1__list_consultations_request(void) { return &loket__civilregistry__v1__list_consultations_request__descriptor; }
 static inline const void *loket_descriptor_loket__civilregistry__v1__consultation(void) { return &loket__civilregistry__v1__consultation__descriptor; }
 static inline const void *loket_descriptor_loket__civilregistry__v1__list_consultations_response(void) { return &loket__civilregistry__v1__list_consultations_response__descriptor; }
+static inline const void *loket_descriptor_loket__civilregistry__v1__issue_extract_request(void) { return &loket__civilregistry__v1__issue_extract_request__descriptor; }
+static inline const void *loket_descriptor_loket__civilregistry__v1__extract(void) { return &loket__civilregistry__v1__extract__descriptor; }
+static inline const void *loket_descriptor_loket__civilregistry__v1__verify_extract_request(void) { return &loket__civilregistry__v1__verify_extract_request__descriptor; }
 
 #endif

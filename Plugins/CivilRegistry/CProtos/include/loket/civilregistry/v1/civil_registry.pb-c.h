@@ -42,6 +42,9 @@ typedef struct Loket__Civilregistry__V1__ListResidentsRequest Loket__Civilregist
 typedef struct Loket__Civilregistry__V1__ListConsultationsRequest Loket__Civilregistry__V1__ListConsultationsRequest;
 typedef struct Loket__Civilregistry__V1__Consultation Loket__Civilregistry__V1__Consultation;
 typedef struct Loket__Civilregistry__V1__ListConsultationsResponse Loket__Civilregistry__V1__ListConsultationsResponse;
+typedef struct Loket__Civilregistry__V1__IssueExtractRequest Loket__Civilregistry__V1__IssueExtractRequest;
+typedef struct Loket__Civilregistry__V1__Extract Loket__Civilregistry__V1__Extract;
+typedef struct Loket__Civilregistry__V1__VerifyExtractRequest Loket__Civilregistry__V1__VerifyExtractRequest;
 
 
 /* --- enums --- */
@@ -699,6 +702,54 @@ struct  Loket__Civilregistry__V1__ListConsultationsResponse
     , 0,NULL }
 
 
+struct  Loket__Civilregistry__V1__IssueExtractRequest
+{
+  ProtobufCMessage base;
+  char *act_id;
+  /*
+   * `nl`, `fr`, `de`, `en`, or `multilingual` (every label in the four languages, after the CIEC model).
+   */
+  char *language;
+};
+#define LOKET__CIVILREGISTRY__V1__ISSUE_EXTRACT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__issue_extract_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Loket__Civilregistry__V1__Extract
+{
+  ProtobufCMessage base;
+  /*
+   * `XXXX-XXXX-XXXX-XXXX`.
+   */
+  char *verification_code;
+  char *act_id;
+  char *language;
+  /*
+   * The extract as structured text, one `label: value` line per item.
+   */
+  char *text;
+  /*
+   * RFC 3339.
+   */
+  char *issued_at;
+  char *issued_by;
+};
+#define LOKET__CIVILREGISTRY__V1__EXTRACT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__extract__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Loket__Civilregistry__V1__VerifyExtractRequest
+{
+  ProtobufCMessage base;
+  char *verification_code;
+};
+#define LOKET__CIVILREGISTRY__V1__VERIFY_EXTRACT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__verify_extract_request__descriptor) \
+    , (char *)protobuf_c_empty_string }
+
+
 /* Loket__Civilregistry__V1__ValidateNationalNumberRequest methods */
 void   loket__civilregistry__v1__validate_national_number_request__init
                      (Loket__Civilregistry__V1__ValidateNationalNumberRequest         *message);
@@ -1212,6 +1263,63 @@ Loket__Civilregistry__V1__ListConsultationsResponse *
 void   loket__civilregistry__v1__list_consultations_response__free_unpacked
                      (Loket__Civilregistry__V1__ListConsultationsResponse *message,
                       ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__IssueExtractRequest methods */
+void   loket__civilregistry__v1__issue_extract_request__init
+                     (Loket__Civilregistry__V1__IssueExtractRequest         *message);
+size_t loket__civilregistry__v1__issue_extract_request__get_packed_size
+                     (const Loket__Civilregistry__V1__IssueExtractRequest   *message);
+size_t loket__civilregistry__v1__issue_extract_request__pack
+                     (const Loket__Civilregistry__V1__IssueExtractRequest   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__issue_extract_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__IssueExtractRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__IssueExtractRequest *
+       loket__civilregistry__v1__issue_extract_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__issue_extract_request__free_unpacked
+                     (Loket__Civilregistry__V1__IssueExtractRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__Extract methods */
+void   loket__civilregistry__v1__extract__init
+                     (Loket__Civilregistry__V1__Extract         *message);
+size_t loket__civilregistry__v1__extract__get_packed_size
+                     (const Loket__Civilregistry__V1__Extract   *message);
+size_t loket__civilregistry__v1__extract__pack
+                     (const Loket__Civilregistry__V1__Extract   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__extract__pack_to_buffer
+                     (const Loket__Civilregistry__V1__Extract   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__Extract *
+       loket__civilregistry__v1__extract__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__extract__free_unpacked
+                     (Loket__Civilregistry__V1__Extract *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__VerifyExtractRequest methods */
+void   loket__civilregistry__v1__verify_extract_request__init
+                     (Loket__Civilregistry__V1__VerifyExtractRequest         *message);
+size_t loket__civilregistry__v1__verify_extract_request__get_packed_size
+                     (const Loket__Civilregistry__V1__VerifyExtractRequest   *message);
+size_t loket__civilregistry__v1__verify_extract_request__pack
+                     (const Loket__Civilregistry__V1__VerifyExtractRequest   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__verify_extract_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__VerifyExtractRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__VerifyExtractRequest *
+       loket__civilregistry__v1__verify_extract_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__verify_extract_request__free_unpacked
+                     (Loket__Civilregistry__V1__VerifyExtractRequest *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Loket__Civilregistry__V1__ValidateNationalNumberRequest_Closure)
@@ -1295,6 +1403,15 @@ typedef void (*Loket__Civilregistry__V1__Consultation_Closure)
 typedef void (*Loket__Civilregistry__V1__ListConsultationsResponse_Closure)
                  (const Loket__Civilregistry__V1__ListConsultationsResponse *message,
                   void *closure_data);
+typedef void (*Loket__Civilregistry__V1__IssueExtractRequest_Closure)
+                 (const Loket__Civilregistry__V1__IssueExtractRequest *message,
+                  void *closure_data);
+typedef void (*Loket__Civilregistry__V1__Extract_Closure)
+                 (const Loket__Civilregistry__V1__Extract *message,
+                  void *closure_data);
+typedef void (*Loket__Civilregistry__V1__VerifyExtractRequest_Closure)
+                 (const Loket__Civilregistry__V1__VerifyExtractRequest *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -1354,6 +1471,14 @@ struct Loket__Civilregistry__V1__CivilRegistry_Service
                              const Loket__Civilregistry__V1__ListConsultationsRequest *input,
                              Loket__Civilregistry__V1__ListConsultationsResponse_Closure closure,
                              void *closure_data);
+  void (*issue_extract)(Loket__Civilregistry__V1__CivilRegistry_Service *service,
+                        const Loket__Civilregistry__V1__IssueExtractRequest *input,
+                        Loket__Civilregistry__V1__Extract_Closure closure,
+                        void *closure_data);
+  void (*verify_extract)(Loket__Civilregistry__V1__CivilRegistry_Service *service,
+                         const Loket__Civilregistry__V1__VerifyExtractRequest *input,
+                         Loket__Civilregistry__V1__Extract_Closure closure,
+                         void *closure_data);
 };
 typedef void (*Loket__Civilregistry__V1__CivilRegistry_ServiceDestroy)(Loket__Civilregistry__V1__CivilRegistry_Service *);
 void loket__civilregistry__v1__civil_registry__init (Loket__Civilregistry__V1__CivilRegistry_Service *service,
@@ -1374,7 +1499,9 @@ void loket__civilregistry__v1__civil_registry__init (Loket__Civilregistry__V1__C
       function_prefix__ ## record_move,\
       function_prefix__ ## get_residence_history,\
       function_prefix__ ## list_residents,\
-      function_prefix__ ## list_consultations  }
+      function_prefix__ ## list_consultations,\
+      function_prefix__ ## issue_extract,\
+      function_prefix__ ## verify_extract  }
 void loket__civilregistry__v1__civil_registry__validate_national_number(ProtobufCService *service,
                                                                         const Loket__Civilregistry__V1__ValidateNationalNumberRequest *input,
                                                                         Loket__Civilregistry__V1__NationalNumberInfo_Closure closure,
@@ -1427,6 +1554,14 @@ void loket__civilregistry__v1__civil_registry__list_consultations(ProtobufCServi
                                                                   const Loket__Civilregistry__V1__ListConsultationsRequest *input,
                                                                   Loket__Civilregistry__V1__ListConsultationsResponse_Closure closure,
                                                                   void *closure_data);
+void loket__civilregistry__v1__civil_registry__issue_extract(ProtobufCService *service,
+                                                             const Loket__Civilregistry__V1__IssueExtractRequest *input,
+                                                             Loket__Civilregistry__V1__Extract_Closure closure,
+                                                             void *closure_data);
+void loket__civilregistry__v1__civil_registry__verify_extract(ProtobufCService *service,
+                                                              const Loket__Civilregistry__V1__VerifyExtractRequest *input,
+                                                              Loket__Civilregistry__V1__Extract_Closure closure,
+                                                              void *closure_data);
 
 /* --- descriptors --- */
 
@@ -1464,6 +1599,9 @@ extern const ProtobufCMessageDescriptor loket__civilregistry__v1__list_residents
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__list_consultations_request__descriptor;
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__consultation__descriptor;
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__list_consultations_response__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__issue_extract_request__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__extract__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__verify_extract_request__descriptor;
 extern const ProtobufCServiceDescriptor loket__civilregistry__v1__civil_registry__descriptor;
 
 PROTOBUF_C__END_DECLS
