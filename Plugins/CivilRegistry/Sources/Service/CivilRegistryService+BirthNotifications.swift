@@ -46,7 +46,10 @@ extension CivilRegistryService {
                     FROM civil_registry.birth_notifications n JOIN civil_registry.acts a ON a.id = n.act_id
                     WHERE n.sender_id = \(sender) AND n.notification_id = \(notificationID)
                     """)
-                let (act, due, received) = try rows[0].decode(UUID.self, String.self, String.self)
+                guard let first = rows.first else {
+                    throw RPCError(code: .aborted, message: "the notification changed concurrently; send it again")
+                }
+                let (act, due, received) = try first.decode(UUID.self, String.self, String.self)
                 return .with {
                     $0.notificationId = notificationID
                     $0.actId = act.uuidString.lowercased()

@@ -26,7 +26,11 @@ extension CivilRegistryService {
                 FROM civil_registry.persons m WHERE m.id = \(mother)
                 RETURNING id
                 """)
-            let child = try rows[0].decode(UUID.self, at: 0)
+            guard let row = rows.first else {
+                throw plugin.localizer.error(
+                    .failedPrecondition, CivilRegistryMessages.actPersonNotFound, for: transaction.context, record.motherID)
+            }
+            let child = try row.decode(UUID.self, at: 0)
             // The child joins the mother's household at her main residence, from the day of birth.
             try await transaction.query(
                 """
