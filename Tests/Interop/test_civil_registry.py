@@ -35,12 +35,23 @@ def stubs(tmp_path_factory) -> SimpleNamespace:
     assert result.returncode == 0, result.stderr
     for package in ("loket", "loket/admin", "loket/admin/v1", "loket/civilregistry", "loket/civilregistry/v1"):
         (out / package / "__init__.py").touch()
+    forget_loket_modules()
     sys.path.insert(0, str(out))
     module = importlib.import_module
-    return SimpleNamespace(
-        admin=module("loket.admin.v1.admin_pb2"), admin_grpc=module("loket.admin.v1.admin_pb2_grpc"),
-        cr=module("loket.civilregistry.v1.civil_registry_pb2"),
-        cr_grpc=module("loket.civilregistry.v1.civil_registry_pb2_grpc"))
+    try:
+        return SimpleNamespace(
+            admin=module("loket.admin.v1.admin_pb2"), admin_grpc=module("loket.admin.v1.admin_pb2_grpc"),
+            cr=module("loket.civilregistry.v1.civil_registry_pb2"),
+            cr_grpc=module("loket.civilregistry.v1.civil_registry_pb2_grpc"))
+    finally:
+        sys.path.remove(str(out))
+        forget_loket_modules()
+
+
+def forget_loket_modules() -> None:
+    """Each test module generates its own `loket` package with the protos it needs: drop any cached one."""
+    for name in [name for name in sys.modules if name == "loket" or name.startswith("loket.")]:
+        del sys.modules[name]
 
 
 @pytest.fixture(scope="module")
