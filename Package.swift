@@ -129,12 +129,23 @@ let package = Package(
             path: "Plugins/Example/Sources",
             resources: [.copy("Migrations")]
         ),
+        .target(
+            name: "CCivilRegistryPluginProtos",
+            dependencies: ["CProtobufC"],
+            path: "Plugins/CivilRegistry/CProtos"
+        ),
+        .target(
+            name: "CivilRegistryPlugin",
+            dependencies: ["LoketPluginAPI", "CCivilRegistryPluginProtos"],
+            path: "Plugins/CivilRegistry/Sources",
+            resources: [.copy("Migrations")]
+        ),
 
         // MARK: Executables.
         .executableTarget(
             name: "loketd",
             dependencies: [
-                "LoketHost", "LoketPluginAPI", "ExamplePlugin",
+                "LoketHost", "LoketPluginAPI", "ExamplePlugin", "CivilRegistryPlugin",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -225,6 +236,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LoketCalendarTests", dependencies: ["LoketCalendar"]),
+        .testTarget(name: "CivilRegistryPluginTests", dependencies: ["CivilRegistryPlugin"]),
         .testTarget(
             name: "LoketClientTests",
             dependencies: [

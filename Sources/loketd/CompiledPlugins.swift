@@ -1,9 +1,10 @@
-import LoketPluginAPI
+import CivilRegistryPlugin
 import ExamplePlugin
+import LoketPluginAPI
 
 /// Every plugin compiled into `loketd`: the one place to add a plugin. `plugins.disabled` leaves any of them out.
 enum CompiledPlugins {
     static var all: [any Plugin] {
-        [ExamplePlugin()]
+        [ExamplePlugin(), CivilRegistryPlugin()]
     }
 }

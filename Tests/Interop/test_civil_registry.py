@@ -1,0 +1,466 @@
+"""The civil registry plugin end to end (issue 6): a real loketd on a database of its own, the real grpcio client.
+
+National numbers are validated in the caller's language; persons are created, read and searched with audit rows;
+acts follow their chain (an invalid transition is refused and changes nothing); hospitals' birth notifications are
+idempotent; an integration without the scope, a call without purpose and a department without the plugin are
+refused.
+"""
+
+from __future__ import annotations
+
+import importlib
+import secrets
+import subprocess
+import sys
+import time
+from types import SimpleNamespace
+
+import grpc
+import pytest
+
+from conftest import loketd_binary
+from host_support import Key, create_database, database_url, metadata, psql
+from interop_support import REPO_ROOT, Loketd
+
+PROTOS = REPO_ROOT / "Protos"
+PLUGIN = "civil-registry"
+
+
+@pytest.fixture(scope="module")
+def stubs(tmp_path_factory) -> SimpleNamespace:
+    out = tmp_path_factory.mktemp("civil_stubs")
+    command = [sys.executable, "-m", "grpc_tools.protoc", f"--python_out={out}", f"--grpc_python_out={out}",
+               f"--proto_path={PROTOS}", "loket/admin/v1/admin.proto", "loket/civilregistry/v1/civil_registry.proto"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    for package in ("loket", "loket/admin", "loket/admin/v1", "loket/civilregistry", "loket/civilregistry/v1"):
+        (out / package / "__init__.py").touch()
+    forget_loket_modules()
+    sys.path.insert(0, str(out))
+    module = importlib.import_module
+    try:
+        return SimpleNamespace(
+            admin=module("loket.admin.v1.admin_pb2"), admin_grpc=module("loket.admin.v1.admin_pb2_grpc"),
+            cr=module("loket.civilregistry.v1.civil_registry_pb2"),
+            cr_grpc=module("loket.civilregistry.v1.civil_registry_pb2_grpc"))
+    finally:
+        sys.path.remove(str(out))
+        forget_loket_modules()
+
+
+def forget_loket_modules() -> None:
+    """Each test module generates its own `loket` package with the protos it needs: drop any cached one."""
+    for name in [name for name in sys.modules if name == "loket" or name.startswith("loket.")]:
+        del sys.modules[name]
+
+
+@pytest.fixture(scope="module")
+def env(stubs) -> SimpleNamespace:
+    database = f"loket_civil_{secrets.token_hex(4)}"
+    create_database(database)
+    server = None
+    try:
+        server = Loketd(loketd_binary(), ["--database-url", database_url(database),
+                                          "--set", "server.grace_period_seconds=2"]).start()
+        psql(database, """
+            INSERT INTO core.departments (id, name) VALUES ('burgerzaken', 'Burgerzaken'), ('financien', 'Financiën');
+            NOTIFY loket_directory;""")
+        keys = SimpleNamespace(
+            admin=Key.seed(database, "admin", "administrator", None),
+            clerk=Key.seed(database, "an.peeters", "clerk", "burgerzaken"),
+            other_clerk=Key.seed(database, "jan.janssens", "clerk", "financien"),
+            hospital=Key.seed(database, "az-sint-jan", "integration", "burgerzaken", ["civil-registry.births.notify"]),
+            kiosk=Key.seed(database, "kiosk-1", "integration", "burgerzaken", ["example.visits.write"]),
+        )
+        channel = grpc.insecure_channel(f"127.0.0.1:{server.port}")
+        admin = stubs.admin_grpc.AdminStub(channel)
+        admin.EnablePlugin(stubs.admin.PluginEnablementRequest(plugin_id=PLUGIN, department_id="burgerzaken"),
+                           metadata=metadata(keys.admin), timeout=5)
+        stub = stubs.cr_grpc.CivilRegistryStub(channel)
+        wait_until_enabled(stub, stubs.cr, keys.clerk)
+        yield SimpleNamespace(database=database, keys=keys, server=server, channel=channel, stub=stub, pb=stubs.cr)
+        channel.close()
+    finally:
+        if server is not None:
+            server.terminate()
+            assert server.wait(10) == 0, server.log
+        subprocess.run(["dropdb", "--if-exists", database], timeout=60)
+
+
+def wait_until_enabled(stub, pb, key, timeout: float = 5.0) -> None:
+    """The enablement reaches the server's directory through NOTIFY: wait for it."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            stub.ValidateNationalNumber(pb.ValidateNationalNumberRequest(national_number="85073003328"),
+                                        metadata=metadata(key), timeout=5)
+            return
+        except grpc.RpcError as error:
+            if error.code() != grpc.StatusCode.PERMISSION_DENIED or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def rpc_error(call) -> grpc.RpcError:
+    with pytest.raises(grpc.RpcError) as raised:
+        call()
+    return raised.value
+
+
+def clerk(env, language="en", purpose="civil status file"):
+    return metadata(env.keys.clerk, language=language, purpose=purpose)
+
+
+def audit_rows(env, subject: str) -> list[str]:
+    result = psql(env.database, f"""
+        COPY (SELECT action || ' ' || principal_name || ' ' || coalesce(purpose, '') || ' '
+                     || array_to_string(information, ',') || ' ' || outcome
+              FROM core.audit_log WHERE subjects @> ARRAY['{subject}'] ORDER BY id) TO STDOUT""")
+    return [line for line in result.stdout.splitlines() if line]
+
+
+def scalar(env, sql: str) -> str:
+    return psql(env.database, f"COPY ({sql}) TO STDOUT").stdout.strip()
+
+
+def create_person(env, number, family, given, **fields):
+    request = env.pb.CreatePersonRequest(national_number=number, family_name=family, given_names=given, **fields)
+    return env.stub.CreatePerson(request, metadata=clerk(env), timeout=5)
+
+
+def test_national_number_validation_in_the_callers_language(env):
+    pb = env.pb
+    info = env.stub.ValidateNationalNumber(pb.ValidateNationalNumberRequest(national_number="85.07.30-033.28"),
+                                           metadata=metadata(env.keys.clerk), timeout=5)
+    assert (info.national_number, info.formatted, info.birth_date, info.sex, info.kind) == (
+        "85073003328", "85.07.30-033.28", "1985-07-30", pb.SEX_MALE, pb.NUMBER_KIND_REGISTER)
+    info = env.stub.ValidateNationalNumber(pb.ValidateNationalNumberRequest(national_number="17010100171"),
+                                           metadata=metadata(env.keys.clerk), timeout=5)
+    assert info.born_from_2000 and info.birth_date == "2017-01-01"
+    bis = env.stub.ValidateNationalNumber(pb.ValidateNationalNumberRequest(national_number="85273003371"),
+                                          metadata=metadata(env.keys.clerk), timeout=5)
+    assert bis.kind == pb.NUMBER_KIND_BIS and bis.sex == pb.SEX_UNKNOWN
+    expected = {"nl": "controlecijfers", "fr": "chiffres de contrôle", "de": "Prüfziffern", "en": "check digits"}
+    for language, words in expected.items():
+        error = rpc_error(lambda: env.stub.ValidateNationalNumber(
+            pb.ValidateNationalNumberRequest(national_number="85073003329"),
+            metadata=metadata(env.keys.clerk, language=language), timeout=5))
+        assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+        assert words in error.details(), error.details()
+    error = rpc_error(lambda: env.stub.ValidateNationalNumber(
+        pb.ValidateNationalNumberRequest(national_number="8507300332"), metadata=metadata(env.keys.clerk), timeout=5))
+    assert error.details() == "Een rijksregisternummer telt 11 cijfers, niet 10."  # Dutch by default
+
+
+def test_create_get_and_search_persons_are_audited(env):
+    pb = env.pb
+    address = pb.Address(street="Grote Markt", house_number="1", postal_code="8000", municipality="Brugge")
+    person = create_person(env, "85073003328", "Çelik", "Émile Jan", nationality="be", address=address)
+    assert person.sex == pb.SEX_MALE and person.birth_date == "1985-07-30" and person.nationality == "BE"
+    assert person.civil_status == pb.CIVIL_STATUS_SINGLE and person.address.country == "BE"
+    # The same number twice is refused, in the caller's language.
+    error = rpc_error(lambda: create_person(env, "85073003328", "Other", "Name"))
+    assert error.code() == grpc.StatusCode.ALREADY_EXISTS and "85.07.30-033.28" in error.details()
+    # A birth date or sex that contradicts the number is refused before any database work.
+    error = rpc_error(lambda: create_person(env, "00010100204", "Wouters", "Els", birth_date="2000-01-02"))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "birth date" in error.details()
+    error = rpc_error(lambda: create_person(env, "00010100204", "Wouters", "Els", sex=pb.SEX_MALE))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "sex" in error.details()
+    create_person(env, "00010100204", "Wouters", "Els")
+
+    by_number = env.stub.GetPerson(pb.GetPersonRequest(national_number="85.07.30-033.28"), metadata=clerk(env),
+                                   timeout=5)
+    by_id = env.stub.GetPerson(pb.GetPersonRequest(id=person.id), metadata=clerk(env), timeout=5)
+    assert by_number == by_id == person
+    error = rpc_error(lambda: env.stub.GetPerson(pb.GetPersonRequest(national_number="99123199742"),
+                                                 metadata=clerk(env, "fr"), timeout=5))
+    assert error.code() == grpc.StatusCode.NOT_FOUND and "n'existe pas" in error.details()
+
+    # Accents and case are folded both ways.
+    for prefix in ("cel", "CEL", "Çe"):
+        found = env.stub.SearchPersons(pb.SearchPersonsRequest(family_name_prefix=prefix), metadata=clerk(env),
+                                       timeout=5)
+        assert [p.id for p in found.persons] == [person.id], prefix
+    found = env.stub.SearchPersons(pb.SearchPersonsRequest(given_names_prefix="emi", birth_date="1985-07-30"),
+                                   metadata=clerk(env), timeout=5)
+    assert [p.id for p in found.persons] == [person.id]
+    found = env.stub.SearchPersons(pb.SearchPersonsRequest(postal_code="8000", street="grote markt"),
+                                   metadata=clerk(env), timeout=5)
+    assert [p.id for p in found.persons] == [person.id]
+    # A LIKE wildcard in the input is taken literally.
+    found = env.stub.SearchPersons(pb.SearchPersonsRequest(family_name_prefix="%e"), metadata=clerk(env), timeout=5)
+    assert list(found.persons) == []
+    error = rpc_error(lambda: env.stub.SearchPersons(pb.SearchPersonsRequest(family_name_prefix="c"),
+                                                     metadata=clerk(env, "de"), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "Suchen Sie" in error.details()
+
+    fields = "national_number,name,sex,birth_date,birth_place,nationality,address,civil_status,legal_cohabitation," \
+             "parentage,death,register_type,household"
+    rows = audit_rows(env, "person:85073003328")
+    assert rows[0] == f"create an.peeters civil status file {fields} ok"
+    assert rows[1:] == [f"read an.peeters civil status file {fields} ok"] * 7
+    methods = scalar(env, "SELECT string_agg(DISTINCT method, ',' ORDER BY method) FROM core.audit_log "
+                          "WHERE subjects @> ARRAY['person:85073003328']")
+    assert methods == ("/loket.civilregistry.v1.CivilRegistry/CreatePerson,"
+                       "/loket.civilregistry.v1.CivilRegistry/GetPerson,"
+                       "/loket.civilregistry.v1.CivilRegistry/SearchPersons")
+
+
+def test_reads_without_purpose_and_other_departments_are_refused(env):
+    pb = env.pb
+    error = rpc_error(lambda: env.stub.GetPerson(pb.GetPersonRequest(national_number="85073003328"),
+                                                 metadata=metadata(env.keys.clerk), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "x-loket-purpose" in error.details()
+    error = rpc_error(lambda: env.stub.GetPerson(
+        pb.GetPersonRequest(national_number="85073003328"),
+        metadata=metadata(env.keys.other_clerk, language="en", purpose="curiosity"), timeout=5))
+    assert error.code() == grpc.StatusCode.PERMISSION_DENIED
+
+
+def test_act_workflow_registration_updates_persons_and_invalid_transition_changes_nothing(env):
+    pb = env.pb
+    groom = create_person(env, "90020199704", "Janssens", "Pieter")
+    bride = create_person(env, "92101500295", "Maes", "Lotte")
+    data = pb.ActData(person_id=groom.id, partner_id=bride.id, event_date="2026-06-20", place="Brugge")
+    act = env.stub.CreateAct(pb.CreateActRequest(type=pb.ACT_TYPE_MARRIAGE, data=data), metadata=clerk(env),
+                             timeout=5)
+    assert act.status == pb.ACT_STATUS_DRAFT and [a.action for a in act.actions] == [pb.ACT_ACTION_CREATED]
+
+    def record(action, language="en", reason="", **kw):
+        return env.stub.RecordAction(pb.RecordActionRequest(act_id=act.id, action=action, reason=reason, **kw),
+                                     metadata=clerk(env, language), timeout=5)
+
+    before = scalar(env, f"SELECT count(*) FROM civil_registry.act_actions WHERE act_id = '{act.id}'")
+    error = rpc_error(lambda: record(pb.ACT_ACTION_REGISTERED))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION
+    assert error.details() == '"registered" cannot follow on an act with status "draft". Allowed: declared, rejected.'
+    error = rpc_error(lambda: record(pb.ACT_ACTION_REGISTERED, language="nl"))
+    assert "Toegestaan: aangegeven, geweigerd." in error.details()
+    error = rpc_error(lambda: record(pb.ACT_ACTION_REGISTERED, language="fr"))
+    assert "Autorisé : déclaré, refusé." in error.details()
+    assert scalar(env, f"SELECT count(*) FROM civil_registry.act_actions WHERE act_id = '{act.id}'") == before
+    assert scalar(env, f"SELECT status FROM civil_registry.acts WHERE id = '{act.id}'") == "draft"
+
+    record(pb.ACT_ACTION_DECLARED)
+    record(pb.ACT_ACTION_VALIDATED)
+    # Not yet registered: nobody is married.
+    assert env.stub.GetPerson(pb.GetPersonRequest(id=groom.id), metadata=clerk(env), timeout=5).civil_status == \
+        pb.CIVIL_STATUS_SINGLE
+    registered = record(pb.ACT_ACTION_REGISTERED)
+    assert registered.status == pb.ACT_STATUS_REGISTERED
+    assert [a.action for a in registered.actions] == [pb.ACT_ACTION_CREATED, pb.ACT_ACTION_DECLARED,
+                                                      pb.ACT_ACTION_VALIDATED, pb.ACT_ACTION_REGISTERED]
+    assert all(a.principal == "an.peeters" and a.department_id == "burgerzaken" for a in registered.actions)
+    groom_now = env.stub.GetPerson(pb.GetPersonRequest(id=groom.id), metadata=clerk(env), timeout=5)
+    bride_now = env.stub.GetPerson(pb.GetPersonRequest(id=bride.id), metadata=clerk(env), timeout=5)
+    assert groom_now.civil_status == bride_now.civil_status == pb.CIVIL_STATUS_MARRIED
+    assert (groom_now.spouse_id, bride_now.spouse_id) == (bride.id, groom.id)
+    # A rejection needs a reason; a registered act cannot be rejected.
+    error = rpc_error(lambda: record(pb.ACT_ACTION_CORRECTION_REQUESTED, language="de"))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "Grund" in error.details()
+    error = rpc_error(lambda: record(pb.ACT_ACTION_REJECTED, reason="late"))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION
+    assert "Allowed: certified, correction requested." in error.details()
+    # The chain is append-only even for Loket's own role.
+    result = psql(env.database, f"UPDATE civil_registry.act_actions SET reason = 'x' WHERE act_id = '{act.id}'",
+                  check=False)
+    assert result.returncode != 0 and "append-only" in result.stderr
+    rows = audit_rows(env, f"act:{act.id}")
+    assert rows[0].startswith("create an.peeters civil status file act:marriage ok")
+    assert rows[-1] == "update an.peeters civil status file act:marriage,act_status,civil_status ok"
+    assert "update an.peeters civil status file act:marriage,act_status,civil_status ok" in audit_rows(
+        env, "person:90020199704")
+
+
+def test_death_widows_the_spouse_and_a_closed_act_takes_nothing(env):
+    pb = env.pb
+    person = create_person(env, "85473003416", "Dubois", "Marie")
+    act = env.stub.CreateAct(pb.CreateActRequest(type=pb.ACT_TYPE_DEATH, data=pb.ActData(
+        person_id=person.id, event_date="2026-01-05")), metadata=clerk(env), timeout=5)
+    for action in (pb.ACT_ACTION_DECLARED, pb.ACT_ACTION_REJECTED):
+        act = env.stub.RecordAction(pb.RecordActionRequest(act_id=act.id, action=action, reason="wrong person"),
+                                    metadata=clerk(env), timeout=5)
+    assert act.status == pb.ACT_STATUS_REJECTED
+    error = rpc_error(lambda: env.stub.RecordAction(pb.RecordActionRequest(
+        act_id=act.id, action=pb.ACT_ACTION_VALIDATED), metadata=clerk(env), timeout=5))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION and "closed" in error.details()
+    assert env.stub.GetPerson(pb.GetPersonRequest(id=person.id), metadata=clerk(env), timeout=5).date_of_death == ""
+
+
+def notify(env, key, notification_id="AZSJ-2026-0001", **overrides):
+    fields = dict(notification_id=notification_id, child_family_name="Peeters", child_given_names="Noor",
+                  child_sex=env.pb.SEX_FEMALE, birth_date="2026-03-02", place="AZ Sint-Jan Brugge",
+                  mother_national_number="92101500295")
+    fields.update(overrides)
+    return env.stub.NotifyBirth(env.pb.NotifyBirthRequest(**fields),
+                                metadata=metadata(key, language="en", purpose="eBirth notification"), timeout=5)
+
+
+def test_birth_notification_is_idempotent_and_registration_creates_the_child(env):
+    pb = env.pb
+    mother = env.stub.GetPerson(pb.GetPersonRequest(national_number="92101500295"), metadata=clerk(env), timeout=5)
+    home = pb.Address(street="Langestraat", house_number="7", postal_code="8000", municipality="Brugge")
+    mother = env.stub.RecordMove(pb.RecordMoveRequest(person_id=mother.id, address=home, since="2025-01-01"),
+                                 metadata=clerk(env), timeout=5)
+    first = notify(env, env.keys.hospital)
+    # 2 March 2026 + 15 days = Tuesday 17 March 2026, a working day.
+    assert first.declaration_due == "2026-03-17"
+    for _ in range(3):
+        again = notify(env, env.keys.hospital, child_given_names="Noor Marie")
+        assert again == first
+    assert scalar(env, "SELECT count(*) FROM civil_registry.acts WHERE kind = 'birth'") == "1"
+    assert scalar(env, "SELECT count(*) FROM civil_registry.birth_notifications") == "1"
+
+    act = env.stub.GetAct(pb.GetActRequest(id=first.act_id), metadata=clerk(env), timeout=5)
+    assert act.status == pb.ACT_STATUS_DRAFT and act.data.mother_id == mother.id
+    assert [a.action for a in act.actions] == [pb.ACT_ACTION_NOTIFIED]
+    assert act.actions[0].principal == "az-sint-jan"
+    # The term has passed (the server's clock is later than 17 March 2026): the draft is overdue.
+    overdue = env.stub.ListOverdueBirthDrafts(pb.ListOverdueBirthDraftsRequest(), metadata=clerk(env), timeout=5)
+    assert first.act_id in [a.id for a in overdue.acts]
+
+    def record(action, **kw):
+        return env.stub.RecordAction(pb.RecordActionRequest(act_id=first.act_id, action=action, **kw),
+                                     metadata=clerk(env), timeout=5)
+
+    record(pb.ACT_ACTION_DECLARED, data=pb.ActData(child_given_names="Noor", place="Brugge"))
+    record(pb.ACT_ACTION_VALIDATED)
+    assert scalar(env, "SELECT count(*) FROM civil_registry.statistics_outbox") == "0"
+    registered = record(pb.ACT_ACTION_REGISTERED)
+    child = env.stub.GetPerson(pb.GetPersonRequest(id=registered.registered_person_id), metadata=clerk(env),
+                               timeout=5)
+    assert (child.family_name, child.given_names, child.sex, child.birth_date, child.mother_id) == (
+        "Peeters", "Noor", pb.SEX_FEMALE, "2026-03-02", mother.id)
+    # The child lives with the mother, in her household, from the day of birth.
+    assert (child.household_id, child.address.street) == (mother.household_id, "Langestraat")
+    history = env.stub.GetResidenceHistory(pb.GetResidenceHistoryRequest(person_id=child.id), metadata=clerk(env),
+                                           timeout=5)
+    assert [r.since for r in history.residences] == ["2026-03-02"]
+    assert sorted(m.person_id for m in history.household) == sorted([mother.id, child.id])
+    assert scalar(env, f"SELECT payload->>'sex' FROM civil_registry.statistics_outbox "
+                       f"WHERE act_id = '{first.act_id}'") == "female"
+    overdue = env.stub.ListOverdueBirthDrafts(pb.ListOverdueBirthDraftsRequest(), metadata=clerk(env), timeout=5)
+    assert first.act_id not in [a.id for a in overdue.acts]
+
+
+def test_a_second_birth_like_the_first_is_flagged_and_resolved(env):
+    pb = env.pb
+    receipt = notify(env, env.keys.hospital, notification_id="AZSJ-2026-0002")
+    act = env.stub.GetAct(pb.GetActRequest(id=receipt.act_id), metadata=clerk(env), timeout=5)
+    assert act.possible_duplicate
+    error = rpc_error(lambda: env.stub.RecordAction(pb.RecordActionRequest(
+        act_id=act.id, action=pb.ACT_ACTION_MARKED_DUPLICATE), metadata=clerk(env), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+    done = env.stub.RecordAction(pb.RecordActionRequest(
+        act_id=act.id, action=pb.ACT_ACTION_MARKED_DUPLICATE, reason="the hospital sent it under a new id"),
+        metadata=clerk(env), timeout=5)
+    assert done.status == pb.ACT_STATUS_DUPLICATE and not done.possible_duplicate
+    assert done.actions[-1].reason == "the hospital sent it under a new id"
+
+
+def test_integrations_need_the_scope_and_clerks_cannot_notify(env):
+    for key in (env.keys.kiosk, env.keys.clerk):
+        error = rpc_error(lambda: notify(env, key, notification_id="X-1"))
+        assert error.code() == grpc.StatusCode.PERMISSION_DENIED
+    error = rpc_error(lambda: env.stub.GetPerson(env.pb.GetPersonRequest(national_number="85073003328"),
+                                                 metadata=metadata(env.keys.hospital, purpose="x"), timeout=5))
+    assert error.code() == grpc.StatusCode.PERMISSION_DENIED
+    assert scalar(env, "SELECT count(*) FROM civil_registry.birth_notifications WHERE notification_id = 'X-1'") == "0"
+
+
+def test_moves_build_the_residence_history_households_and_residents_by_address(env):
+    pb = env.pb
+    first = pb.Address(street="Steenstraat", house_number="12", postal_code="8000", municipality="Brugge")
+    anna = create_person(env, "88050500282", "Claes", "Anna", address=first)
+    assert anna.household_id and anna.address.street == "Steenstraat"
+    # Bart joins Anna's household when he moves in; Anna then moves on alone.
+    bart = create_person(env, "87121200195", "Smet", "Bart")
+    moved = env.stub.RecordMove(pb.RecordMoveRequest(person_id=bart.id, address=first, since="2099-01-10",
+                                                     household_id=anna.household_id), metadata=clerk(env), timeout=5)
+    assert moved.household_id == anna.household_id and moved.address.house_number == "12"
+    second = pb.Address(street="Zilverpand", house_number="3", box="B", postal_code="8000", municipality="Brugge")
+    env.stub.RecordMove(pb.RecordMoveRequest(person_id=anna.id, address=second, since="2099-06-01"),
+                        metadata=clerk(env), timeout=5)
+    history = env.stub.GetResidenceHistory(pb.GetResidenceHistoryRequest(person_id=anna.id), metadata=clerk(env),
+                                           timeout=5)
+    assert [(r.address.street, r.until) for r in history.residences] == [("Steenstraat", "2099-06-01"),
+                                                                         ("Zilverpand", "")]
+    assert [m.person_id for m in history.household] == [anna.id]
+    bart_history = env.stub.GetResidenceHistory(pb.GetResidenceHistoryRequest(person_id=bart.id),
+                                                metadata=clerk(env), timeout=5)
+    assert [m.person_id for m in bart_history.household] == [bart.id]
+    # Residents of Steenstraat 12 on a day, accents and case folded in the street.
+    def residents(day):
+        found = env.stub.ListResidents(pb.ListResidentsRequest(postal_code="8000", street="STEENSTRAAT",
+                                                               house_number="12", on=day), metadata=clerk(env), timeout=5)
+        return sorted(p.id for p in found.persons)
+    assert residents("2099-03-01") == sorted([anna.id, bart.id])
+    assert residents("2099-07-01") == [bart.id]
+    # A move that does not come after the current residence is refused, in the caller's language.
+    error = rpc_error(lambda: env.stub.RecordMove(pb.RecordMoveRequest(
+        person_id=anna.id, address=first, since="2099-05-01"), metadata=clerk(env, "nl"), timeout=5))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION and "2099-06-01" in error.details()
+    error = rpc_error(lambda: env.stub.RecordMove(pb.RecordMoveRequest(
+        person_id=anna.id, address=pb.Address(street="X"), since="2099-08-01"), metadata=clerk(env, "fr"), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "code postal" in error.details()
+
+
+def test_consultations_list_the_reads_and_writes_of_a_record(env):
+    pb = env.pb
+    number = "79061500186"
+    person = create_person(env, number, "Lambert", "Luc")
+    env.stub.GetPerson(pb.GetPersonRequest(national_number=number),
+                       metadata=metadata(env.keys.clerk, purpose="parking permit"), timeout=5)
+    trail = env.stub.ListConsultations(pb.ListConsultationsRequest(national_number=number),
+                                       metadata=metadata(env.keys.clerk, purpose="citizen request"), timeout=5)
+    assert [(c.action, c.principal, c.purpose, c.method.rsplit("/", 1)[-1]) for c in trail.consultations] == [
+        ("create", "an.peeters", "civil status file", "CreatePerson"),
+        ("read", "an.peeters", "parking permit", "GetPerson"),
+    ]
+    assert all(c.department_id == "burgerzaken" and "name" in c.information for c in trail.consultations)
+    # Asking is itself recorded, and shows up the next time.
+    again = env.stub.ListConsultations(pb.ListConsultationsRequest(national_number=number),
+                                       metadata=metadata(env.keys.clerk, purpose="citizen request"), timeout=5)
+    assert again.consultations[-1].method.endswith("/ListConsultations")
+    assert person.id
+    error = rpc_error(lambda: env.stub.ListConsultations(
+        pb.ListConsultationsRequest(national_number=number, **{"from": "2026-02-01", "to": "2026-01-01"}),
+        metadata=clerk(env), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+def test_extracts_in_each_language_verify_by_code(env):
+    pb = env.pb
+    person = create_person(env, "75030300150", "Vermeulen", "Kim")
+    act = env.stub.CreateAct(pb.CreateActRequest(type=pb.ACT_TYPE_NAME_CHANGE, data=pb.ActData(
+        person_id=person.id, new_given_names="Kimberly")), metadata=clerk(env), timeout=5)
+    error = rpc_error(lambda: env.stub.IssueExtract(pb.IssueExtractRequest(act_id=act.id, language="en"),
+                                                    metadata=clerk(env), timeout=5))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION and "Allowed: declared, rejected." in error.details()
+    for action in (pb.ACT_ACTION_DECLARED, pb.ACT_ACTION_VALIDATED, pb.ACT_ACTION_REGISTERED):
+        env.stub.RecordAction(pb.RecordActionRequest(act_id=act.id, action=action), metadata=clerk(env), timeout=5)
+    renamed = env.stub.GetPerson(pb.GetPersonRequest(id=person.id), metadata=clerk(env), timeout=5)
+    assert (renamed.given_names, renamed.family_name) == ("Kimberly", "Vermeulen")
+    expected = {"nl": "Uittreksel uit een akte van naamsverandering", "fr": "Extrait d'acte de changement de nom",
+                "de": "Auszug aus einer Namensänderungsurkunde", "en": "Extract of a change of name certificate",
+                "multilingual": "Uittreksel uit een akte van naamsverandering / Extrait d'acte de changement de nom"}
+    codes = set()
+    for language, title in expected.items():
+        extract = env.stub.IssueExtract(pb.IssueExtractRequest(act_id=act.id, language=language),
+                                        metadata=clerk(env), timeout=5)
+        assert extract.text.startswith(title) and "75.03.03-001.50" in extract.text
+        assert extract.verification_code in extract.text
+        verified = env.stub.VerifyExtract(pb.VerifyExtractRequest(verification_code=extract.verification_code.lower()),
+                                          metadata=clerk(env, purpose="verification"), timeout=5)
+        assert verified == extract
+        codes.add(extract.verification_code)
+    assert len(codes) == 5
+    chain = env.stub.GetAct(pb.GetActRequest(id=act.id), metadata=clerk(env), timeout=5)
+    assert [a.action for a in chain.actions][-5:] == [pb.ACT_ACTION_CERTIFIED] * 5
+    assert chain.status == pb.ACT_STATUS_REGISTERED
+    error = rpc_error(lambda: env.stub.VerifyExtract(pb.VerifyExtractRequest(verification_code="AAAA-BBBB-CCCC-DDDD"),
+                                                     metadata=clerk(env, "de"), timeout=5))
+    assert error.code() == grpc.StatusCode.NOT_FOUND and "Prüfcode" in error.details()
+    error = rpc_error(lambda: env.stub.IssueExtract(pb.IssueExtractRequest(act_id=act.id, language="es"),
+                                                    metadata=clerk(env), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
