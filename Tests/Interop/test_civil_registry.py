@@ -453,6 +453,10 @@ def test_extracts_in_each_language_verify_by_code(env):
         verified = env.stub.VerifyExtract(pb.VerifyExtractRequest(verification_code=extract.verification_code.lower()),
                                           metadata=clerk(env, purpose="verification"), timeout=5)
         assert verified == extract
+        # Verification is public: a bank or notary without credentials may check a code, stating a purpose.
+        anonymous = env.stub.VerifyExtract(pb.VerifyExtractRequest(verification_code=extract.verification_code),
+                                           metadata=[("x-loket-purpose", "certificate check")], timeout=5)
+        assert anonymous == extract
         codes.add(extract.verification_code)
     assert len(codes) == 5
     chain = env.stub.GetAct(pb.GetActRequest(id=act.id), metadata=clerk(env), timeout=5)
@@ -461,6 +465,16 @@ def test_extracts_in_each_language_verify_by_code(env):
     error = rpc_error(lambda: env.stub.VerifyExtract(pb.VerifyExtractRequest(verification_code="AAAA-BBBB-CCCC-DDDD"),
                                                      metadata=clerk(env, "de"), timeout=5))
     assert error.code() == grpc.StatusCode.NOT_FOUND and "Prüfcode" in error.details()
+    error = rpc_error(lambda: env.stub.VerifyExtract(pb.VerifyExtractRequest(verification_code=extract.verification_code),
+                                                     timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT  # no purpose
+    error = rpc_error(lambda: env.stub.VerifyExtract(
+        pb.VerifyExtractRequest(verification_code=extract.verification_code),
+        metadata=[("authorization", "Bearer lk_000000000000_" + "0" * 64), ("x-loket-purpose", "x")], timeout=5))
+    assert error.code() == grpc.StatusCode.UNAUTHENTICATED  # a key, if sent, must be valid
+    consulted = psql(env.database, "COPY (SELECT count(*) FROM core.audit_log WHERE principal_name = 'anonymous' "
+                                   "AND method LIKE '%/VerifyExtract') TO STDOUT").stdout.strip()
+    assert int(consulted) == 5
     error = rpc_error(lambda: env.stub.IssueExtract(pb.IssueExtractRequest(act_id=act.id, language="es"),
                                                     metadata=clerk(env), timeout=5))
     assert error.code() == grpc.StatusCode.INVALID_ARGUMENT

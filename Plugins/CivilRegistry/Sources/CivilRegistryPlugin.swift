@@ -18,7 +18,8 @@ public struct CivilRegistryPlugin: Plugin {
     static let consultationsRead = Permission("civil-registry.consultations.read")
     static let extractsIssue = Permission("civil-registry.extracts.issue")
     /// Checking a verification code: clerks, and integrations such as a verification portal with this scope.
-    static let extractsVerify = Permission("civil-registry.extracts.verify", roles: [.clerk, .integration])
+    /// Anyone holding an extract (a bank, a notary, the citizen) may check its code, without credentials.
+    static let extractsVerify = Permission.public("civil-registry.extracts.verify")
     /// Hospitals only (and administrators): an integration needs this permission in its scope.
     static let birthNotify = Permission("civil-registry.births.notify", roles: [.integration])
 

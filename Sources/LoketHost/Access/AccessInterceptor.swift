@@ -23,6 +23,17 @@ struct AccessInterceptor: ServerInterceptor {
         guard let access = policies[context.method.path] else {
             throw RPCError(.permissionDenied, AccessMessages.noPolicy, for: context, context.method.path)
         }
+        if !access.policy.permission.requiresCredentials, !carriesCredentials(context) {
+            var caller = Caller(
+                principalID: "", principalName: "anonymous", role: .anonymous, department: nil, language: language,
+                purpose: Self.purpose(in: context.requestMetadata))
+            if access.policy.personalData.requiresPurpose, caller.purpose == nil {
+                throw RPCError(.invalidArgument, AccessMessages.missingPurpose, for: context)
+            }
+            caller.language = language
+            call.context[CallerKey.self] = caller
+            return try await next(call)
+        }
         let principal = try await authenticate(context)
         var caller = Caller(
             principalID: principal.id, principalName: principal.name, role: principal.role,
@@ -69,7 +80,8 @@ struct AccessInterceptor: ServerInterceptor {
     }
 
     private func authorize(_ caller: Caller, _ access: AccessPolicy, context: ServerContext) throws {
-        if let plugin = access.plugin {
+        // A public method is available wherever its plugin runs, whoever calls it.
+        if let plugin = access.plugin, access.policy.permission.requiresCredentials {
             let title = plugin.title.text(in: context.language)
             guard let department = caller.department else {
                 throw RPCError(.permissionDenied, AccessMessages.noDepartment, for: context, title, caller.principalName)
@@ -89,6 +101,15 @@ struct AccessInterceptor: ServerInterceptor {
     private func auditDenial(caller: Caller, access: AccessPolicy, method: String) async {
         let record = AuditRecord(access.policy.personalData == .writes ? .update : .read, subjects: [])
         _ = try? await pool.query(StoreAuditWriter.insert(record, caller: caller, method: method, outcome: "denied"))
+    }
+
+    /// Whether the call brings an API key (checked even on public methods: a wrong key is an error) or a
+    /// registered client certificate. An unregistered certificate makes a caller anonymous on public methods,
+    /// since every client of a mutual-TLS server has one.
+    func carriesCredentials(_ context: ServerContext) -> Bool {
+        if context.requestMetadata.firstString(forKey: "authorization") != nil { return true }
+        guard let certificate = context[PeerCertificateKey.self] else { return false }
+        return directory.directory.certificates[hex(SHA256.hash(certificate.der))] != nil
     }
 
     static func principal(for key: APIKey, in directory: Directory) -> Directory.Principal? {

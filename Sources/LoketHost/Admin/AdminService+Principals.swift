@@ -77,7 +77,7 @@ extension AdminService {
                 case .administrator: .administrator
                 case .clerk: .clerk
                 case .integration: .integration
-                case nil: .unspecified
+                case .anonymous, nil: .unspecified
                 }
             $0.departmentId = department ?? ""
             $0.scopes = scopes

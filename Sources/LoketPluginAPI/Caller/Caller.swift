@@ -35,7 +35,10 @@ public struct Caller: Sendable, Hashable {
         switch role {
         case .administrator: true
         case .clerk: permission.roles.contains(.clerk)
-        case .integration: permission.roles.contains(.integration) && scopes.contains(permission.name)
+        case .integration:
+            !permission.requiresCredentials
+                || (permission.roles.contains(.integration) && scopes.contains(permission.name))
+        case .anonymous: !permission.requiresCredentials
         }
     }
 }

@@ -6,4 +6,6 @@ public enum Role: String, Sendable, Hashable, CaseIterable {
     case clerk
     /// A machine client (a hospital, a federal register link) limited to an explicit scope list.
     case integration
+    /// Someone without credentials, calling a public method (``Permission/public(_:)``); never a stored principal.
+    case anonymous
 }
