@@ -124,12 +124,23 @@ let package = Package(
             path: "Plugins/Example/Sources",
             resources: [.copy("Migrations")]
         ),
+        .target(
+            name: "CFeedbackPluginProtos",
+            dependencies: ["CProtobufC"],
+            path: "Plugins/Feedback/CProtos"
+        ),
+        .target(
+            name: "FeedbackPlugin",
+            dependencies: ["LoketPluginAPI", "CFeedbackPluginProtos"],
+            path: "Plugins/Feedback/Sources",
+            resources: [.copy("Migrations")]
+        ),
 
         // MARK: Executables.
         .executableTarget(
             name: "loketd",
             dependencies: [
-                "LoketHost", "LoketPluginAPI", "ExamplePlugin",
+                "LoketHost", "LoketPluginAPI", "ExamplePlugin", "FeedbackPlugin",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -220,6 +231,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LoketCalendarTests", dependencies: ["LoketCalendar"]),
+        .testTarget(name: "FeedbackPluginTests", dependencies: ["FeedbackPlugin", "LoketPluginAPI"]),
         .testTarget(
             name: "LoketClientTests",
             dependencies: [
