@@ -21,7 +21,7 @@ extension ComplaintsService {
                 SELECT id
                 FROM feedback.cases
                 WHERE status = 'closed' AND anonymized_at IS NULL
-                  AND closed_at <= \(now)::timestamptz - make_interval(days => \(Int(settings.retentionDays)))
+                  AND closed_at <= \(now)::timestamptz - make_interval(days => \(Int(settings.retentionDays))::int)
                 ORDER BY closed_at LIMIT \(Self.retentionBatch)
                 FOR UPDATE
                 """)
@@ -29,7 +29,7 @@ extension ComplaintsService {
             let cutoff = try await transaction.query(
                 """
                 SELECT \(unsafeRawSQL: Self.time("ts"))
-                FROM (SELECT \(now)::timestamptz - make_interval(days => \(Int(settings.retentionDays))) AS ts) t
+                FROM (SELECT \(now)::timestamptz - make_interval(days => \(Int(settings.retentionDays))::int) AS ts) t
                 """)
             let delete = settings.retentionAction == "delete"
             for id in ids {
