@@ -307,3 +307,36 @@ def test_retention_anonymizes_closed_cases_with_an_audit_record_each(fb, configu
     assert audit.stdout.strip() == "update fb-admin"
     again = fb.complaints.ApplyRetention(fb.pb.ApplyRetentionRequest(), metadata=md(fb.keys.admin), timeout=5)
     assert case.id not in again.case_ids
+
+
+def test_counter_visit_invitation_needs_an_active_survey(fb, configured):
+    invite = lambda language: fb.surveys.InviteVisitor(fb.sv.InviteVisitorRequest(),  # noqa: E731
+                                                       metadata=md(fb.keys.desk, language, None), timeout=5)
+    error = rpc_error(lambda: invite("en"))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION
+    assert error.details() == "There is no active survey for counter_visit."
+    q = fb.sv
+    fb.surveys.PutSurvey(q.Survey(
+        id="counter", trigger="counter_visit", active=True, title_nl="Loket", title_fr="Guichet",
+        title_de="Schalter", title_en="Counter",
+        questions=[q.Question(position=1, kind="choice", text_nl="Waarvoor?", text_fr="Pour quoi ?",
+                              text_de="Wofür?", text_en="What for?",
+                              choices=[q.Choice(code="id", text_nl="Identiteitskaart", text_fr="Carte d'identité",
+                                                text_de="Personalausweis", text_en="Identity card"),
+                                       q.Choice(code="other", text_nl="Iets anders", text_fr="Autre chose",
+                                                text_de="Etwas anderes", text_en="Something else")])]),
+        metadata=md(fb.keys.admin), timeout=5)
+    invitation = invite("fr")
+    assert invitation.language == "fr" and invitation.survey_id == "counter"
+    portal = md(fb.keys.portal, purpose=None)
+    opened = fb.surveys.OpenInvitation(q.OpenInvitationRequest(token=invitation.token), metadata=portal, timeout=5)
+    assert opened.title == "Guichet" and list(opened.questions[0].choice_texts) == ["Carte d'identité", "Autre chose"]
+    error = rpc_error(lambda: fb.surveys.SubmitAnswers(q.SubmitAnswersRequest(
+        token=invitation.token, answers=[q.Answer(position=1, value="passport")]), metadata=portal, timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "1" in error.details()
+    result = fb.surveys.SubmitAnswers(q.SubmitAnswersRequest(
+        token=invitation.token, answers=[q.Answer(position=1, value="id")]), metadata=portal, timeout=5)
+    assert not result.unhappy and not result.case_reopened
+    error = rpc_error(lambda: fb.surveys.OpenInvitation(q.OpenInvitationRequest(token="0" * 64), metadata=portal,
+                                                        timeout=5))
+    assert error.code() == grpc.StatusCode.NOT_FOUND

@@ -2,8 +2,6 @@ import Foundation
 import LoketPluginAPI
 
 extension ComplaintsService {
-    static let codePattern = #"^[a-z][a-z0-9-]{0,39}$"#
-
     static func isCode(_ text: String) -> Bool {
         text.wholeMatch(of: /[a-z][a-z0-9-]{0,39}/) != nil
     }
