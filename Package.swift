@@ -140,12 +140,23 @@ let package = Package(
             path: "Plugins/CivilRegistry/Sources",
             resources: [.copy("Migrations")]
         ),
+        .target(
+            name: "CFeedbackPluginProtos",
+            dependencies: ["CProtobufC"],
+            path: "Plugins/Feedback/CProtos"
+        ),
+        .target(
+            name: "FeedbackPlugin",
+            dependencies: ["LoketPluginAPI", "CFeedbackPluginProtos"],
+            path: "Plugins/Feedback/Sources",
+            resources: [.copy("Migrations")]
+        ),
 
         // MARK: Executables.
         .executableTarget(
             name: "loketd",
             dependencies: [
-                "LoketHost", "LoketPluginAPI", "ExamplePlugin", "CivilRegistryPlugin",
+                "LoketHost", "LoketPluginAPI", "ExamplePlugin", "CivilRegistryPlugin", "FeedbackPlugin",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -237,6 +248,7 @@ let package = Package(
         ),
         .testTarget(name: "LoketCalendarTests", dependencies: ["LoketCalendar"]),
         .testTarget(name: "CivilRegistryPluginTests", dependencies: ["CivilRegistryPlugin"]),
+        .testTarget(name: "FeedbackPluginTests", dependencies: ["FeedbackPlugin", "LoketPluginAPI"]),
         .testTarget(
             name: "LoketClientTests",
             dependencies: [

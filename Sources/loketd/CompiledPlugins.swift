@@ -1,10 +1,11 @@
 import CivilRegistryPlugin
 import ExamplePlugin
+import FeedbackPlugin
 import LoketPluginAPI
 
 /// Every plugin compiled into `loketd`: the one place to add a plugin. `plugins.disabled` leaves any of them out.
 enum CompiledPlugins {
     static var all: [any Plugin] {
-        [ExamplePlugin(), CivilRegistryPlugin()]
+        [ExamplePlugin(), CivilRegistryPlugin(), FeedbackPlugin()]
     }
 }
