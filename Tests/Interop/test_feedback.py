@@ -8,17 +8,15 @@ city received it (`received_on`), and the deadlines count from that day.
 from __future__ import annotations
 
 import datetime
-import importlib
 import secrets
 import subprocess
-import sys
 from types import SimpleNamespace
 
 import grpc
 import pytest
 
 from conftest import loketd_binary
-from host_support import Key, create_database, database_url, metadata, psql
+from host_support import Key, create_database, database_url, generated_modules, metadata, psql
 from interop_support import REPO_ROOT, Loketd
 
 PROTOS = REPO_ROOT / "Protos"
@@ -27,18 +25,14 @@ PROTOS = REPO_ROOT / "Protos"
 @pytest.fixture(scope="module")
 def fb(tmp_path_factory) -> SimpleNamespace:
     out = tmp_path_factory.mktemp("feedback_stubs")
-    command = [sys.executable, "-m", "grpc_tools.protoc", f"--python_out={out}", f"--grpc_python_out={out}",
-               f"--proto_path={PROTOS}", "loket/admin/v1/admin.proto", "loket/feedback/v1/complaints.proto",
-               "loket/feedback/v1/surveys.proto"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    for package in ("loket", "loket/admin", "loket/admin/v1", "loket/feedback", "loket/feedback/v1"):
-        (out / package / "__init__.py").touch()
-    sys.path.insert(0, str(out))
-    module = importlib.import_module
-    admin, admin_grpc = module("loket.admin.v1.admin_pb2"), module("loket.admin.v1.admin_pb2_grpc")
-    pb, pb_grpc = module("loket.feedback.v1.complaints_pb2"), module("loket.feedback.v1.complaints_pb2_grpc")
-    sv, sv_grpc = module("loket.feedback.v1.surveys_pb2"), module("loket.feedback.v1.surveys_pb2_grpc")
+    generated = generated_modules(
+        out, ["loket/admin/v1/admin.proto", "loket/feedback/v1/complaints.proto", "loket/feedback/v1/surveys.proto"],
+        {"admin": "loket.admin.v1.admin_pb2", "admin_grpc": "loket.admin.v1.admin_pb2_grpc",
+         "pb": "loket.feedback.v1.complaints_pb2", "pb_grpc": "loket.feedback.v1.complaints_pb2_grpc",
+         "sv": "loket.feedback.v1.surveys_pb2", "sv_grpc": "loket.feedback.v1.surveys_pb2_grpc"})
+    admin, admin_grpc = generated.admin, generated.admin_grpc
+    pb, pb_grpc = generated.pb, generated.pb_grpc
+    sv, sv_grpc = generated.sv, generated.sv_grpc
 
     database = f"loket_feedback_{secrets.token_hex(4)}"
     create_database(database)

@@ -7,10 +7,8 @@ database keeps only the SHA-256 of its secret part.
 
 from __future__ import annotations
 
-import importlib
 import secrets
 import subprocess
-import sys
 import time
 from types import SimpleNamespace
 
@@ -18,7 +16,7 @@ import grpc
 import pytest
 
 from conftest import loketd_binary, transport_args
-from host_support import Key, create_database, database_url, metadata, psql
+from host_support import Key, create_database, database_url, generated_modules, metadata, psql
 from interop_support import REPO_ROOT, Loketd
 
 PROTOS = REPO_ROOT / "Protos"
@@ -28,20 +26,11 @@ VISITS = "loket.example.v1.CounterVisits"
 
 @pytest.fixture(scope="module")
 def host_stubs(tmp_path_factory) -> SimpleNamespace:
-    out = tmp_path_factory.mktemp("host_stubs")
-    command = [sys.executable, "-m", "grpc_tools.protoc", f"--python_out={out}", f"--grpc_python_out={out}",
-               f"--proto_path={PROTOS}", "loket/admin/v1/admin.proto", "loket/example/v1/counter_visits.proto",
-               "grpc/health/v1/health.proto"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    for package in ("loket", "loket/admin", "loket/admin/v1", "loket/example", "loket/example/v1"):
-        (out / package / "__init__.py").touch()
-    sys.path.insert(0, str(out))
-    module = importlib.import_module
-    return SimpleNamespace(
-        admin=module("loket.admin.v1.admin_pb2"), admin_grpc=module("loket.admin.v1.admin_pb2_grpc"),
-        visits=module("loket.example.v1.counter_visits_pb2"),
-        visits_grpc=module("loket.example.v1.counter_visits_pb2_grpc"))
+    return generated_modules(
+        tmp_path_factory.mktemp("host_stubs"),
+        ["loket/admin/v1/admin.proto", "loket/example/v1/counter_visits.proto"],
+        {"admin": "loket.admin.v1.admin_pb2", "admin_grpc": "loket.admin.v1.admin_pb2_grpc",
+         "visits": "loket.example.v1.counter_visits_pb2", "visits_grpc": "loket.example.v1.counter_visits_pb2_grpc"})
 
 
 @pytest.fixture(scope="module")

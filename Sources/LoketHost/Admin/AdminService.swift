@@ -35,12 +35,15 @@ struct AdminService: Loket_Admin_V1_AdminService {
     func change<Result: Sendable>(
         _ context: ServerContext, _ body: (PostgresTransaction) async throws -> (Result, AuditRecord)
     ) async throws -> Result {
-        try await pool.withTransaction(timeout: context.storeTimeout) { transaction in
+        let result = try await pool.withTransaction(timeout: context.storeTimeout) { transaction in
             let (result, record) = try await body(transaction)
             try await auditWriter.write(record, context: context, using: transaction)
             try await DirectoryCache.announceChange(in: transaction)
             return result
         }
+        // This instance reads its own writes at once; the others follow on the notification within a second.
+        try? await directory.reload()
+        return result
     }
 
     /// A PostgreSQL expression rendering a `timestamptz` column as RFC 3339 in UTC.
