@@ -124,12 +124,23 @@ let package = Package(
             path: "Plugins/Example/Sources",
             resources: [.copy("Migrations")]
         ),
+        .target(
+            name: "CCorrespondencePluginProtos",
+            dependencies: ["CProtobufC"],
+            path: "Plugins/Correspondence/CProtos"
+        ),
+        .target(
+            name: "CorrespondencePlugin",
+            dependencies: ["LoketPluginAPI", "CCorrespondencePluginProtos"],
+            path: "Plugins/Correspondence/Sources",
+            resources: [.copy("Migrations")]
+        ),
 
         // MARK: Executables.
         .executableTarget(
             name: "loketd",
             dependencies: [
-                "LoketHost", "LoketPluginAPI", "ExamplePlugin",
+                "LoketHost", "LoketPluginAPI", "ExamplePlugin", "CorrespondencePlugin",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -220,6 +231,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LoketCalendarTests", dependencies: ["LoketCalendar"]),
+        .testTarget(
+            name: "CorrespondencePluginTests",
+            dependencies: ["CorrespondencePlugin", "LoketPluginAPI"],
+            path: "Tests/CorrespondencePluginTests"
+        ),
         .testTarget(
             name: "LoketClientTests",
             dependencies: [

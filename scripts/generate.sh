@@ -19,6 +19,7 @@ groups=(
   "standard|grpc/health/v1/health.proto grpc/reflection/v1/reflection.proto grpc/reflection/v1alpha/reflection.proto grpc/testing/empty.proto grpc/testing/messages.proto grpc/testing/test.proto|Sources/CLoketStandardProtos|Sources/LoketStandardServices/Generated|LoketStandardServices|CLoketStandardProtos"
   "host|loket/admin/v1/admin.proto|Sources/CLoketHostProtos|Sources/LoketHost/Generated|LoketHost|CLoketHostProtos"
   "example|loket/example/v1/counter_visits.proto|Plugins/Example/CProtos|Plugins/Example/Sources/Generated|ExamplePlugin|CExamplePluginProtos"
+  "correspondence|loket/correspondence/v1/correspondence.proto|Plugins/Correspondence/CProtos|Plugins/Correspondence/Sources/Generated|CorrespondencePlugin|CCorrespondencePluginProtos"
   "conformance|loket/conformance/v1/all_types.proto loket/conformance/v1/echo.proto|Tests/CLoketConformance|Tests/LoketConformance/Generated|LoketConformance|CLoketConformance"
 )
 
