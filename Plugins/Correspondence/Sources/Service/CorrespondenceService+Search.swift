@@ -45,7 +45,7 @@ extension CorrespondenceService {
                 WITH q AS (
                     SELECT CASE
                         WHEN \(query) = '' THEN NULL
-                        WHEN \(configuration) IS NOT NULL THEN websearch_to_tsquery(\(configuration)::regconfig, \(query))
+                        WHEN \(configuration)::text IS NOT NULL THEN websearch_to_tsquery(\(configuration)::regconfig, \(query))
                         ELSE websearch_to_tsquery('dutch', \(query)) || websearch_to_tsquery('french', \(query))
                             || websearch_to_tsquery('english', \(query)) || websearch_to_tsquery('german', \(query))
                     END AS query
@@ -60,9 +60,9 @@ extension CorrespondenceService {
                        count(*) OVER () AS total
                 FROM correspondence.items i, q
                 WHERE (q.query IS NULL OR i.search @@ q.query)
-                  AND (\(direction) IS NULL OR i.direction = \(direction))
-                  AND (\(status) IS NULL OR i.status = \(status))
-                  AND (\(department) IS NULL OR coalesce(i.department_id, i.registered_department) = \(department))
+                  AND (\(direction)::text IS NULL OR i.direction = \(direction))
+                  AND (\(status)::text IS NULL OR i.status = \(status))
+                  AND (\(department)::text IS NULL OR coalesce(i.department_id, i.registered_department) = \(department))
                   AND (\(from)::date IS NULL OR i.received_on >= \(from)::date)
                   AND (\(to)::date IS NULL OR i.received_on <= \(to)::date)
                   AND (NOT i.confidential OR \(confidentialAllowed) OR i.registered_by = \(caller.principalName)
