@@ -409,6 +409,12 @@ def test_search_finds_dutch_and_french_words_by_stem_and_respects_confidentialit
     assert secret.id not in [h.item.id for h in search(env, env.keys.other, "klacht").hits]
     for key in (env.keys.chief, env.keys.archive, env.keys.desk):
         assert secret.id in [h.item.id for h in search(env, key, "klacht").hits]
+    # In the deadline lists a confidential item shows without its subject to those who may not read it.
+    listed = env.stub.ListDeadlines(pb.ListDeadlinesRequest(), metadata=md(env.keys.other), timeout=5)
+    summary = next(s for s in list(listed.due_soon) + list(listed.overdue) if s.id == secret.id)
+    assert summary.confidential and summary.subject == "" and summary.reference == secret.reference
+    listed = env.stub.ListDeadlines(pb.ListDeadlinesRequest(), metadata=md(env.keys.desk), timeout=5)
+    assert next(s for s in listed.due_soon if s.id == secret.id).subject == secret.subject
     error = rpc_error(lambda: env.stub.GetItem(pb.GetItemRequest(item=secret.id), metadata=md(env.keys.clerk, "nl"),
                                                timeout=5))
     assert error.code() == grpc.StatusCode.PERMISSION_DENIED and "vertrouwelijk" in error.details()
