@@ -203,6 +203,43 @@ def test_attachments_round_trip_with_the_same_hash(env):
     assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "Anhänge" in error.details()
 
 
+def minimal_pdf(text: str) -> bytes:
+    """A one-page PDF that shows `text` (ASCII) in Helvetica, with a correct cross-reference table."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_the_text_of_a_pdf_attachment_is_searchable(env):
+    pb = env.pb
+    pdf = minimal_pdf("Bezwaarschrift tegen de belastingaanslagen van vorig jaar")
+    item = register(env, subject="Ingescand document", attachments=[
+        pb.AttachmentUpload(filename="bezwaar.pdf", media_type="application/pdf", content=pdf)])
+    assert item.attachments[0].sha256 == hashlib.sha256(pdf).hexdigest()
+    hits = search(env, env.keys.clerk, "belastingaanslag", language="nl")
+    assert [h.item.id for h in hits.hits] == [item.id]
+    # A file that only claims to be a PDF is stored all the same, without text.
+    broken = register(env, subject="Kapot bestand", attachments=[
+        pb.AttachmentUpload(filename="kapot.pdf", media_type="application/pdf", content=b"%PDF-1.4 garbage")])
+    assert broken.attachments[0].size == len(b"%PDF-1.4 garbage")
+
+
 def test_contacts_are_deduplicated_and_their_use_audited(env):
     pb = env.pb
     first = register(env, contacts=[contact(pb, name="Sophie Claes", email="Sophie.Claes@example.be",

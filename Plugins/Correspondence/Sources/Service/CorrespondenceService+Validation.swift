@@ -108,9 +108,11 @@ extension CorrespondenceService {
                     && contact.nationalNumber.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }))
     }
 
-    /// The text of a plain-text attachment (valid UTF-8, NUL characters dropped), for search; empty otherwise.
-    static func searchableText(of upload: Loket_Correspondence_V1_AttachmentUpload) -> String {
+    /// The text of a plain-text attachment (valid UTF-8, NUL characters dropped) or a PDF, for search; empty
+    /// otherwise.
+    static func searchableText(of upload: Loket_Correspondence_V1_AttachmentUpload) async -> String {
         let type = upload.mediaType.lowercased()
+        if type.hasPrefix("application/pdf") { return await PDFText.extract(upload.content) }
         guard type.hasPrefix("text/plain") || type.hasPrefix("text/markdown") || type.hasPrefix("text/csv"),
             let text = String(data: upload.content, encoding: .utf8)
         else { return "" }

@@ -163,6 +163,7 @@ extension CorrespondenceService {
             try await appendHistory(
                 stored.id, action: kind, from: stored.status, to: stored.status,
                 note: "\(note) (due \(due) -> \(newDue))", principal: caller.principalName, in: transaction)
+            try await transaction.query("SELECT correspondence.refresh_search(\(stored.id))")
             let item = try await message(
                 for: try await loadItem(stored.id.uuidString, in: transaction, context: context), in: transaction)
             try await transaction.audit(Self.auditRecord(.update, item))

@@ -17,6 +17,11 @@ struct CorrespondenceService: Loket_Correspondence_V1_CorrespondenceService {
         let caller = try context.caller
         let registration = try validate(request, context)
         let today = self.today
+        // Attachment text for search, worked out before the transaction (PDFs by an external tool).
+        var texts: [String] = []
+        for upload in request.attachments {
+            texts.append(await Self.searchableText(of: upload))
+        }
         return try await plugin.transaction(context) { transaction in
             // 1. The number: the counter row of the year and direction, locked until commit. A rollback (below,
             // or anywhere later) gives the number back.
@@ -85,7 +90,7 @@ struct CorrespondenceService: Loket_Correspondence_V1_CorrespondenceService {
 
             // 4. Attachments, hashed by the server; a stated hash that differs fails the whole registration.
             for (position, upload) in request.attachments.enumerated() {
-                let text = Self.searchableText(of: upload)
+                let text = texts[position]
                 let rows = try await transaction.query(
                     """
                     INSERT INTO correspondence.attachments
