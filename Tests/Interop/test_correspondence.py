@@ -40,12 +40,21 @@ def stubs(tmp_path_factory) -> SimpleNamespace:
     assert result.returncode == 0, result.stderr
     for package in ("loket", "loket/admin", "loket/admin/v1", "loket/correspondence", "loket/correspondence/v1"):
         (out / package / "__init__.py").touch()
+    # Other modules generate their own `loket` package: import ours afresh, and leave none behind.
+    forget_loket_modules()
     sys.path.insert(0, str(out))
     module = importlib.import_module
-    return SimpleNamespace(
+    yield SimpleNamespace(
         admin=module("loket.admin.v1.admin_pb2"), admin_grpc=module("loket.admin.v1.admin_pb2_grpc"),
         pb=module("loket.correspondence.v1.correspondence_pb2"),
         grpc=module("loket.correspondence.v1.correspondence_pb2_grpc"))
+    sys.path.remove(str(out))
+    forget_loket_modules()
+
+
+def forget_loket_modules() -> None:
+    for name in [name for name in sys.modules if name == "loket" or name.startswith("loket.")]:
+        del sys.modules[name]
 
 
 @pytest.fixture(scope="module")
