@@ -1063,7 +1063,7 @@ public struct Loket_Correspondence_V1_SearchResponse: ProtobufMessage {
     public var hits: [Loket_Correspondence_V1_SearchHit] = []
     /// `next_page_token` (field 2).
     public var nextPageToken: String = ""
-    /// `total` (field 3).
+    /// How many items match in all; 0 on a page past the last.
     public var total: Int64 = 0
 
     /// The protobuf-c layout of `loket.correspondence.v1.SearchResponse`.

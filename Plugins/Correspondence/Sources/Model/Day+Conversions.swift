@@ -17,7 +17,7 @@ extension Day {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Brussels") ?? .gmt
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? Day(year: 1970, month: 1, day: 1)!
+        // The clock's date always exists; Day.min only satisfies the type.
+        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? .min
     }
 }

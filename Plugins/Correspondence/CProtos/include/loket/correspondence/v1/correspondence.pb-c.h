@@ -502,6 +502,9 @@ struct  Loket__Correspondence__V1__SearchResponse
   size_t n_hits;
   Loket__Correspondence__V1__SearchHit **hits;
   char *next_page_token;
+  /*
+   * How many items match in all; 0 on a page past the last.
+   */
   int64_t total;
 };
 #define LOKET__CORRESPONDENCE__V1__SEARCH_RESPONSE__INIT \
