@@ -151,12 +151,24 @@ let package = Package(
             path: "Plugins/Feedback/Sources",
             resources: [.copy("Migrations")]
         ),
+        .target(
+            name: "CCorrespondencePluginProtos",
+            dependencies: ["CProtobufC"],
+            path: "Plugins/Correspondence/CProtos"
+        ),
+        .target(
+            name: "CorrespondencePlugin",
+            dependencies: ["LoketPluginAPI", "CCorrespondencePluginProtos"],
+            path: "Plugins/Correspondence/Sources",
+            resources: [.copy("Migrations")]
+        ),
 
         // MARK: Executables.
         .executableTarget(
             name: "loketd",
             dependencies: [
                 "LoketHost", "LoketPluginAPI", "ExamplePlugin", "CivilRegistryPlugin", "FeedbackPlugin",
+                "CorrespondencePlugin",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -249,6 +261,11 @@ let package = Package(
         .testTarget(name: "LoketCalendarTests", dependencies: ["LoketCalendar"]),
         .testTarget(name: "CivilRegistryPluginTests", dependencies: ["CivilRegistryPlugin"]),
         .testTarget(name: "FeedbackPluginTests", dependencies: ["FeedbackPlugin", "LoketPluginAPI"]),
+        .testTarget(
+            name: "CorrespondencePluginTests",
+            dependencies: ["CorrespondencePlugin", "LoketPluginAPI"],
+            path: "Tests/CorrespondencePluginTests"
+        ),
         .testTarget(
             name: "LoketClientTests",
             dependencies: [

@@ -17,6 +17,7 @@ packages=(
   libprotobuf-dev       # google/protobuf/*.proto
   libprotoc-dev         # google/protobuf/compiler/plugin.proto
   protobuf-c-compiler   # protoc-gen-c
+  poppler-utils         # pdftotext: the text of PDF attachments, for search (correspondence plugin)
   python3
   python3-venv
 )

@@ -1,4 +1,5 @@
 import CivilRegistryPlugin
+import CorrespondencePlugin
 import ExamplePlugin
 import FeedbackPlugin
 import LoketPluginAPI
@@ -6,6 +7,6 @@ import LoketPluginAPI
 /// Every plugin compiled into `loketd`: the one place to add a plugin. `plugins.disabled` leaves any of them out.
 enum CompiledPlugins {
     static var all: [any Plugin] {
-        [ExamplePlugin(), CivilRegistryPlugin(), FeedbackPlugin()]
+        [ExamplePlugin(), CivilRegistryPlugin(), FeedbackPlugin(), CorrespondencePlugin()]
     }
 }

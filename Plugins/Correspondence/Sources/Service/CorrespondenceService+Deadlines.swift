@@ -1,0 +1,89 @@
+import Foundation
+import LoketPluginAPI
+
+/// Overdue and due-soon lists, and the reminders stream.
+extension CorrespondenceService {
+    typealias Summary = Loket_Correspondence_V1_ItemSummary
+
+    func listDeadlines(
+        request: Loket_Correspondence_V1_ListDeadlinesRequest, context: ServerContext
+    ) async throws -> Loket_Correspondence_V1_ListDeadlinesResponse {
+        let within = try dueWithin(request.dueWithinWorkingDays, context)
+        let summaries = try await openDeadlines(department: request.departmentId, within: within, context)
+        return .with {
+            $0.overdue = summaries.filter(\.overdue)
+            $0.dueSoon = summaries.filter { !$0.overdue }
+        }
+    }
+
+    func watchReminders(
+        request: Loket_Correspondence_V1_WatchRemindersRequest,
+        response: ResponseWriter<Loket_Correspondence_V1_Reminder>, context: ServerContext
+    ) async throws {
+        let within = try dueWithin(request.dueWithinWorkingDays, context)
+        let interval = request.intervalSeconds == 0 ? 60 : Int(request.intervalSeconds)
+        guard (1...3600).contains(interval) else {
+            throw plugin.localizer.error(.invalidArgument, CorrespondenceMessages.invalidInterval, for: context)
+        }
+        // What this stream already reminded of: an item comes again when its due date or its state (due soon,
+        // overdue) changes.
+        var sent = Set<String>()
+        while !Task.isCancelled {
+            let summaries = try await openDeadlines(department: request.departmentId, within: within, context)
+            for summary in summaries {
+                let key = "\(summary.id)|\(summary.dueOn)|\(summary.overdue)"
+                if sent.insert(key).inserted {
+                    try await response.write(.with { $0.item = summary })
+                }
+            }
+            try await Task.sleep(for: .seconds(interval))
+        }
+    }
+
+    private func dueWithin(_ value: Int32, _ context: ServerContext) throws -> Int {
+        guard (0...60).contains(value) else {
+            throw plugin.localizer.error(.invalidArgument, CorrespondenceMessages.invalidWorkingDays, for: context, "0", "60")
+        }
+        return value == 0 ? 2 : Int(value)
+    }
+
+    /// Open incoming items due within `within` working days or overdue, soonest first (at most 1000).
+    private func openDeadlines(department: String, within: Int, _ context: ServerContext) async throws -> [Summary] {
+        let caller = try context.caller
+        let today = self.today
+        let limit = dueDates.dueSoonLimit(today: today, within: within)
+        let rows = try await plugin.transaction(context) { transaction in
+            try await transaction.query(
+                """
+                SELECT \(unsafeRawSQL: StoredItem.columns) FROM correspondence.items i
+                WHERE i.direction = 'in' AND i.status IN ('registered', 'dispatched', 'assigned', 'in_treatment')
+                  AND i.due_on <= \(limit.calendarDate)
+                  AND (\(department) = '' OR i.department_id = \(department))
+                ORDER BY i.due_on, i.reference LIMIT 1000
+                """)
+        }
+        return try rows.map { try summary(StoredItem(row: $0), caller: caller, today: today) }
+    }
+
+    /// An item's summary for `caller`: without the subject of a confidential item the caller may not read.
+    func summary(_ item: StoredItem, caller: Caller, today: Day) -> Summary {
+        .with {
+            $0.id = item.id.uuidString.lowercased()
+            $0.reference = item.reference
+            $0.direction = Self.proto(item.direction)
+            $0.channel = Self.proto(channel: item.channel)
+            $0.subject = item.isReadable(by: caller) ? item.subject : ""
+            $0.confidential = item.confidential
+            $0.status = Self.proto(item.status)
+            $0.departmentId = item.departmentID ?? ""
+            $0.agent = item.agent ?? ""
+            $0.receivedOn = item.receivedOn.description
+            if let dueDate = item.dueOn, let due = Day(dueDate) {
+                $0.dueOn = due.description
+                let left = dueDates.workingDaysLeft(today: today, due: due)
+                $0.workingDaysLeft = Int32(clamping: left)
+                $0.overdue = item.status.isOpen && due < today
+            }
+        }
+    }
+}

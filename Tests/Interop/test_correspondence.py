@@ -1,0 +1,511 @@
+"""The correspondence plugin end to end (issue 9): the real loketd on a database of its own, through grpcio.
+
+Gapless reference numbers under 50 concurrent registrations of which some roll back, both workflows, a reply that
+answers its item, due dates across a weekend and public holidays, suspension and extension, the deadline lists and
+the reminders stream, full-text search by stem in Dutch and French with confidentiality, attachments that
+round-trip with the same SHA-256, contacts deduplicated and audited, statistics.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import re
+import secrets
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
+
+import grpc
+import pytest
+
+from conftest import loketd_binary
+from host_support import Key, create_database, database_url, metadata, psql
+from interop_support import REPO_ROOT, Loketd
+
+PROTOS = REPO_ROOT / "Protos"
+PURPOSE = "mail registration"
+
+
+@pytest.fixture(scope="module")
+def stubs(tmp_path_factory) -> SimpleNamespace:
+    out = tmp_path_factory.mktemp("correspondence_stubs")
+    command = [sys.executable, "-m", "grpc_tools.protoc", f"--python_out={out}", f"--grpc_python_out={out}",
+               f"--proto_path={PROTOS}", "loket/admin/v1/admin.proto",
+               "loket/correspondence/v1/correspondence.proto"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    for package in ("loket", "loket/admin", "loket/admin/v1", "loket/correspondence", "loket/correspondence/v1"):
+        (out / package / "__init__.py").touch()
+    # Other modules generate their own `loket` package: import ours afresh, and leave none behind.
+    forget_loket_modules()
+    sys.path.insert(0, str(out))
+    module = importlib.import_module
+    yield SimpleNamespace(
+        admin=module("loket.admin.v1.admin_pb2"), admin_grpc=module("loket.admin.v1.admin_pb2_grpc"),
+        pb=module("loket.correspondence.v1.correspondence_pb2"),
+        grpc=module("loket.correspondence.v1.correspondence_pb2_grpc"))
+    sys.path.remove(str(out))
+    forget_loket_modules()
+
+
+def forget_loket_modules() -> None:
+    for name in [name for name in sys.modules if name == "loket" or name.startswith("loket.")]:
+        del sys.modules[name]
+
+
+@pytest.fixture(scope="module")
+def env(stubs) -> SimpleNamespace:
+    database = f"loket_corr_{secrets.token_hex(4)}"
+    create_database(database)
+    server = None
+    try:
+        args = ["--database-url", database_url(database), "--set", "server.grace_period_seconds=2",
+                "--set", "database.pool_size=20"]
+        server = Loketd(loketd_binary(), args).start()
+        psql(database, """
+            INSERT INTO core.departments (id, name) VALUES ('onthaal', 'Onthaal'), ('burgerzaken', 'Burgerzaken'),
+                ('financien', 'Financiën'), ('archief', 'Archief');
+            NOTIFY loket_directory;""")
+        keys = SimpleNamespace(
+            admin=Key.seed(database, "admin", "administrator", None),
+            # Plugins are used from a department, administrators too.
+            chief=Key.seed(database, "chef.secretariaat", "administrator", "onthaal"),
+            desk=Key.seed(database, "els.wouters", "clerk", "onthaal"),
+            clerk=Key.seed(database, "an.peeters", "clerk", "burgerzaken"),
+            other=Key.seed(database, "jan.janssens", "clerk", "financien"),
+            archive=Key.seed(database, "archive-sync", "integration", "archief",
+                             ["correspondence.items.read", "correspondence.items.confidential"]),
+            scanner=Key.seed(database, "scanner-1", "integration", "onthaal", ["correspondence.items.register"]),
+        )
+        channel = grpc.insecure_channel(f"127.0.0.1:{server.port}")
+        admin = stubs.admin_grpc.AdminStub(channel)
+        for department in ("onthaal", "burgerzaken", "financien", "archief"):
+            admin.EnablePlugin(stubs.admin.PluginEnablementRequest(plugin_id="correspondence", department_id=department),
+                               metadata=metadata(keys.admin), timeout=5)
+        yield SimpleNamespace(database=database, keys=keys, server=server, pb=stubs.pb,
+                              stub=stubs.grpc.CorrespondenceStub(channel))
+        channel.close()
+    finally:
+        if server is not None:
+            server.terminate()
+            assert server.wait(10) == 0, server.log
+        subprocess.run(["dropdb", "--if-exists", database], timeout=60)
+
+
+def md(key, language=None, purpose=PURPOSE):
+    return metadata(key, language=language, purpose=purpose)
+
+
+def contact(pb, name="Marie Dubois", email="", address="", national_number=""):
+    return pb.Contact(name=name, email=email, postal_address=address, national_number=national_number)
+
+
+def register(env, key=None, *, direction=None, channel=None, subject="Aanvraag", language="nl", contacts=None,
+             received_on="", attachments=(), confidential=False, answers=(), tags=(), notes="", lang=None):
+    pb = env.pb
+    request = pb.RegisterItemRequest(
+        direction=direction or pb.DIRECTION_INCOMING, channel=channel or pb.CHANNEL_LETTER, subject=subject,
+        language=language, contacts=contacts or [contact(pb)], received_on=received_on,
+        attachments=list(attachments), confidential=confidential, answers=list(answers), tags=list(tags), notes=notes)
+    return env.stub.RegisterItem(request, metadata=md(key or env.keys.desk, lang), timeout=10)
+
+
+def transition(env, item, action, key=None, **fields):
+    request = env.pb.TransitionRequest(item=item, action=action, **fields)
+    return env.stub.Transition(request, metadata=md(key or env.keys.clerk), timeout=10)
+
+
+def rpc_error(call) -> grpc.RpcError:
+    with pytest.raises(grpc.RpcError) as raised:
+        call()
+    return raised.value
+
+
+def sql(env, query: str) -> list[str]:
+    result = psql(env.database, f"COPY ({query}) TO STDOUT")
+    return [line for line in result.stdout.splitlines() if line]
+
+
+# Registration and numbering
+
+
+def test_fifty_concurrent_registrations_with_rollbacks_leave_gapless_unique_numbers(env):
+    pb = env.pb
+    content = b"scanned letter"
+    good = hashlib.sha256(content).hexdigest()
+    bad = hashlib.sha256(b"something else").hexdigest()
+    barrier = threading.Barrier(50)
+
+    def one(index: int):
+        # Every fifth registration states a hash its attachment does not have: it fails after taking its number.
+        attachment = pb.AttachmentUpload(filename=f"scan-{index}.txt", media_type="text/plain", content=content,
+                                         expected_sha256=bad if index % 5 == 0 else good)
+        barrier.wait(timeout=30)
+        try:
+            return register(env, subject=f"Brief {index}", attachments=[attachment],
+                            contacts=[contact(pb, name=f"Afzender {index}")]).reference
+        except grpc.RpcError as error:
+            assert error.code() == grpc.StatusCode.INVALID_ARGUMENT, error.details()
+            assert good in error.details()
+            return None
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        results = list(pool.map(one, range(50)))
+    references = [r for r in results if r is not None]
+    assert len(references) == 40 and results.count(None) == 10
+    assert len(set(references)) == 40
+    year = references[0][:4]
+    assert all(re.fullmatch(rf"{year}/IN/\d{{6}}", r) for r in references)
+    numbers = sorted(int(r.split("/")[2]) for r in references)
+    stored = [int(n) for n in sql(env, f"SELECT number FROM correspondence.items WHERE year = {year} "
+                                        "AND direction = 'in' ORDER BY number")]
+    # No gaps and no duplicates in the whole year's incoming register, and the counter agrees.
+    assert stored == list(range(1, len(stored) + 1))
+    assert set(numbers) <= set(stored)
+    assert sql(env, f"SELECT last_number FROM correspondence.counters WHERE year = {year} AND direction = 'in'") \
+        == [str(len(stored))]
+    # The rolled-back registrations left nothing: no contacts, no items, no audit records.
+    rolled_back = [f"Afzender {i}" for i in range(0, 50, 5)]
+    names = ",".join(f"'{n}'" for n in rolled_back)
+    assert sql(env, f"SELECT count(*) FROM correspondence.contacts WHERE name IN ({names})") == ["0"]
+    assert sql(env, "SELECT count(*) FROM correspondence.items WHERE subject IN "
+                    f"({','.join(repr(f'Brief {i}') for i in range(0, 50, 5))})") == ["0"]
+
+
+def test_outgoing_numbers_are_counted_on_their_own(env):
+    pb = env.pb
+    first = register(env, direction=pb.DIRECTION_OUTGOING, subject="Antwoord A")
+    second = register(env, direction=pb.DIRECTION_OUTGOING, subject="Antwoord B")
+    assert re.fullmatch(r"\d{4}/OUT/\d{6}", first.reference)
+    assert int(second.reference[-6:]) == int(first.reference[-6:]) + 1
+    assert first.status == pb.STATUS_DRAFT and first.due_on == ""
+    # Found by reference as well as by id.
+    assert env.stub.GetItem(pb.GetItemRequest(item=first.reference), metadata=md(env.keys.clerk), timeout=5).id \
+        == first.id
+
+
+def test_attachments_round_trip_with_the_same_hash(env):
+    pb = env.pb
+    blob = os.urandom(1_500_000)
+    text = "Geachte, hierbij mijn aanvraag voor parkeerkaarten.\n".encode()
+    item = register(env, subject="Bijlagen", attachments=[
+        pb.AttachmentUpload(filename="scan.pdf", media_type="application/pdf", content=blob),
+        pb.AttachmentUpload(filename="mail.txt", media_type="text/plain", content=text,
+                            expected_sha256=hashlib.sha256(text).hexdigest().upper()),
+    ])
+    assert [a.sha256 for a in item.attachments] == [hashlib.sha256(blob).hexdigest(), hashlib.sha256(text).hexdigest()]
+    assert [a.size for a in item.attachments] == [len(blob), len(text)]
+    for info, content in zip(item.attachments, (blob, text)):
+        got = env.stub.GetAttachment(pb.GetAttachmentRequest(id=info.id), metadata=md(env.keys.clerk), timeout=10)
+        assert got.content == content
+        assert got.info.sha256 == hashlib.sha256(got.content).hexdigest() == info.sha256
+    # The text of a plain-text attachment is searchable, by stem.
+    hits = search(env, env.keys.clerk, "parkeerkaart", language="nl")
+    assert item.id in [h.item.id for h in hits.hits]
+    # Too large for one call: refused before any work, in the caller's language.
+    error = rpc_error(lambda: register(env, lang="de", attachments=[
+        pb.AttachmentUpload(filename="big.bin", media_type="application/octet-stream", content=b"x" * 3_800_000)]))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "Anhänge" in error.details()
+
+
+def minimal_pdf(text: str) -> bytes:
+    """A one-page PDF that shows `text` (ASCII) in Helvetica, with a correct cross-reference table."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_the_text_of_a_pdf_attachment_is_searchable(env):
+    pb = env.pb
+    pdf = minimal_pdf("Bezwaarschrift tegen de belastingaanslagen van vorig jaar")
+    item = register(env, subject="Ingescand document", attachments=[
+        pb.AttachmentUpload(filename="bezwaar.pdf", media_type="application/pdf", content=pdf)])
+    assert item.attachments[0].sha256 == hashlib.sha256(pdf).hexdigest()
+    hits = search(env, env.keys.clerk, "belastingaanslag", language="nl")
+    assert [h.item.id for h in hits.hits] == [item.id]
+    # A file that only claims to be a PDF is stored all the same, without text.
+    broken = register(env, subject="Kapot bestand", attachments=[
+        pb.AttachmentUpload(filename="kapot.pdf", media_type="application/pdf", content=b"%PDF-1.4 garbage")])
+    assert broken.attachments[0].size == len(b"%PDF-1.4 garbage")
+
+
+def test_contacts_are_deduplicated_and_their_use_audited(env):
+    pb = env.pb
+    first = register(env, contacts=[contact(pb, name="Sophie Claes", email="Sophie.Claes@example.be",
+                                            national_number="85073003328")])
+    second = register(env, contacts=[contact(pb, name="S. Claes", email="sophie.claes@EXAMPLE.be")])
+    assert first.contacts[0].id == second.contacts[0].id
+    assert second.contacts[0].national_number == "85073003328"
+    env.stub.GetItem(pb.GetItemRequest(item=second.id), metadata=md(env.keys.clerk, purpose="answering"), timeout=5)
+    rows = sql(env, "SELECT action || ' ' || principal_name || ' ' || coalesce(purpose, '') FROM core.audit_log "
+                    "WHERE subjects @> ARRAY['person:85073003328'] ORDER BY id")
+    assert rows == [f"create els.wouters {PURPOSE}", f"create els.wouters {PURPOSE}", "read an.peeters answering"]
+    # Personal data needs a purpose.
+    error = rpc_error(lambda: env.stub.GetItem(pb.GetItemRequest(item=first.id), metadata=md(env.keys.clerk, purpose=None),
+                                               timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+def test_an_integration_with_the_scope_registers_and_a_clerk_without_the_plugin_cannot(env):
+    item = register(env, env.keys.scanner, channel=env.pb.CHANNEL_EMAIL, subject="Gescande brief")
+    assert item.registered_by == "scanner-1"
+    error = rpc_error(lambda: env.stub.Transition(env.pb.TransitionRequest(item=item.id, action=env.pb.ACTION_DISPATCH,
+                                                                           department_id="burgerzaken"),
+                                                  metadata=md(env.keys.scanner), timeout=5))
+    assert error.code() == grpc.StatusCode.PERMISSION_DENIED
+
+
+# Workflows
+
+
+def test_incoming_workflow_with_append_only_history(env):
+    pb = env.pb
+    item = register(env, subject="Vraag over huisvuil")
+    assert item.status == pb.STATUS_REGISTERED
+    error = rpc_error(lambda: transition(env, item.id, pb.ACTION_START_TREATMENT))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION
+    error = rpc_error(lambda: env.stub.Transition(pb.TransitionRequest(item=item.id, action=pb.ACTION_CLOSE),
+                                                  metadata=md(env.keys.clerk, "fr"), timeout=5))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION and "statut registered" in error.details()
+    error = rpc_error(lambda: transition(env, item.id, pb.ACTION_DISPATCH, department_id="nergens"))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+    item = transition(env, item.id, pb.ACTION_DISPATCH, department_id="burgerzaken")
+    assert item.status == pb.STATUS_DISPATCHED and item.department_id == "burgerzaken"
+    item = transition(env, item.id, pb.ACTION_ASSIGN, agent="an.peeters")
+    assert item.status == pb.STATUS_ASSIGNED and item.agent == "an.peeters"
+    item = transition(env, item.id, pb.ACTION_START_TREATMENT)
+    assert item.status == pb.STATUS_IN_TREATMENT
+    item = transition(env, item.id, pb.ACTION_ANSWER, note="telefonisch beantwoord")
+    assert item.status == pb.STATUS_ANSWERED and item.answered_on != ""
+    item = transition(env, item.id, pb.ACTION_CLOSE)
+    assert item.status == pb.STATUS_CLOSED
+    history = env.stub.ListHistory(pb.ListHistoryRequest(item=item.reference), metadata=md(env.keys.clerk), timeout=5)
+    assert [e.action for e in history.entries] == ["register", "dispatch", "assign", "start_treatment", "answer", "close"]
+    assert [e.to_status for e in history.entries] == [pb.STATUS_REGISTERED, pb.STATUS_DISPATCHED, pb.STATUS_ASSIGNED,
+                                                      pb.STATUS_IN_TREATMENT, pb.STATUS_ANSWERED, pb.STATUS_CLOSED]
+    assert history.entries[4].note == "telefonisch beantwoord"
+    # The history cannot be changed, not even by the database role loketd uses.
+    result = psql(env.database, "DELETE FROM correspondence.history", check=False)
+    assert result.returncode != 0 and "append-only" in result.stderr
+    result = psql(env.database, "UPDATE correspondence.history SET note = 'x'", check=False)
+    assert result.returncode != 0
+
+
+def test_outgoing_workflow_and_a_sent_reply_answers_its_items(env):
+    pb = env.pb
+    question = register(env, subject="Vraag om informatie over premies")
+    transition(env, question.id, pb.ACTION_DISPATCH, department_id="burgerzaken")
+    other = register(env, subject="Tweede vraag over premies")
+    error = rpc_error(lambda: register(env, subject="Fout", answers=[question.id]))  # an incoming item cannot answer
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+    reply = register(env, env.keys.clerk, direction=pb.DIRECTION_OUTGOING, subject="Antwoord over premies",
+                     answers=[question.id, other.id])
+    assert sorted(reply.answers) == sorted([question.id, other.id])
+    for action, status in ((pb.ACTION_SUBMIT_FOR_SIGNATURE, pb.STATUS_TO_SIGN), (pb.ACTION_RETURN_TO_DRAFT, pb.STATUS_DRAFT),
+                           (pb.ACTION_SUBMIT_FOR_SIGNATURE, pb.STATUS_TO_SIGN), (pb.ACTION_SIGN, pb.STATUS_SIGNED)):
+        assert transition(env, reply.id, action).status == status
+    # Not answered before the reply is sent.
+    got = env.stub.GetItem(pb.GetItemRequest(item=question.id), metadata=md(env.keys.clerk), timeout=5)
+    assert got.status == pb.STATUS_DISPATCHED and list(got.answered_by) == [reply.id]
+    sent = transition(env, reply.id, pb.ACTION_SEND)
+    assert sent.status == pb.STATUS_SENT and sent.sent_on != ""
+    for item in (question, other):
+        got = env.stub.GetItem(pb.GetItemRequest(item=item.id), metadata=md(env.keys.clerk), timeout=5)
+        assert got.status == pb.STATUS_ANSWERED and got.answered_on == sent.sent_on
+        history = env.stub.ListHistory(pb.ListHistoryRequest(item=item.id), metadata=md(env.keys.clerk), timeout=5)
+        assert history.entries[-1].action == "answer_by_reply"
+        assert history.entries[-1].note == f"reply: {reply.reference}"
+    assert transition(env, question.id, pb.ACTION_CLOSE).status == pb.STATUS_CLOSED
+    error = rpc_error(lambda: transition(env, reply.id, pb.ACTION_SEND))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION
+
+
+# Due dates
+
+
+def test_due_dates_across_a_weekend_and_public_holidays(env):
+    pb = env.pb
+    cases = {
+        "2026-03-02": "2026-03-04",  # Monday -> Wednesday
+        "2026-03-06": "2026-03-10",  # Friday -> Tuesday, over the weekend
+        "2026-03-07": "2026-03-10",  # Saturday -> Tuesday
+        "2026-04-03": "2026-04-08",  # Friday before Easter Monday (6 April) -> Wednesday
+        "2026-04-30": "2026-05-05",  # Thursday before Labour Day (Friday 1 May) and a weekend -> Tuesday
+        "2026-12-24": "2026-12-29",  # Christmas on a Friday
+    }
+    for received, due in cases.items():
+        item = register(env, subject=f"Termijn {received}", received_on=received)
+        assert (received, item.due_on) == (received, due)
+
+
+def test_the_term_is_configured_per_channel(env):
+    pb = env.pb
+    request = pb.SetChannelTermRequest(channel=pb.CHANNEL_EMAIL, working_days=5)
+    error = rpc_error(lambda: env.stub.SetChannelTerm(request, metadata=md(env.keys.clerk), timeout=5))
+    assert error.code() == grpc.StatusCode.PERMISSION_DENIED
+    env.stub.SetChannelTerm(request, metadata=md(env.keys.chief), timeout=5)
+    try:
+        email = register(env, channel=pb.CHANNEL_EMAIL, subject="Per e-mail", received_on="2026-03-02")
+        letter = register(env, channel=pb.CHANNEL_LETTER, subject="Per brief", received_on="2026-03-02")
+        assert (email.due_on, letter.due_on) == ("2026-03-09", "2026-03-04")
+    finally:
+        env.stub.SetChannelTerm(pb.SetChannelTermRequest(channel=pb.CHANNEL_EMAIL, working_days=2),
+                                metadata=md(env.keys.chief), timeout=5)
+
+
+def test_suspension_and_extension_with_a_reason(env):
+    pb = env.pb
+    item = register(env, subject="Onvolledige aanvraag", received_on="2026-01-09")
+    assert item.due_on == "2026-01-13"
+    suspend = pb.SuspendDeadlineRequest(item=item.id, to="2026-01-14", reason="wacht op bewijsstukken")
+    suspend.__setattr__("from", "2026-01-12")
+    error = rpc_error(lambda: env.stub.SuspendDeadline(pb.SuspendDeadlineRequest(item=item.id, to="2026-01-14"),
+                                                       metadata=md(env.keys.clerk, "en"), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+    suspended = env.stub.SuspendDeadline(suspend, metadata=md(env.keys.clerk), timeout=5)
+    assert suspended.due_on == "2026-01-16"
+    extended = env.stub.ExtendDeadline(pb.ExtendDeadlineRequest(item=item.id, working_days=3, reason="advies nodig"),
+                                       metadata=md(env.keys.clerk), timeout=5)
+    assert extended.due_on == "2026-01-21"
+    history = env.stub.ListHistory(pb.ListHistoryRequest(item=item.id), metadata=md(env.keys.clerk), timeout=5)
+    assert [e.action for e in history.entries] == ["register", "suspension", "extension"]
+    assert "wacht op bewijsstukken" in history.entries[1].note and "advies nodig" in history.entries[2].note
+    outgoing = register(env, direction=pb.DIRECTION_OUTGOING, subject="Uitgaand")
+    error = rpc_error(lambda: env.stub.ExtendDeadline(pb.ExtendDeadlineRequest(item=outgoing.id, working_days=1,
+                                                                               reason="x"),
+                                                      metadata=md(env.keys.clerk), timeout=5))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION
+
+
+def test_overdue_and_due_soon_lists_and_the_reminders_stream(env):
+    pb = env.pb
+    overdue = register(env, subject="Te laat", received_on="2026-02-02")
+    fresh = register(env, subject="Vers binnen")  # received today: due in 2 working days
+    transition(env, fresh.id, pb.ACTION_DISPATCH, department_id="financien")
+    lists = env.stub.ListDeadlines(pb.ListDeadlinesRequest(), metadata=md(env.keys.clerk), timeout=5)
+    overdue_ids = [s.id for s in lists.overdue]
+    assert overdue.id in overdue_ids and fresh.id not in overdue_ids
+    assert fresh.id in [s.id for s in lists.due_soon]
+    assert all(s.working_days_left < 0 for s in lists.overdue)
+    summary = next(s for s in lists.overdue if s.id == overdue.id)
+    assert summary.overdue and summary.due_on == "2026-02-04"
+    only = env.stub.ListDeadlines(pb.ListDeadlinesRequest(department_id="financien"), metadata=md(env.keys.clerk),
+                                  timeout=5)
+    assert [s.id for s in list(only.overdue) + list(only.due_soon)] == [fresh.id]
+    # The stream sends what is due now, then keeps watching: a new overdue item arrives within the interval.
+    call = env.stub.WatchReminders(pb.WatchRemindersRequest(department_id="financien", interval_seconds=1),
+                                   metadata=md(env.keys.clerk), timeout=20)
+    first = next(call)
+    assert first.item.id == fresh.id
+    late = register(env, subject="Later binnen, al te laat", received_on="2026-02-03")
+    transition(env, late.id, pb.ACTION_DISPATCH, department_id="financien")
+    second = next(call)
+    assert second.item.id == late.id and second.item.overdue
+    call.cancel()
+
+
+# Search
+
+
+def search(env, key, query, **filters):
+    return env.stub.Search(env.pb.SearchRequest(query=query, **filters), metadata=md(key), timeout=10)
+
+
+def test_search_finds_dutch_and_french_words_by_stem_and_respects_confidentiality(env):
+    pb = env.pb
+    dutch = register(env, subject="Aanvraag bouwvergunning voor de verbouwing van twee woningen", language="nl",
+                     contacts=[contact(pb, name="Pieter Maes")])
+    french = register(env, subject="Demande de permis pour la rénovation des maisons anciennes", language="fr",
+                      contacts=[contact(pb, name="Claire Lambert")])
+    secret = register(env, subject="Klachten over de woningen van de burgemeester", language="nl", confidential=True,
+                      contacts=[contact(pb, name="Anonieme melder")])
+    # Dutch: "woning" finds "woningen"; "verbouwingen" finds "verbouwing".
+    assert dutch.id in [h.item.id for h in search(env, env.keys.clerk, "woning").hits]
+    assert dutch.id in [h.item.id for h in search(env, env.keys.clerk, "verbouwingen", language="nl").hits]
+    # French: "maison" finds "maisons", "rénovations" finds "rénovation".
+    assert french.id in [h.item.id for h in search(env, env.keys.clerk, "maison").hits]
+    assert french.id in [h.item.id for h in search(env, env.keys.clerk, "rénovations", language="fr").hits]
+    assert dutch.id not in [h.item.id for h in search(env, env.keys.clerk, "maison").hits]
+    # By contact name, with the names in the hit.
+    hit = search(env, env.keys.clerk, "Lambert").hits[0]
+    assert hit.item.id == french.id and list(hit.contact_names) == ["Claire Lambert"] and hit.rank > 0
+    # Confidential: not for an ordinary clerk; yes for an administrator, an integration with the scope, and the
+    # clerk who registered it.
+    assert secret.id not in [h.item.id for h in search(env, env.keys.clerk, "woning").hits]
+    assert secret.id not in [h.item.id for h in search(env, env.keys.other, "klacht").hits]
+    for key in (env.keys.chief, env.keys.archive, env.keys.desk):
+        assert secret.id in [h.item.id for h in search(env, key, "klacht").hits]
+    # In the deadline lists a confidential item shows without its subject to those who may not read it.
+    listed = env.stub.ListDeadlines(pb.ListDeadlinesRequest(), metadata=md(env.keys.other), timeout=5)
+    summary = next(s for s in list(listed.due_soon) + list(listed.overdue) if s.id == secret.id)
+    assert summary.confidential and summary.subject == "" and summary.reference == secret.reference
+    listed = env.stub.ListDeadlines(pb.ListDeadlinesRequest(), metadata=md(env.keys.desk), timeout=5)
+    assert next(s for s in listed.due_soon if s.id == secret.id).subject == secret.subject
+    error = rpc_error(lambda: env.stub.GetItem(pb.GetItemRequest(item=secret.id), metadata=md(env.keys.clerk, "nl"),
+                                               timeout=5))
+    assert error.code() == grpc.StatusCode.PERMISSION_DENIED and "vertrouwelijk" in error.details()
+    # Assigned to an.peeters, it becomes readable by her.
+    transition(env, secret.id, pb.ACTION_DISPATCH, env.keys.chief, department_id="burgerzaken")
+    transition(env, secret.id, pb.ACTION_ASSIGN, env.keys.chief, agent="an.peeters")
+    assert secret.id in [h.item.id for h in search(env, env.keys.clerk, "klacht").hits]
+
+
+def test_search_filters_rank_and_pagination(env):
+    pb = env.pb
+    items = [register(env, subject=f"Subsidie sportclub {n}", received_on=f"2026-06-0{n}",
+                      notes="subsidie" if n == 1 else "") for n in range(1, 5)]
+    all_hits = search(env, env.keys.clerk, "sportclub")
+    assert all_hits.total == 4 and {h.item.id for h in all_hits.hits} == {i.id for i in items}
+    ranked = search(env, env.keys.clerk, "subsidie")
+    assert ranked.hits[0].item.id == items[0].id  # the subject and the notes both match
+    page1 = search(env, env.keys.clerk, "sportclub", page_size=3)
+    page2 = search(env, env.keys.clerk, "sportclub", page_size=3, page_token=page1.next_page_token)
+    assert len(page1.hits) == 3 and len(page2.hits) == 1 and page2.next_page_token == ""
+    assert {h.item.id for h in list(page1.hits) + list(page2.hits)} == {i.id for i in items}
+    period = pb.SearchRequest(query="sportclub", to="2026-06-02")
+    setattr(period, "from", "2026-06-02")
+    assert [h.item.id for h in env.stub.Search(period, metadata=md(env.keys.clerk), timeout=5).hits] == [items[1].id]
+    transition(env, items[2].id, pb.ACTION_DISPATCH, department_id="financien")
+    filtered = search(env, env.keys.clerk, "sportclub", department_id="financien", status=pb.STATUS_DISPATCHED,
+                      direction=pb.DIRECTION_INCOMING)
+    assert [h.item.id for h in filtered.hits] == [items[2].id]
+    assert search(env, env.keys.clerk, "sportclub", direction=pb.DIRECTION_OUTGOING).total == 0
+    error = rpc_error(lambda: search(env, env.keys.clerk, "x", page_token="abc"))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+# Statistics
+
+
+def test_statistics(env):
+    pb = env.pb
+    stats = env.stub.GetStatistics(pb.GetStatisticsRequest(), metadata=md(env.keys.clerk), timeout=10)
+    assert sum(v.items for v in stats.volumes) == int(sql(env, "SELECT count(*) FROM correspondence.items")[0])
+    assert any(v.department_id == "burgerzaken" and v.direction == pb.DIRECTION_INCOMING for v in stats.volumes)
+    assert any(v.channel == pb.CHANNEL_EMAIL for v in stats.volumes)
+    answered = int(sql(env, "SELECT count(*) FROM correspondence.items WHERE answered_at IS NOT NULL")[0])
+    assert stats.answered == answered >= 3
+    on_time = int(sql(env, "SELECT count(*) FROM correspondence.items WHERE answered_on <= due_on")[0])
+    assert stats.answered_on_time == on_time
+    assert stats.share_answered_on_time == pytest.approx(on_time / answered)
+    assert stats.median_handling_hours >= 0
