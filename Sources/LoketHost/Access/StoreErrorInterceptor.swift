@@ -5,6 +5,7 @@ import LoketStore
 /// error itself (with the server's SQL diagnostics) stays the cause, which only the server logs.
 struct StoreErrorInterceptor: ServerInterceptor {
     let openServices: Set<String>
+    let logger: Logger
 
     func intercepts(_ method: MethodDescriptor) -> Bool {
         !openServices.contains(method.service)
@@ -14,6 +15,16 @@ struct StoreErrorInterceptor: ServerInterceptor {
         do {
             try await next(call)
         } catch let error as StoreError {
+            // The cause (the server's message, SQLSTATE, constraint) is for operators only.
+            let level: Logger.Level =
+                switch error.code {
+                case .queryFailed, .decoding, .migrationFailed, .migrationChecksumMismatch, .misuse: .error
+                case .connectionFailed, .connectionLost, .poolClosed, .poolTimeout: .warning
+                default: .info
+                }
+            logger.log(
+                level: level, "store error ended a call",
+                metadata: ["method": "\(call.context.method.path)", "error": "\(error)"])
             var rpcError = error.rpcError
             rpcError.message = Self.message(for: error.code).text(in: call.context.language)
             throw rpcError

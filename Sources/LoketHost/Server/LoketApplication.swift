@@ -50,7 +50,10 @@ public struct LoketApplication: Sendable {
             let server = LoketServer(
                 configuration: configuration, logger: logger, services: services,
                 protoFiles: LoketHostProtoFiles.all + plugins.protoFiles,
-                interceptors: [access, StoreErrorInterceptor(openServices: LoketServer.openServices)])
+                interceptors: [
+                    access,
+                    StoreErrorInterceptor(openServices: LoketServer.openServices, logger: Logger(label: "loket.store")),
+                ])
             return LoketApplication(server: server, pool: pool, plugins: plugins, directory: directory)
         } catch {
             await pool.close()
