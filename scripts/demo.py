@@ -8,6 +8,7 @@ keys for the demo clerk and integration each time (Loket keeps only a key's hash
 from __future__ import annotations
 
 import argparse
+import datetime
 import hashlib
 import json
 import os
@@ -157,7 +158,7 @@ def wait_until_enabled(grpc, cr, stub, key) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--server", default=os.environ.get("LOKET_SERVER", "127.0.0.1:50051"),
-                        help="loketd's address (default 127.0.0.1:50051)")
+                        help="loketd's address (default $LOKET_SERVER, else 127.0.0.1:50051)")
     parser.add_argument("--wait", type=float, default=60, help="seconds to wait for loketd to answer")
     arguments = parser.parse_args()
 
@@ -222,10 +223,12 @@ def main() -> None:
     if steps:
         log(f"registered the birth act {birth.id}")
 
-    # A move (once: skipped when Exemple lives at the new address already).
+    # A move (once: skipped when Exemple lives at the new address already). The persons' first residence began
+    # the day they were loaded, so the move is dated tomorrow.
     if exemple.address.street != NEW_HOME["street"]:
+        tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
         stub.RecordMove(cr.RecordMoveRequest(person_id=exemple.id, address=cr.Address(**NEW_HOME),
-                                             since="2025-06-01"), metadata=clerk_meta, timeout=10)
+                                             since=tomorrow), metadata=clerk_meta, timeout=10)
         log("recorded a move")
 
     print(f"""
@@ -242,8 +245,8 @@ Persons (fictional, valid check digits):""")
 {birth.registered_person_id}
 
 Try it (examples in the README, "Demo data"):
-  export LOKET_CLERK_KEY={clerk_key}
-  export LOKET_INTEGRATION_KEY={integration_key}
+  export DEMO_CLERK_KEY={clerk_key}
+  export DEMO_INTEGRATION_KEY={integration_key}
 """)
 
 
