@@ -100,7 +100,8 @@ def administrator_key(grpc, admin, admin_grpc, channel) -> str:
 
     if os.environ.get("LOKET_API_KEY"):
         return os.environ["LOKET_API_KEY"]
-    saved = ROOT / ".data" / "demo" / f"admin-{database_label()}.key"
+    folder = Path(os.environ.get("DEMO_STATE_DIR", ROOT / ".data" / "demo"))
+    saved = folder / f"admin-{database_label()}.key"
     if saved.exists() and works(saved.read_text().strip()):
         return saved.read_text().strip()
     result = subprocess.run([loketctl(), "bootstrap", "--name", "demo-admin", "--json"], capture_output=True,
@@ -112,7 +113,7 @@ def administrator_key(grpc, admin, admin_grpc, channel) -> str:
     saved.parent.mkdir(parents=True, exist_ok=True)
     saved.touch(mode=0o600)
     saved.write_text(key + "\n")
-    log(f"bootstrapped the administrator demo-admin; its key is saved in {saved.relative_to(ROOT)}")
+    log(f"bootstrapped the administrator demo-admin; its key is saved in {saved}")
     # Running loketds pick the new key up through a notification: wait for it.
     deadline = time.monotonic() + 10
     while not works(key):
