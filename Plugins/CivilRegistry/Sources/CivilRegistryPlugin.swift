@@ -22,6 +22,8 @@ public struct CivilRegistryPlugin: Plugin {
     static let extractsVerify = Permission.public("civil-registry.extracts.verify")
     /// Hospitals only (and administrators): an integration needs this permission in its scope.
     static let birthNotify = Permission("civil-registry.births.notify", roles: [.integration])
+    /// The register feed: integrations only (a federal register link, the election authority), with this scope.
+    static let feedRead = Permission("civil-registry.feed.read", roles: [.integration])
 
     public var manifest: PluginManifest {
         PluginManifest(
@@ -46,6 +48,7 @@ public struct CivilRegistryPlugin: Plugin {
                 MethodPolicy(service: Self.service, method: "ListConsultations", permission: Self.consultationsRead, personalData: .reads),
                 MethodPolicy(service: Self.service, method: "IssueExtract", permission: Self.extractsIssue, personalData: .reads),
                 MethodPolicy(service: Self.service, method: "VerifyExtract", permission: Self.extractsVerify, personalData: .reads),
+                MethodPolicy(service: Self.service, method: "WatchChanges", permission: Self.feedRead, personalData: .reads),
             ],
             messages: CivilRegistryMessages.catalog,
             protoFiles: CivilRegistryPluginProtoFiles.all)

@@ -37,7 +37,8 @@ public struct PluginHost: Sendable {
     /// service has, or two plugins serve the same method.
     func makeServices(
         database: any Database, clock: any WallClock, logger: Logger, auditWriter: any AuditWriter,
-        calendar: WorkingDayCalendar = WorkingDayCalendar()
+        calendar: WorkingDayCalendar = WorkingDayCalendar(),
+        notifications: any NotificationSource = SilentNotificationSource()
     ) throws -> (services: [any RPCService], policies: [String: AccessPolicy]) {
         var policies: [String: AccessPolicy] = [:]
         var all: [any RPCService] = []
@@ -47,7 +48,8 @@ public struct PluginHost: Sendable {
             pluginLogger[metadataKey: "plugin"] = "\(manifest.id)"
             let context = PluginContext(
                 pluginID: manifest.id, database: database, clock: clock, logger: pluginLogger,
-                auditWriter: auditWriter, localizer: Localizer(messages: manifest.messages), calendar: calendar)
+                auditWriter: auditWriter, localizer: Localizer(messages: manifest.messages), calendar: calendar,
+                notifications: notifications)
             let services = try plugin.makeServices(context: context)
             var own = RPCRouter()
             for service in services { own.register(service) }

@@ -17,6 +17,7 @@ public struct LoketApplication: Sendable {
     /// The plugins that run.
     public let plugins: PluginHost
     let directory: DirectoryCache
+    let notifications: PluginNotificationHub
 
     /// Connects to the database, applies the core's and the plugins' migrations, loads the directory and builds
     /// the server. Throws ``PluginHostError``, ``LoketStore/StoreError`` or a ``MigrationFileError``.
@@ -36,9 +37,11 @@ public struct LoketApplication: Sendable {
             let directory = try await DirectoryCache(pool: pool, logger: Logger(label: "loket.directory"))
             let database = StoreDatabase(pool: pool)
             let auditWriter = StoreAuditWriter()
+            let notifications = PluginNotificationHub(
+                configuration: pool.configuration, logger: Logger(label: "loket.plugin.notifications"))
             var (services, policies) = try plugins.makeServices(
                 database: database, clock: clock, logger: Logger(label: "loket.plugin"), auditWriter: auditWriter,
-                calendar: configuration.calendar.workingDayCalendar)
+                calendar: configuration.calendar.workingDayCalendar, notifications: notifications)
             let admin = AdminService(
                 pool: pool, plugins: plugins, directory: directory, auditWriter: auditWriter, clock: clock)
             services.append(admin)
@@ -54,16 +57,18 @@ public struct LoketApplication: Sendable {
                     access,
                     StoreErrorInterceptor(openServices: LoketServer.openServices, logger: Logger(label: "loket.store")),
                 ])
-            return LoketApplication(server: server, pool: pool, plugins: plugins, directory: directory)
+            return LoketApplication(
+                server: server, pool: pool, plugins: plugins, directory: directory, notifications: notifications)
         } catch {
             await pool.close()
             throw error
         }
     }
 
-    /// The long-lived services, in start order: the directory's listener, then the server's.
+    /// The long-lived services, in start order: the directory's listener, the plugins' notifications, then the
+    /// server's.
     public var services: [any Service] {
-        [directory] + server.services
+        [directory, notifications] + server.services
     }
 
     /// Closes the store's connections; call after the services stopped.

@@ -1,7 +1,7 @@
 import LoketSQL
 
-/// What the host gives a plugin to build its services with: the database, a clock, a logger, the audit writer and
-/// a localizer over the plugin's messages.
+/// What the host gives a plugin to build its services with: the database, a clock, a logger, the audit writer, a
+/// localizer over the plugin's messages and the database notifications.
 public struct PluginContext: Sendable {
     /// The plugin's id.
     public let pluginID: String
@@ -18,13 +18,19 @@ public struct PluginContext: Sendable {
     /// The working-day calendar deadlines are counted in (national holidays, the configured regions and the
     /// city's closing days).
     public let calendar: WorkingDayCalendar
+    /// The notifications that transactions send (``Transaction/notify(channel:payload:)``), for handlers that
+    /// wait for new data, such as a server-streaming feed. Plugins have no other way to LISTEN.
+    public let notifications: any NotificationSource
 
-    /// Creates a context; the host does this for each plugin, tests for the plugin under test.
+    /// Creates a context; the host does this for each plugin, tests for the plugin under test (whose contexts
+    /// hear no notifications unless they pass a source).
     public init(
         pluginID: String, database: any Database, clock: any WallClock, logger: Logger, auditWriter: any AuditWriter,
-        localizer: Localizer, calendar: WorkingDayCalendar = WorkingDayCalendar()
+        localizer: Localizer, calendar: WorkingDayCalendar = WorkingDayCalendar(),
+        notifications: any NotificationSource = SilentNotificationSource()
     ) {
         self.calendar = calendar
+        self.notifications = notifications
         self.pluginID = pluginID
         self.database = database
         self.clock = clock

@@ -354,6 +354,50 @@ public enum Loket_Civilregistry_V1_ActAction: ProtobufEnum {
     }
 }
 
+/// The `loket.civilregistry.v1.ChangeKind` enum.
+public enum Loket_Civilregistry_V1_ChangeKind: ProtobufEnum {
+    /// `CHANGE_KIND_UNSPECIFIED` = 0.
+    case unspecified
+    /// A person entered the register: CreatePerson, or the child of a registered birth (then with the act).
+    case personCreated
+    /// A registered act changed the person: recognition, marriage, divorce, legal cohabitation and its end, name
+    /// change, death (the deceased and a widowed spouse).
+    case actRegistered
+    /// An approved correction of a registered act changed the person.
+    case actCorrected
+    /// A move to a new main residence (RecordMove).
+    case moved
+    /// A number this build has no case for; kept so that it survives a round trip.
+    case unrecognized(Int32)
+
+    /// The cases declared in the proto.
+    public static let allCases: [Self] = [.unspecified, .personCreated, .actRegistered, .actCorrected, .moved]
+
+    /// The case for a wire number.
+    public init(rawValue: Int32) {
+        switch rawValue {
+        case 0: self = .unspecified
+        case 1: self = .personCreated
+        case 2: self = .actRegistered
+        case 3: self = .actCorrected
+        case 4: self = .moved
+        default: self = .unrecognized(rawValue)
+        }
+    }
+
+    /// The wire number.
+    public var rawValue: Int32 {
+        switch self {
+        case .unspecified: 0
+        case .personCreated: 1
+        case .actRegistered: 2
+        case .actCorrected: 3
+        case .moved: 4
+        case .unrecognized(let number): number
+        }
+    }
+}
+
 /// The `loket.civilregistry.v1.ValidateNationalNumberRequest` message.
 public struct Loket_Civilregistry_V1_ValidateNationalNumberRequest: ProtobufMessage {
     /// 11 digits, with or without the separators of `YY.MM.DD-SSS.CC`.
@@ -1547,6 +1591,88 @@ public struct Loket_Civilregistry_V1_VerifyExtractRequest: ProtobufMessage {
     }
 }
 
+/// The `loket.civilregistry.v1.WatchChangesRequest` message.
+public struct Loket_Civilregistry_V1_WatchChangesRequest: ProtobufMessage {
+    /// Send the changes after this cursor: 0 for every change from the start, else the last cursor received.
+    public var afterCursor: Int64 = 0
+    /// The information types wanted, as three-digit TI codes (`010` name, `020` main residence, ...; the table is
+    /// in Plugins/CivilRegistry/README.md). At least one.
+    public var informationTypes: [String] = []
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.WatchChangesRequest`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__watch_changes_request())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.afterCursor = reader.scalar(0, as: Int64.self)
+        self.informationTypes = try reader.repeatedString(1)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        writer.setScalar(0, self.afterCursor)
+        if !self.informationTypes.isEmpty { writer.setRepeatedString(1, self.informationTypes) }
+    }
+}
+
+/// The `loket.civilregistry.v1.RegisterChange` message.
+public struct Loket_Civilregistry_V1_RegisterChange: ProtobufMessage {
+    /// Increases by one with every change, in commit order; resume with the last cursor received.
+    public var cursor: Int64 = 0
+    /// `kind` (field 2).
+    public var kind: Loket_Civilregistry_V1_ChangeKind = .unspecified
+    /// RFC 3339: when the change was made.
+    public var at: String = ""
+    /// The act behind the change, when an act made it.
+    public var actId: String = ""
+    /// `act_type` (field 5).
+    public var actType: Loket_Civilregistry_V1_ActType = .unspecified
+    /// The requested information types this change touched (TI codes).
+    public var informationTypes: [String] = []
+    /// The person as the change left them. `id` and `national_number` are always set (they say whom the change is
+    /// about); every other field only when its information type was requested.
+    public var person: Loket_Civilregistry_V1_Person? = nil
+    /// TI 020: YYYY-MM-DD, the first day at the current main residence; empty when there is none.
+    public var residenceSince: String = ""
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.RegisterChange`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__register_change())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.cursor = reader.scalar(0, as: Int64.self)
+        self.kind = reader.enumValue(1, as: Loket_Civilregistry_V1_ChangeKind.self)
+        self.at = try reader.string(2)
+        self.actId = try reader.string(3)
+        self.actType = reader.enumValue(4, as: Loket_Civilregistry_V1_ActType.self)
+        self.informationTypes = try reader.repeatedString(5)
+        self.person = try reader.message(6, as: Loket_Civilregistry_V1_Person.self)
+        self.residenceSince = try reader.string(7)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        writer.setScalar(0, self.cursor)
+        writer.setEnum(1, self.kind)
+        if !self.at.isEmpty { writer.setString(2, self.at) }
+        if !self.actId.isEmpty { writer.setString(3, self.actId) }
+        writer.setEnum(4, self.actType)
+        if !self.informationTypes.isEmpty { writer.setRepeatedString(5, self.informationTypes) }
+        if let value = self.person { writer.setMessage(6, value) }
+        if !self.residenceSince.isEmpty { writer.setString(7, self.residenceSince) }
+    }
+}
+
 /// Names and method descriptors of `loket.civilregistry.v1.CivilRegistry`.
 public enum Loket_Civilregistry_V1_CivilRegistry {
     /// The fully qualified service name.
@@ -1584,9 +1710,11 @@ public enum Loket_Civilregistry_V1_CivilRegistry {
         public static let issueExtract = MethodDescriptor(service: serviceName, method: "IssueExtract", kind: .unary)
         /// `loket.civilregistry.v1.CivilRegistry/VerifyExtract`.
         public static let verifyExtract = MethodDescriptor(service: serviceName, method: "VerifyExtract", kind: .unary)
+        /// `loket.civilregistry.v1.CivilRegistry/WatchChanges`.
+        public static let watchChanges = MethodDescriptor(service: serviceName, method: "WatchChanges", kind: .serverStreaming)
 
         /// Every method of the service.
-        public static let all: [MethodDescriptor] = [validateNationalNumber, createPerson, getPerson, searchPersons, createAct, recordAction, getAct, notifyBirth, listOverdueBirthDrafts, recordMove, getResidenceHistory, listResidents, listConsultations, issueExtract, verifyExtract]
+        public static let all: [MethodDescriptor] = [validateNationalNumber, createPerson, getPerson, searchPersons, createAct, recordAction, getAct, notifyBirth, listOverdueBirthDrafts, recordMove, getResidenceHistory, listResidents, listConsultations, issueExtract, verifyExtract, watchChanges]
     }
 }
 
@@ -1628,6 +1756,12 @@ public protocol Loket_Civilregistry_V1_CivilRegistryService: RPCService {
     /// What the extract with this verification code said, for whoever holds it (a verification desk, an
     /// integration).
     func verifyExtract(request: Loket_Civilregistry_V1_VerifyExtractRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_Extract
+    /// The register feed for integrations: every change to the register (a person created, an act registered or
+    /// corrected, a move) after `after_cursor`, in commit order, then the live changes as they commit; the stream
+    /// runs until the client cancels it. Only changes touching the requested information types (TI codes) are sent,
+    /// with only those types' fields. Resuming with the last cursor received loses and repeats nothing. Reads
+    /// personal data: needs a purpose; every batch sent is audited with the persons it names.
+    func watchChanges(request: Loket_Civilregistry_V1_WatchChangesRequest, response: ResponseWriter<Loket_Civilregistry_V1_RegisterChange>, context: ServerContext) async throws
 }
 
 extension Loket_Civilregistry_V1_CivilRegistryService {
@@ -1707,6 +1841,11 @@ extension Loket_Civilregistry_V1_CivilRegistryService {
             Loket_Civilregistry_V1_CivilRegistry.Method.verifyExtract, request: Loket_Civilregistry_V1_VerifyExtractRequest.self, response: Loket_Civilregistry_V1_Extract.self
         ) { request, context in
             try await self.verifyExtract(request: request, context: context)
+        }
+        router.registerServerStreaming(
+            Loket_Civilregistry_V1_CivilRegistry.Method.watchChanges, request: Loket_Civilregistry_V1_WatchChangesRequest.self, response: Loket_Civilregistry_V1_RegisterChange.self
+        ) { request, response, context in
+            try await self.watchChanges(request: request, response: response, context: context)
         }
     }
 }

@@ -36,6 +36,10 @@ public enum CivilRegistryMessages {
     static let personDeceased = "person-deceased"
     static let invalidExtractLanguage = "invalid-extract-language"
     static let extractNotFound = "extract-not-found"
+    static let informationTypesMissing = "information-types-missing"
+    static let informationTypeUnknown = "information-type-unknown"
+    static let feedCursorNegative = "feed-cursor-negative"
+    static let feedCursorAhead = "feed-cursor-ahead"
 
     /// Every message.
     public static let catalog: [String: LocalizedText] = [
@@ -209,5 +213,25 @@ public enum CivilRegistryMessages {
             fr: "Aucun extrait ne porte le code de vérification {0}.",
             de: "Es gibt keinen Auszug mit dem Prüfcode {0}.",
             en: "No extract has verification code {0}."),
+        informationTypesMissing: LocalizedText(
+            nl: "Vraag minstens één informatietype (TI-code, bv. 010 voor de naam).",
+            fr: "Demandez au moins un type d'information (code TI, p. ex. 010 pour le nom).",
+            de: "Fordern Sie mindestens einen Informationstyp an (TI-Code, z. B. 010 für den Namen).",
+            en: "Ask for at least one information type (TI code, e.g. 010 for the name)."),
+        informationTypeUnknown: LocalizedText(
+            nl: "{0} is geen informatietype van de registerfeed; gebruik {1}.",
+            fr: "{0} n'est pas un type d'information du flux du registre ; utilisez {1}.",
+            de: "{0} ist kein Informationstyp des Registerfeeds; verwenden Sie {1}.",
+            en: "{0} is not an information type of the register feed; use {1}."),
+        feedCursorNegative: LocalizedText(
+            nl: "De cursor {0} is negatief; begin bij 0 of bij de laatste ontvangen cursor.",
+            fr: "Le curseur {0} est négatif ; commencez à 0 ou au dernier curseur reçu.",
+            de: "Der Cursor {0} ist negativ; beginnen Sie bei 0 oder beim zuletzt empfangenen Cursor.",
+            en: "The cursor {0} is negative; start at 0 or at the last cursor received."),
+        feedCursorAhead: LocalizedText(
+            nl: "De cursor {0} is nooit uitgegeven: de laatste wijziging in dit register heeft cursor {1}.",
+            fr: "Le curseur {0} n'a jamais été attribué : la dernière modification de ce registre porte le curseur {1}.",
+            de: "Der Cursor {0} wurde nie vergeben: die letzte Änderung dieses Registers hat den Cursor {1}.",
+            en: "The cursor {0} was never handed out: the last change in this register has cursor {1}."),
     ]
 }

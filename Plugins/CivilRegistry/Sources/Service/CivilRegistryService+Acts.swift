@@ -71,6 +71,7 @@ extension CivilRegistryService {
             var actionData: ActRecord?
             var registeredPersonID: UUID?
             var subjects: [AuditSubject] = []
+            var changes: [PendingChange] = []
             switch action {
             case .declared:
                 record = record.merging(given ?? ActRecord())
@@ -84,7 +85,7 @@ extension CivilRegistryService {
                 actionData = given
             case .registered:
                 subjects = try await requirePersons(record, in: transaction, context)
-                registeredPersonID = try await register(head.state.kind, record, act: id, in: transaction)
+                (registeredPersonID, changes) = try await register(head.state.kind, record, act: id, in: transaction)
             case .correctionApproved:
                 let requested = try await transaction.query(
                     """
@@ -97,8 +98,8 @@ extension CivilRegistryService {
                     record = record.merging(correction)
                 }
                 subjects = try await requirePersons(record, in: transaction, context)
-                try await applyCorrection(
-                    head.state.kind, record, registeredPerson: UUID(uuidString: head.registeredPersonID),
+                changes = try await applyCorrection(
+                    head.state.kind, record, act: id, registeredPerson: UUID(uuidString: head.registeredPersonID),
                     in: transaction)
             default:
                 subjects = try await requirePersons(record, in: transaction, context)
@@ -114,6 +115,8 @@ extension CivilRegistryService {
             try await appendAction(
                 action, to: id, statusAfter: next.status, reason: reason, data: actionData, caller: caller,
                 in: transaction)
+            // Last of the writes: taking feed cursors holds the feed's counter until commit.
+            try await recordChanges(changes, in: transaction)
             var information = ["act:\(head.state.kind.rawValue)", "act_status"]
             if action == .registered || action == .correctionApproved {
                 information += Self.affectedInformation(head.state.kind)

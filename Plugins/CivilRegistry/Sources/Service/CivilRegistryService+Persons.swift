@@ -64,6 +64,8 @@ extension CivilRegistryService {
                     person: id, residence, household: try household[0].decode(UUID.self, at: 0), since: today,
                     by: caller.principalName, in: transaction)
             }
+            try await recordChanges(
+                [PendingChange(.personCreated, person: id, informationTypes: InformationType.allCases)], in: transaction)
             let created = try await transaction.query(
                 "SELECT \(unsafeRawSQL: Self.personColumns) FROM civil_registry.persons p WHERE p.id = \(id)")
             return try Self.person(created[0])

@@ -78,6 +78,9 @@ extension CivilRegistryService {
             try await insertResidence(
                 person: personID, target, household: householdID, since: since, by: caller.principalName,
                 in: transaction)
+            try await recordChanges(
+                [PendingChange(.moved, person: personID, informationTypes: [.mainResidence, .household])],
+                in: transaction)
             let subject = number.isEmpty ? AuditSubject(kind: "person", id: personID.uuidString.lowercased()) : .person(number)
             try await transaction.audit(AuditRecord(.update, subjects: [subject], information: ["address", "household"]))
             let rows = try await transaction.query(

@@ -4,8 +4,18 @@ import LoketPluginAPI
 extension CivilRegistryService {
     /// What a registered act changes, in the registering transaction: a birth creates the child (parentage, the
     /// mother's address) and queues the statistical record; the others change civil status, cohabitation,
-    /// parentage, names or death data. Returns the person a birth created.
-    func register(_ kind: ActKind, _ record: ActRecord, act: UUID, in transaction: Transaction) async throws -> UUID? {
+    /// parentage, names or death data. Returns the person a birth created, and the changes for the register feed
+    /// (of `changeKind`), which the caller records once its other writes are done.
+    func register(
+        _ kind: ActKind, _ record: ActRecord, act: UUID, as changeKind: RegisterChangeKind = .actRegistered,
+        in transaction: Transaction
+    ) async throws -> (created: UUID?, changes: [PendingChange]) {
+        func changes(_ persons: [UUID?], _ types: [InformationType]) -> [PendingChange] {
+            persons.compactMap { $0 }.map {
+                PendingChange(changeKind, person: $0, act: act, actKind: kind, informationTypes: types)
+            }
+        }
+        let types = InformationType.changedBy(kind)
         let caller = try transaction.context.caller
         let person = UUID(uuidString: record.personID)
         let partner = UUID(uuidString: record.partnerID)
@@ -51,13 +61,14 @@ extension CivilRegistryService {
                     'mother_nationality', m.nationality, 'mother_postal_code', m.postal_code)
                 FROM civil_registry.persons m WHERE m.id = \(mother)
                 """)
-            return child
+            return (child, [PendingChange(.personCreated, person: child, act: act, actKind: kind, informationTypes: types)])
         case .recognition:
             try await transaction.query(
                 """
                 UPDATE civil_registry.persons SET father_id = \(UUID(uuidString: record.fatherID)), updated_at = now()
                 WHERE id = \(person)
                 """)
+            return (nil, changes([person], types))
         case .marriage:
             try await transaction.query(
                 """
@@ -66,12 +77,14 @@ extension CivilRegistryService {
                     spouse_id = CASE WHEN id = \(person) THEN \(partner) ELSE \(person) END
                 WHERE id IN (\(person), \(partner))
                 """)
+            return (nil, changes([person, partner], types))
         case .divorce:
             try await transaction.query(
                 """
                 UPDATE civil_registry.persons SET civil_status = 'divorced', spouse_id = NULL, updated_at = now()
                 WHERE id IN (\(person), \(partner))
                 """)
+            return (nil, changes([person, partner], types))
         case .legalCohabitation:
             try await transaction.query(
                 """
@@ -79,12 +92,14 @@ extension CivilRegistryService {
                 SET cohabitant_id = CASE WHEN id = \(person) THEN \(partner) ELSE \(person) END, updated_at = now()
                 WHERE id IN (\(person), \(partner))
                 """)
+            return (nil, changes([person, partner], types))
         case .endOfLegalCohabitation:
             try await transaction.query(
                 """
                 UPDATE civil_registry.persons SET cohabitant_id = NULL, updated_at = now()
                 WHERE id IN (\(person), \(partner))
                 """)
+            return (nil, changes([person, partner], types))
         case .nameChange:
             try await transaction.query(
                 """
@@ -93,6 +108,7 @@ extension CivilRegistryService {
                     given_names = coalesce(nullif(\(record.newGivenNames), ''), given_names), updated_at = now()
                 WHERE id = \(person)
                 """)
+            return (nil, changes([person], types))
         case .death:
             try await transaction.query(
                 """
@@ -107,20 +123,23 @@ extension CivilRegistryService {
                 WHERE person_id = \(person) AND until IS NULL
                 """)
             // The surviving spouse is widowed.
-            try await transaction.query(
+            let widowed = try await transaction.query(
                 """
                 UPDATE civil_registry.persons SET civil_status = 'widowed', spouse_id = NULL, updated_at = now()
                 WHERE spouse_id = \(person) AND civil_status = 'married'
+                RETURNING id
                 """)
+            let spouses = try widowed.map { try $0.decode(UUID.self, at: 0) }
+            return (nil, changes([person], types) + changes(spouses, [.civilStatus]))
         }
-        return nil
     }
 
     /// An approved correction: the corrected data takes effect on the persons where it can without undoing other
     /// acts (a birth's child record, a name change, a death); for the other kinds the act's data is corrected.
+    /// Returns the changes for the register feed.
     func applyCorrection(
-        _ kind: ActKind, _ record: ActRecord, registeredPerson: UUID?, in transaction: Transaction
-    ) async throws {
+        _ kind: ActKind, _ record: ActRecord, act: UUID, registeredPerson: UUID?, in transaction: Transaction
+    ) async throws -> [PendingChange] {
         switch kind {
         case .birth:
             try await transaction.query(
@@ -131,10 +150,24 @@ extension CivilRegistryService {
                     father_id = \(UUID(uuidString: record.fatherID)), updated_at = now()
                 WHERE id = \(registeredPerson)
                 """)
-        case .nameChange, .death:
-            _ = try await register(kind, record, act: UUID(), in: transaction)
+            guard let registeredPerson else { return [] }
+            return [
+                PendingChange(
+                    .actCorrected, person: registeredPerson, act: act, actKind: kind,
+                    informationTypes: [.name, .birth, .parentage])
+            ]
+        case .nameChange:
+            return try await register(kind, record, act: act, as: .actCorrected, in: transaction).changes
+        case .death:
+            // The residence ended at registration already: the correction touches the death data only.
+            return try await register(kind, record, act: act, as: .actCorrected, in: transaction).changes
+                .map { change in
+                    var change = change
+                    if change.person.uuidString.lowercased() == record.personID { change.informationTypes = [.death] }
+                    return change
+                }
         case .recognition, .marriage, .divorce, .legalCohabitation, .endOfLegalCohabitation:
-            break
+            return []
         }
     }
 }

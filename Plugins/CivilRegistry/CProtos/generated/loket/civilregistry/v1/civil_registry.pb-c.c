@@ -1357,6 +1357,96 @@ void   loket__civilregistry__v1__verify_extract_request__free_unpacked
   assert(message->base.descriptor == &loket__civilregistry__v1__verify_extract_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   loket__civilregistry__v1__watch_changes_request__init
+                     (Loket__Civilregistry__V1__WatchChangesRequest         *message)
+{
+  static const Loket__Civilregistry__V1__WatchChangesRequest init_value = LOKET__CIVILREGISTRY__V1__WATCH_CHANGES_REQUEST__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__watch_changes_request__get_packed_size
+                     (const Loket__Civilregistry__V1__WatchChangesRequest *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__watch_changes_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__watch_changes_request__pack
+                     (const Loket__Civilregistry__V1__WatchChangesRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__watch_changes_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__watch_changes_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__WatchChangesRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__watch_changes_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__WatchChangesRequest *
+       loket__civilregistry__v1__watch_changes_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__WatchChangesRequest *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__watch_changes_request__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__watch_changes_request__free_unpacked
+                     (Loket__Civilregistry__V1__WatchChangesRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__watch_changes_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__civilregistry__v1__register_change__init
+                     (Loket__Civilregistry__V1__RegisterChange         *message)
+{
+  static const Loket__Civilregistry__V1__RegisterChange init_value = LOKET__CIVILREGISTRY__V1__REGISTER_CHANGE__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__register_change__get_packed_size
+                     (const Loket__Civilregistry__V1__RegisterChange *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__register_change__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__register_change__pack
+                     (const Loket__Civilregistry__V1__RegisterChange *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__register_change__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__register_change__pack_to_buffer
+                     (const Loket__Civilregistry__V1__RegisterChange *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__register_change__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__RegisterChange *
+       loket__civilregistry__v1__register_change__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__RegisterChange *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__register_change__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__register_change__free_unpacked
+                     (Loket__Civilregistry__V1__RegisterChange *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__register_change__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor loket__civilregistry__v1__validate_national_number_request__field_descriptors[1] =
 {
   {
@@ -3946,6 +4036,186 @@ const ProtobufCMessageDescriptor loket__civilregistry__v1__verify_extract_reques
   (ProtobufCMessageInit) loket__civilregistry__v1__verify_extract_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__watch_changes_request__field_descriptors[2] =
+{
+  {
+    "after_cursor",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__WatchChangesRequest, after_cursor),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "information_types",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Loket__Civilregistry__V1__WatchChangesRequest, n_information_types),
+    offsetof(Loket__Civilregistry__V1__WatchChangesRequest, information_types),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__watch_changes_request__field_indices_by_name[] = {
+  0,   /* field[0] = after_cursor */
+  1,   /* field[1] = information_types */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__watch_changes_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__watch_changes_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.WatchChangesRequest",
+  "WatchChangesRequest",
+  "Loket__Civilregistry__V1__WatchChangesRequest",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__WatchChangesRequest),
+  2,
+  loket__civilregistry__v1__watch_changes_request__field_descriptors,
+  loket__civilregistry__v1__watch_changes_request__field_indices_by_name,
+  1,  loket__civilregistry__v1__watch_changes_request__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__watch_changes_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__register_change__field_descriptors[8] =
+{
+  {
+    "cursor",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__RegisterChange, cursor),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__RegisterChange, kind),
+    &loket__civilregistry__v1__change_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "at",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__RegisterChange, at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "act_id",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__RegisterChange, act_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "act_type",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__RegisterChange, act_type),
+    &loket__civilregistry__v1__act_type__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "information_types",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Loket__Civilregistry__V1__RegisterChange, n_information_types),
+    offsetof(Loket__Civilregistry__V1__RegisterChange, information_types),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "person",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__RegisterChange, person),
+    &loket__civilregistry__v1__person__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "residence_since",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__RegisterChange, residence_since),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__register_change__field_indices_by_name[] = {
+  3,   /* field[3] = act_id */
+  4,   /* field[4] = act_type */
+  2,   /* field[2] = at */
+  0,   /* field[0] = cursor */
+  5,   /* field[5] = information_types */
+  1,   /* field[1] = kind */
+  6,   /* field[6] = person */
+  7,   /* field[7] = residence_since */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__register_change__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 8 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__register_change__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.RegisterChange",
+  "RegisterChange",
+  "Loket__Civilregistry__V1__RegisterChange",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__RegisterChange),
+  8,
+  loket__civilregistry__v1__register_change__field_descriptors,
+  loket__civilregistry__v1__register_change__field_indices_by_name,
+  1,  loket__civilregistry__v1__register_change__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__register_change__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue loket__civilregistry__v1__register_type__enum_values_by_number[4] =
 {
   { "REGISTER_TYPE_UNSPECIFIED", "LOKET__CIVILREGISTRY__V1__REGISTER_TYPE__REGISTER_TYPE_UNSPECIFIED", 0 },
@@ -4206,7 +4476,41 @@ const ProtobufCEnumDescriptor loket__civilregistry__v1__act_action__descriptor =
   loket__civilregistry__v1__act_action__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor loket__civilregistry__v1__civil_registry__method_descriptors[15] =
+static const ProtobufCEnumValue loket__civilregistry__v1__change_kind__enum_values_by_number[5] =
+{
+  { "CHANGE_KIND_UNSPECIFIED", "LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_UNSPECIFIED", 0 },
+  { "CHANGE_KIND_PERSON_CREATED", "LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_PERSON_CREATED", 1 },
+  { "CHANGE_KIND_ACT_REGISTERED", "LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_ACT_REGISTERED", 2 },
+  { "CHANGE_KIND_ACT_CORRECTED", "LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_ACT_CORRECTED", 3 },
+  { "CHANGE_KIND_MOVED", "LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_MOVED", 4 },
+};
+static const ProtobufCIntRange loket__civilregistry__v1__change_kind__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex loket__civilregistry__v1__change_kind__enum_values_by_name[5] =
+{
+  { "CHANGE_KIND_ACT_CORRECTED", 3 },
+  { "CHANGE_KIND_ACT_REGISTERED", 2 },
+  { "CHANGE_KIND_MOVED", 4 },
+  { "CHANGE_KIND_PERSON_CREATED", 1 },
+  { "CHANGE_KIND_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor loket__civilregistry__v1__change_kind__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.ChangeKind",
+  "ChangeKind",
+  "Loket__Civilregistry__V1__ChangeKind",
+  "loket.civilregistry.v1",
+  5,
+  loket__civilregistry__v1__change_kind__enum_values_by_number,
+  5,
+  loket__civilregistry__v1__change_kind__enum_values_by_name,
+  1,
+  loket__civilregistry__v1__change_kind__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCMethodDescriptor loket__civilregistry__v1__civil_registry__method_descriptors[16] =
 {
   { "ValidateNationalNumber", &loket__civilregistry__v1__validate_national_number_request__descriptor, &loket__civilregistry__v1__national_number_info__descriptor },
   { "CreatePerson", &loket__civilregistry__v1__create_person_request__descriptor, &loket__civilregistry__v1__person__descriptor },
@@ -4223,6 +4527,7 @@ static const ProtobufCMethodDescriptor loket__civilregistry__v1__civil_registry_
   { "ListConsultations", &loket__civilregistry__v1__list_consultations_request__descriptor, &loket__civilregistry__v1__list_consultations_response__descriptor },
   { "IssueExtract", &loket__civilregistry__v1__issue_extract_request__descriptor, &loket__civilregistry__v1__extract__descriptor },
   { "VerifyExtract", &loket__civilregistry__v1__verify_extract_request__descriptor, &loket__civilregistry__v1__extract__descriptor },
+  { "WatchChanges", &loket__civilregistry__v1__watch_changes_request__descriptor, &loket__civilregistry__v1__register_change__descriptor },
 };
 const unsigned loket__civilregistry__v1__civil_registry__method_indices_by_name[] = {
   4,        /* CreateAct */
@@ -4239,7 +4544,8 @@ const unsigned loket__civilregistry__v1__civil_registry__method_indices_by_name[
   9,        /* RecordMove */
   3,        /* SearchPersons */
   0,        /* ValidateNationalNumber */
-  14         /* VerifyExtract */
+  14,        /* VerifyExtract */
+  15         /* WatchChanges */
 };
 const ProtobufCServiceDescriptor loket__civilregistry__v1__civil_registry__descriptor =
 {
@@ -4248,7 +4554,7 @@ const ProtobufCServiceDescriptor loket__civilregistry__v1__civil_registry__descr
   "CivilRegistry",
   "Loket__Civilregistry__V1__CivilRegistry",
   "loket.civilregistry.v1",
-  15,
+  16,
   loket__civilregistry__v1__civil_registry__method_descriptors,
   loket__civilregistry__v1__civil_registry__method_indices_by_name
 };
@@ -4371,6 +4677,14 @@ void loket__civilregistry__v1__civil_registry__verify_extract(ProtobufCService *
 {
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
   service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void loket__civilregistry__v1__civil_registry__watch_changes(ProtobufCService *service,
+                                                             const Loket__Civilregistry__V1__WatchChangesRequest *input,
+                                                             Loket__Civilregistry__V1__RegisterChange_Closure closure,
+                                                             void *closure_data)
+{
+  assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__civilregistry__v1__civil_registry__init (Loket__Civilregistry__V1__CivilRegistry_Service *service,
                                                      Loket__Civilregistry__V1__CivilRegistry_ServiceDestroy destroy)

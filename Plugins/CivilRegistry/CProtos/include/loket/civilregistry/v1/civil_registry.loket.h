@@ -33,5 +33,7 @@ static inline const void *loket_descriptor_loket__civilregistry__v1__list_consul
 static inline const void *loket_descriptor_loket__civilregistry__v1__issue_extract_request(void) { return &loket__civilregistry__v1__issue_extract_request__descriptor; }
 static inline const void *loket_descriptor_loket__civilregistry__v1__extract(void) { return &loket__civilregistry__v1__extract__descriptor; }
 static inline const void *loket_descriptor_loket__civilregistry__v1__verify_extract_request(void) { return &loket__civilregistry__v1__verify_extract_request__descriptor; }
+static inline const void *loket_descriptor_loket__civilregistry__v1__watch_changes_request(void) { return &loket__civilregistry__v1__watch_changes_request__descriptor; }
+static inline const void *loket_descriptor_loket__civilregistry__v1__register_change(void) { return &loket__civilregistry__v1__register_change__descriptor; }
 
 #endif

@@ -45,6 +45,8 @@ typedef struct Loket__Civilregistry__V1__ListConsultationsResponse Loket__Civilr
 typedef struct Loket__Civilregistry__V1__IssueExtractRequest Loket__Civilregistry__V1__IssueExtractRequest;
 typedef struct Loket__Civilregistry__V1__Extract Loket__Civilregistry__V1__Extract;
 typedef struct Loket__Civilregistry__V1__VerifyExtractRequest Loket__Civilregistry__V1__VerifyExtractRequest;
+typedef struct Loket__Civilregistry__V1__WatchChangesRequest Loket__Civilregistry__V1__WatchChangesRequest;
+typedef struct Loket__Civilregistry__V1__RegisterChange Loket__Civilregistry__V1__RegisterChange;
 
 
 /* --- enums --- */
@@ -125,6 +127,27 @@ typedef enum _Loket__Civilregistry__V1__ActAction {
   LOKET__CIVILREGISTRY__V1__ACT_ACTION__ACT_ACTION_MARKED_NOT_DUPLICATE = 12
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(LOKET__CIVILREGISTRY__V1__ACT_ACTION)
 } Loket__Civilregistry__V1__ActAction;
+typedef enum _Loket__Civilregistry__V1__ChangeKind {
+  LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_UNSPECIFIED = 0,
+  /*
+   * A person entered the register: CreatePerson, or the child of a registered birth (then with the act).
+   */
+  LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_PERSON_CREATED = 1,
+  /*
+   * A registered act changed the person: recognition, marriage, divorce, legal cohabitation and its end, name
+   * change, death (the deceased and a widowed spouse).
+   */
+  LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_ACT_REGISTERED = 2,
+  /*
+   * An approved correction of a registered act changed the person.
+   */
+  LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_ACT_CORRECTED = 3,
+  /*
+   * A move to a new main residence (RecordMove).
+   */
+  LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_MOVED = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(LOKET__CIVILREGISTRY__V1__CHANGE_KIND)
+} Loket__Civilregistry__V1__ChangeKind;
 
 /* --- messages --- */
 
@@ -750,6 +773,62 @@ struct  Loket__Civilregistry__V1__VerifyExtractRequest
     , (char *)protobuf_c_empty_string }
 
 
+struct  Loket__Civilregistry__V1__WatchChangesRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Send the changes after this cursor: 0 for every change from the start, else the last cursor received.
+   */
+  int64_t after_cursor;
+  /*
+   * The information types wanted, as three-digit TI codes (`010` name, `020` main residence, ...; the table is
+   * in Plugins/CivilRegistry/README.md). At least one.
+   */
+  size_t n_information_types;
+  char **information_types;
+};
+#define LOKET__CIVILREGISTRY__V1__WATCH_CHANGES_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__watch_changes_request__descriptor) \
+    , 0, 0,NULL }
+
+
+struct  Loket__Civilregistry__V1__RegisterChange
+{
+  ProtobufCMessage base;
+  /*
+   * Increases by one with every change, in commit order; resume with the last cursor received.
+   */
+  int64_t cursor;
+  Loket__Civilregistry__V1__ChangeKind kind;
+  /*
+   * RFC 3339: when the change was made.
+   */
+  char *at;
+  /*
+   * The act behind the change, when an act made it.
+   */
+  char *act_id;
+  Loket__Civilregistry__V1__ActType act_type;
+  /*
+   * The requested information types this change touched (TI codes).
+   */
+  size_t n_information_types;
+  char **information_types;
+  /*
+   * The person as the change left them. `id` and `national_number` are always set (they say whom the change is
+   * about); every other field only when its information type was requested.
+   */
+  Loket__Civilregistry__V1__Person *person;
+  /*
+   * TI 020: YYYY-MM-DD, the first day at the current main residence; empty when there is none.
+   */
+  char *residence_since;
+};
+#define LOKET__CIVILREGISTRY__V1__REGISTER_CHANGE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__register_change__descriptor) \
+    , 0, LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, LOKET__CIVILREGISTRY__V1__ACT_TYPE__ACT_TYPE_UNSPECIFIED, 0,NULL, NULL, (char *)protobuf_c_empty_string }
+
+
 /* Loket__Civilregistry__V1__ValidateNationalNumberRequest methods */
 void   loket__civilregistry__v1__validate_national_number_request__init
                      (Loket__Civilregistry__V1__ValidateNationalNumberRequest         *message);
@@ -1320,6 +1399,44 @@ Loket__Civilregistry__V1__VerifyExtractRequest *
 void   loket__civilregistry__v1__verify_extract_request__free_unpacked
                      (Loket__Civilregistry__V1__VerifyExtractRequest *message,
                       ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__WatchChangesRequest methods */
+void   loket__civilregistry__v1__watch_changes_request__init
+                     (Loket__Civilregistry__V1__WatchChangesRequest         *message);
+size_t loket__civilregistry__v1__watch_changes_request__get_packed_size
+                     (const Loket__Civilregistry__V1__WatchChangesRequest   *message);
+size_t loket__civilregistry__v1__watch_changes_request__pack
+                     (const Loket__Civilregistry__V1__WatchChangesRequest   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__watch_changes_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__WatchChangesRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__WatchChangesRequest *
+       loket__civilregistry__v1__watch_changes_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__watch_changes_request__free_unpacked
+                     (Loket__Civilregistry__V1__WatchChangesRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__RegisterChange methods */
+void   loket__civilregistry__v1__register_change__init
+                     (Loket__Civilregistry__V1__RegisterChange         *message);
+size_t loket__civilregistry__v1__register_change__get_packed_size
+                     (const Loket__Civilregistry__V1__RegisterChange   *message);
+size_t loket__civilregistry__v1__register_change__pack
+                     (const Loket__Civilregistry__V1__RegisterChange   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__register_change__pack_to_buffer
+                     (const Loket__Civilregistry__V1__RegisterChange   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__RegisterChange *
+       loket__civilregistry__v1__register_change__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__register_change__free_unpacked
+                     (Loket__Civilregistry__V1__RegisterChange *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Loket__Civilregistry__V1__ValidateNationalNumberRequest_Closure)
@@ -1412,6 +1529,12 @@ typedef void (*Loket__Civilregistry__V1__Extract_Closure)
 typedef void (*Loket__Civilregistry__V1__VerifyExtractRequest_Closure)
                  (const Loket__Civilregistry__V1__VerifyExtractRequest *message,
                   void *closure_data);
+typedef void (*Loket__Civilregistry__V1__WatchChangesRequest_Closure)
+                 (const Loket__Civilregistry__V1__WatchChangesRequest *message,
+                  void *closure_data);
+typedef void (*Loket__Civilregistry__V1__RegisterChange_Closure)
+                 (const Loket__Civilregistry__V1__RegisterChange *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -1479,6 +1602,10 @@ struct Loket__Civilregistry__V1__CivilRegistry_Service
                          const Loket__Civilregistry__V1__VerifyExtractRequest *input,
                          Loket__Civilregistry__V1__Extract_Closure closure,
                          void *closure_data);
+  void (*watch_changes)(Loket__Civilregistry__V1__CivilRegistry_Service *service,
+                        const Loket__Civilregistry__V1__WatchChangesRequest *input,
+                        Loket__Civilregistry__V1__RegisterChange_Closure closure,
+                        void *closure_data);
 };
 typedef void (*Loket__Civilregistry__V1__CivilRegistry_ServiceDestroy)(Loket__Civilregistry__V1__CivilRegistry_Service *);
 void loket__civilregistry__v1__civil_registry__init (Loket__Civilregistry__V1__CivilRegistry_Service *service,
@@ -1501,7 +1628,8 @@ void loket__civilregistry__v1__civil_registry__init (Loket__Civilregistry__V1__C
       function_prefix__ ## list_residents,\
       function_prefix__ ## list_consultations,\
       function_prefix__ ## issue_extract,\
-      function_prefix__ ## verify_extract  }
+      function_prefix__ ## verify_extract,\
+      function_prefix__ ## watch_changes  }
 void loket__civilregistry__v1__civil_registry__validate_national_number(ProtobufCService *service,
                                                                         const Loket__Civilregistry__V1__ValidateNationalNumberRequest *input,
                                                                         Loket__Civilregistry__V1__NationalNumberInfo_Closure closure,
@@ -1562,6 +1690,10 @@ void loket__civilregistry__v1__civil_registry__verify_extract(ProtobufCService *
                                                               const Loket__Civilregistry__V1__VerifyExtractRequest *input,
                                                               Loket__Civilregistry__V1__Extract_Closure closure,
                                                               void *closure_data);
+void loket__civilregistry__v1__civil_registry__watch_changes(ProtobufCService *service,
+                                                             const Loket__Civilregistry__V1__WatchChangesRequest *input,
+                                                             Loket__Civilregistry__V1__RegisterChange_Closure closure,
+                                                             void *closure_data);
 
 /* --- descriptors --- */
 
@@ -1572,6 +1704,7 @@ extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__civil_status__
 extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__act_type__descriptor;
 extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__act_status__descriptor;
 extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__act_action__descriptor;
+extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__change_kind__descriptor;
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__validate_national_number_request__descriptor;
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__national_number_info__descriptor;
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__address__descriptor;
@@ -1602,6 +1735,8 @@ extern const ProtobufCMessageDescriptor loket__civilregistry__v1__list_consultat
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__issue_extract_request__descriptor;
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__extract__descriptor;
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__verify_extract_request__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__watch_changes_request__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__register_change__descriptor;
 extern const ProtobufCServiceDescriptor loket__civilregistry__v1__civil_registry__descriptor;
 
 PROTOBUF_C__END_DECLS
