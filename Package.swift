@@ -140,12 +140,23 @@ let package = Package(
             path: "Plugins/CivilRegistry/Sources",
             resources: [.copy("Migrations")]
         ),
+        .target(
+            name: "CElectionsPluginProtos",
+            dependencies: ["CProtobufC"],
+            path: "Plugins/Elections/CProtos"
+        ),
+        .target(
+            name: "ElectionsPlugin",
+            dependencies: ["LoketPluginAPI", "CElectionsPluginProtos"],
+            path: "Plugins/Elections/Sources",
+            resources: [.copy("Migrations")]
+        ),
 
         // MARK: Executables.
         .executableTarget(
             name: "loketd",
             dependencies: [
-                "LoketHost", "LoketPluginAPI", "ExamplePlugin", "CivilRegistryPlugin",
+                "LoketHost", "LoketPluginAPI", "ExamplePlugin", "CivilRegistryPlugin", "ElectionsPlugin",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -237,6 +248,7 @@ let package = Package(
         ),
         .testTarget(name: "LoketCalendarTests", dependencies: ["LoketCalendar"]),
         .testTarget(name: "CivilRegistryPluginTests", dependencies: ["CivilRegistryPlugin"]),
+        .testTarget(name: "ElectionsPluginTests", dependencies: ["ElectionsPlugin"]),
         .testTarget(
             name: "LoketClientTests",
             dependencies: [

@@ -20,6 +20,7 @@ groups=(
   "host|loket/admin/v1/admin.proto|Sources/CLoketHostProtos|Sources/LoketHost/Generated|LoketHost|CLoketHostProtos"
   "example|loket/example/v1/counter_visits.proto|Plugins/Example/CProtos|Plugins/Example/Sources/Generated|ExamplePlugin|CExamplePluginProtos"
   "civilregistry|loket/civilregistry/v1/civil_registry.proto|Plugins/CivilRegistry/CProtos|Plugins/CivilRegistry/Sources/Generated|CivilRegistryPlugin|CCivilRegistryPluginProtos"
+  "elections|loket/elections/v1/elections.proto|Plugins/Elections/CProtos|Plugins/Elections/Sources/Generated|ElectionsPlugin|CElectionsPluginProtos"
   "conformance|loket/conformance/v1/all_types.proto loket/conformance/v1/echo.proto|Tests/CLoketConformance|Tests/LoketConformance/Generated|LoketConformance|CLoketConformance"
 )
 
