@@ -12,31 +12,32 @@ struct RollBuilder: Sendable {
     var deprivations: [String: [Deprivation]]
 
     func build(_ residents: [Resident]) -> [RollLine] {
-        var decided: [(Resident, EligibilityRule, [EligibilityRule])] = residents.map { resident in
-            let facts = EligibilityFacts(
-                birthDate: resident.birthDate, nationality: Nationality(resident.nationality),
-                residentOnReferenceDate: resident.residentOnReferenceDate, dateOfDeath: resident.dateOfDeath,
-                application: resident.nationalNumber.isEmpty ? nil : applications[resident.nationalNumber],
-                deprivations: resident.nationalNumber.isEmpty ? [] : deprivations[resident.nationalNumber] ?? [])
-            let exclusions = eligibility.exclusions(facts)
-            return (resident, eligibility.decide(facts), exclusions)
-        }
+        // Keys are computed once per person (folding is the expensive part), then sorted.
+        var decided: [(resident: Resident, rule: EligibilityRule, exclusions: [EligibilityRule], key: [String])] =
+            residents.map { resident in
+                let facts = EligibilityFacts(
+                    birthDate: resident.birthDate, nationality: Nationality(resident.nationality),
+                    residentOnReferenceDate: resident.residentOnReferenceDate, dateOfDeath: resident.dateOfDeath,
+                    application: resident.nationalNumber.isEmpty ? nil : applications[resident.nationalNumber],
+                    deprivations: resident.nationalNumber.isEmpty ? [] : deprivations[resident.nationalNumber] ?? [])
+                let rule = eligibility.decide(facts)
+                let key = Self.sortKey(resident, byAddress: rule.includes) + [resident.personID.uuidString]
+                return (resident, rule, eligibility.exclusions(facts), key)
+            }
         decided.sort { left, right in
-            if left.1.includes != right.1.includes { return left.1.includes }
-            let a = Self.sortKey(left.0, byAddress: left.1.includes)
-            let b = Self.sortKey(right.0, byAddress: right.1.includes)
-            if a != b { return a.lexicographicallyPrecedes(b) }
-            return left.0.personID.uuidString < right.0.personID.uuidString
+            if left.rule.includes != right.rule.includes { return left.rule.includes }
+            return left.key.lexicographicallyPrecedes(right.key)
         }
         var voter = 0
         return decided.enumerated().map { index, entry in
             var number: Int?
-            if entry.1.includes {
+            if entry.rule.includes {
                 voter += 1
                 number = voter
             }
             return RollLine(
-                resident: entry.0, rule: entry.1, exclusions: entry.2, position: index + 1, voterNumber: number)
+                resident: entry.resident, rule: entry.rule, exclusions: entry.exclusions, position: index + 1,
+                voterNumber: number)
         }
     }
 
