@@ -260,6 +260,15 @@ def test_non_belgian_applications(env):
     error = rpc_error(lambda: env.stub.DecideApplication(pb.DecideApplicationRequest(
         application_id=dutch.id, approve=False, reason="again"), metadata=clerk(env), timeout=5))
     assert error.code() == grpc.StatusCode.FAILED_PRECONDITION
+    # An application withdrawn before the deadline keeps the person off the roll, by its own rule.
+    french = apply("french")
+    withdrawn = env.stub.WithdrawApplication(pb.WithdrawApplicationRequest(application_id=french.id,
+                                                                           reason="moving abroad"),
+                                             metadata=clerk(env), timeout=5)
+    assert withdrawn.status == pb.APPLICATION_STATUS_WITHDRAWN
+    error = rpc_error(lambda: env.stub.WithdrawApplication(pb.WithdrawApplicationRequest(
+        application_id=french.id), metadata=clerk(env), timeout=5))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION
     # Applications are audited with the purpose.
     assert scalar(env, f"""SELECT count(*) FROM core.audit_log WHERE subjects @> ARRAY['person:{number(env, "dutch")}']
                            AND purpose = 'elections 2027' AND outcome = 'ok'
@@ -283,12 +292,13 @@ def test_generate_the_roll_with_every_rule_explained(env):
     # The RPC-seeded: adult, turns18, dutch, moroccan, movedafter, candidate, holder, voter2, voter3, late.
     assert summary.included == expected_bulk + 10, (by_rule, elapsed)
     assert summary.considered == BULK + 14
-    assert by_rule["excluded-no-application"] == sum(1 for g in range(10, BULK + 1, 10) if adult_bulk(g)) + 1
+    assert by_rule["excluded-no-application"] == sum(1 for g in range(10, BULK + 1, 10) if adult_bulk(g))
+    assert by_rule["excluded-application-not-approved"] == 1
     env.state.digest = summary.digest
     rules = {key: explain(env, key).rule for key in env.people}
     assert rules == {
         "adult": "included-belgian", "turns18": "included-belgian", "under18": "excluded-under-18",
-        "dutch": "included-eu-application", "french": "excluded-no-application",
+        "dutch": "included-eu-application", "french": "excluded-application-not-approved",
         "moroccan": "included-non-eu-application", "movedbefore": "excluded-not-resident",
         "movedafter": "included-belgian", "deprived": "excluded-deprived", "candidate": "included-belgian",
         "holder": "included-belgian", "voter2": "included-belgian", "voter3": "included-belgian",

@@ -83,14 +83,11 @@ extension ElectionsService {
             throw plugin.localizer.error(.invalidArgument, ElectionsMessages.reasonRequired, for: context)
         }
         let status = request.approve ? ApplicationStatus.approved : .refused
-        return try await changeApplication(id, context) { current, record in
+        // A decision after the roll was closed reaches the roll as an amendment at the next generation.
+        return try await changeApplication(id, context) { current, _ in
             guard current == .pending else {
                 throw plugin.localizer.error(
                     .failedPrecondition, ElectionsMessages.applicationNotPending, for: context, current.rawValue)
-            }
-            if record.rollClosedAt != nil {
-                // Still possible: the decision reaches the closed roll as an amendment at the next generation.
-                plugin.logger.debug("application decided after the roll was closed")
             }
             return (status, reason, caller.principalName)
         }
