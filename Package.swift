@@ -162,13 +162,24 @@ let package = Package(
             path: "Plugins/Correspondence/Sources",
             resources: [.copy("Migrations")]
         ),
+        .target(
+            name: "CElectionsPluginProtos",
+            dependencies: ["CProtobufC"],
+            path: "Plugins/Elections/CProtos"
+        ),
+        .target(
+            name: "ElectionsPlugin",
+            dependencies: ["LoketPluginAPI", "CElectionsPluginProtos"],
+            path: "Plugins/Elections/Sources",
+            resources: [.copy("Migrations")]
+        ),
 
         // MARK: Executables.
         .executableTarget(
             name: "loketd",
             dependencies: [
-                "LoketHost", "LoketPluginAPI", "ExamplePlugin", "CivilRegistryPlugin", "FeedbackPlugin",
-                "CorrespondencePlugin",
+                "LoketHost", "LoketPluginAPI", "ExamplePlugin", "CivilRegistryPlugin", "ElectionsPlugin",
+                "FeedbackPlugin", "CorrespondencePlugin",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -266,6 +277,7 @@ let package = Package(
             dependencies: ["CorrespondencePlugin", "LoketPluginAPI"],
             path: "Tests/CorrespondencePluginTests"
         ),
+        .testTarget(name: "ElectionsPluginTests", dependencies: ["ElectionsPlugin"]),
         .testTarget(
             name: "LoketClientTests",
             dependencies: [

@@ -22,6 +22,7 @@ groups=(
   "civilregistry|loket/civilregistry/v1/civil_registry.proto|Plugins/CivilRegistry/CProtos|Plugins/CivilRegistry/Sources/Generated|CivilRegistryPlugin|CCivilRegistryPluginProtos"
   "feedback|loket/feedback/v1/complaints.proto loket/feedback/v1/surveys.proto|Plugins/Feedback/CProtos|Plugins/Feedback/Sources/Generated|FeedbackPlugin|CFeedbackPluginProtos"
   "correspondence|loket/correspondence/v1/correspondence.proto|Plugins/Correspondence/CProtos|Plugins/Correspondence/Sources/Generated|CorrespondencePlugin|CCorrespondencePluginProtos"
+  "elections|loket/elections/v1/elections.proto|Plugins/Elections/CProtos|Plugins/Elections/Sources/Generated|ElectionsPlugin|CElectionsPluginProtos"
   "conformance|loket/conformance/v1/all_types.proto loket/conformance/v1/echo.proto|Tests/CLoketConformance|Tests/LoketConformance/Generated|LoketConformance|CLoketConformance"
 )
 
