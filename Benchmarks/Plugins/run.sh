@@ -236,10 +236,14 @@ run_h2load() {
     "$H2_RPS" "$DURATION" "$CLIENTS")
   before=$(scalar "$count_sql")
   log "$name: $requests requests (warm-up: $H2_RPS req/s)"
+  local ticks_before ticks_after
+  ticks_before=$(cpu_ticks)
   timeout $((DURATION * 20 + 120)) h2load -t "$H2LOAD_THREADS" -c "$CLIENTS" -m "$STREAMS" -n "$requests" \
     -d "$body" "${h2_headers[@]}" --log-file="$prefix.requests.log" "$uri" >"$prefix.h2load.txt" 2>&1 || true
+  ticks_after=$(cpu_ticks)
   after=$(scalar "$count_sql")
   eval "$(python3 "$root/Benchmarks/report.py" h2load "$prefix.h2load.txt")" || return 1
+  SRV_CPU_US=$(server_cpu_us "$ticks_before" "$ticks_after" "$H2_DONE")
   eval "$("$PYTHON" "$bench/bench.py" latency "$prefix.requests.log")"
   DB_DELTA=$((after - before))
   H2_REQUESTS=$requests
@@ -274,6 +278,28 @@ run_pgbench() {
 }
 
 declare -A out  # figures for the report, by key
+# row LABEL REQ/S MEAN-MS P50-MS P99-MS MAX-MS CPU-US NOTE: one line of the report ("-" for a figure not measured).
+row() {
+  local label="$1" note="$8" cells="" value i=0 format
+  shift
+  for value in "${@:1:6}"; do
+    i=$((i + 1))
+    format=' %9.2f'
+    [ $i != 1 ] && [ $i != 6 ] || format=' %9.0f'  # req/s and CPU without decimals
+    if [ "$value" = - ]; then cells+=$(printf ' %9s' -); else cells+=$(printf "$format" "$value"); fi
+  done
+  printf '%-46s%s  %s' "$label" "$cells" "$note"
+}
+cpu_ticks() {  # utime + stime of loketd (all threads), in clock ticks
+  local stat
+  stat=$(cat "/proc/$loketd_pid/stat")
+  stat="${stat##*) }"
+  awk '{ print $12 + $13 }' <<<"$stat"
+}
+clk_tck=$(getconf CLK_TCK)
+server_cpu_us() {  # server_cpu_us TICKS-BEFORE TICKS-AFTER CALLS: loketd CPU microseconds per call
+  awk -v a="$1" -v b="$2" -v n="$3" -v t="$clk_tck" 'BEGIN { if (n > 0) printf "%.0f", (b - a) * 1e6 / t / n; else print "-" }'
+}
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # 5.1 Civil registry: GetPerson by national number (one seeded person: h2load sends one body) vs pgbench.
@@ -285,20 +311,19 @@ if verify get-person get-person "$runs/get-person.bin" /loket.civilregistry.v1.C
   && run_h2load get-person "$runs/get-person.bin" /loket.civilregistry.v1.CivilRegistry/GetPerson \
     "$(audit_count /loket.civilregistry.v1.CivilRegistry/GetPerson)"; then
   check_h2load get-person || true
-  out[gp]=$(printf '%-46s %9.0f %9.2f %9.2f %9.2f %9.2f  %s' "gRPC GetPerson (h2load)" "$H2_RPS" \
+  out[gp]=$(row "gRPC GetPerson (h2load)" "$H2_RPS" \
     "$(awk -v u="$H2_MEAN_US" 'BEGIN { print u / 1000 }')" "$LAT_P50_MS" "$LAT_P99_MS" \
-    "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" \
+    "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" "$SRV_CPU_US" \
     "$H2_FAILED/$H2_ERRORED/$H2_TIMEOUT; grpc ok $DB_DELTA/$H2_SUCCEEDED")
   grpc_rps=$H2_RPS
 else
   any_failed=1; grpc_rps=0; out[gp]="gRPC GetPerson: FAILED (see $runs/get-person.*)"
 fi
 run_pgbench pgbench-get-person "$bench/pgbench_get_person.sql"
-out[pg]=$(printf '%-46s %9.0f %9s %9s %9s %9s  %s' "pgbench lookup" "$PG_TPS" "${PG_LAT_MS:--}" - - - "failed $PG_FAILED")
+out[pg]=$(row "pgbench lookup" "$PG_TPS" "${PG_LAT_MS:--}" - - - - "failed $PG_FAILED")
 pg_rps=$PG_TPS
 run_pgbench pgbench-get-person-audited "$bench/pgbench_get_person_audited.sql"
-out[pga]=$(printf '%-46s %9.0f %9s %9s %9s %9s  %s' "pgbench lookup + audit, 1 transaction" "$PG_TPS" \
-  "${PG_LAT_MS:--}" - - - "failed $PG_FAILED")
+out[pga]=$(row "pgbench lookup + audit, 1 transaction" "$PG_TPS" "${PG_LAT_MS:--}" - - - - "failed $PG_FAILED")
 pga_rps=$PG_TPS
 ratio=$(awk -v a="$grpc_rps" -v b="$pg_rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 ratio_audited=$(awk -v a="$grpc_rps" -v b="$pga_rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
@@ -317,15 +342,19 @@ else
   any_failed=1; out[an]="Analyze: FAILED ($(tail -1 "$runs/analyze.grpcio.txt"))"
 fi
 py body submit-case "$runs/submit-case.bin"
-cases_before=$(scalar "SELECT count(*) FROM feedback.cases")
 if py call "$PORT" submit-case "$runs/submit-case.bin" "$integration_key" "$PURPOSE" >"$runs/submit-case.grpcio.txt" 2>&1; then
   log "submit-case: verified ($(cat "$runs/submit-case.grpcio.txt"))"
   log "submit-case: grpc.aio client, $CLIENTS connections x $STREAMS calls in flight, ${WARMUP} s + ${DURATION} s"
+  cases_before=$(scalar "SELECT count(*) FROM feedback.cases")
+  ticks_before=$(cpu_ticks)
   py intake "$PORT" "$integration_key" "$PURPOSE" "$CLIENTS" "$STREAMS" "$WARMUP" "$DURATION" >"$runs/intake.txt"
+  ticks_after=$(cpu_ticks)
   eval "$(cat "$runs/intake.txt")"
   created=$(( $(scalar "SELECT count(*) FROM feedback.cases") - cases_before ))
-  out[in]=$(printf '%-46s %9.0f %9.2f %9.2f %9.2f %9.2f  %s' "gRPC SubmitCase (grpc.aio client)" "$IN_RPS" \
-    "$IN_MEAN_MS" "$IN_P50_MS" "$IN_P99_MS" "$IN_MAX_MS" "errors $IN_ERRORS ($IN_ERROR_CODES); client CPU $(printf '%.0f' "$IN_CLIENT_CPU_US") us/call")
+  # loketd's CPU ticks span the warm-up and the measured run: per call over every case created meanwhile.
+  out[in]=$(row "gRPC SubmitCase (grpc.aio client)" "$IN_RPS" "$IN_MEAN_MS" "$IN_P50_MS" "$IN_P99_MS" "$IN_MAX_MS" \
+    "$(server_cpu_us "$ticks_before" "$ticks_after" "$created")" \
+    "errors $IN_ERRORS ($IN_ERROR_CODES); client CPU $(printf '%.0f' "$IN_CLIENT_CPU_US") us/call")
   out[in_created]="cases created during the intake run (warm-up included): $created"
   [ "$IN_ERRORS" = 0 ] || { log "submit-case: errors $IN_ERROR_CODES"; any_failed=1; }
 else
@@ -343,9 +372,9 @@ for query in $SEARCH_QUERIES; do
       "$(audit_count /loket.correspondence.v1.Correspondence/Search)"; then
     check_h2load "search-$n" || true
     hits=$(sed -n 's/.* total=\([0-9]*\).*/\1/p' "$runs/search-$n.grpcio.txt")
-    search_lines+=$(printf '%-46s %9.0f %9.2f %9.2f %9.2f %9.2f  %s' "gRPC Search \"$query\" ($hits hits)" "$H2_RPS" \
+    search_lines+=$(row "gRPC Search \"$query\" ($hits hits)" "$H2_RPS" \
       "$(awk -v u="$H2_MEAN_US" 'BEGIN { print u / 1000 }')" "$LAT_P50_MS" "$LAT_P99_MS" \
-      "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" \
+      "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" "$SRV_CPU_US" \
       "$H2_FAILED/$H2_ERRORED/$H2_TIMEOUT; grpc ok $DB_DELTA/$H2_SUCCEEDED")$'\n'
   else
     any_failed=1; search_lines+="gRPC Search \"$query\": FAILED (see $runs/search-$n.*)"$'\n'
@@ -356,9 +385,9 @@ if verify register-item register-item "$runs/register-item.bin" /loket.correspon
   && run_h2load register-item "$runs/register-item.bin" /loket.correspondence.v1.Correspondence/RegisterItem \
     "SELECT count(*) FROM correspondence.items WHERE year > 2025"; then
   check_h2load register-item || true
-  out[ri]=$(printf '%-46s %9.0f %9.2f %9.2f %9.2f %9.2f  %s' "gRPC RegisterItem (h2load)" "$H2_RPS" \
+  out[ri]=$(row "gRPC RegisterItem (h2load)" "$H2_RPS" \
     "$(awk -v u="$H2_MEAN_US" 'BEGIN { print u / 1000 }')" "$LAT_P50_MS" "$LAT_P99_MS" \
-    "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" \
+    "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" "$SRV_CPU_US" \
     "$H2_FAILED/$H2_ERRORED/$H2_TIMEOUT; grpc ok $DB_DELTA/$H2_SUCCEEDED")
   this_year="year = extract(year FROM now() AT TIME ZONE 'Europe/Brussels')::int AND direction = 'in'"
   registered=$(scalar "SELECT count(*) FROM correspondence.items WHERE $this_year")
@@ -371,7 +400,7 @@ fi
 
 # ---------------------------------------------------------------------------------------------------
 # 6. The report.
-header=$(printf '%-46s %9s %9s %9s %9s %9s  %s' "" "req/s" "mean ms" "p50 ms" "p99 ms" "max ms" \
+header=$(printf '%-46s %9s %9s %9s %9s %9s %9s  %s' "" "req/s" "mean ms" "p50 ms" "p99 ms" "max ms" "loketd us" \
   "failed/errored/timeout; grpc-status 0 checked")
 {
   echo "Plugin benchmarks (issues 6, 8, 9): $ROWS rows seeded per plugin, ${DURATION} s per measured run after ${WARMUP} s warm-up"
