@@ -70,10 +70,10 @@ FROM (
         FROM generate_series(1, :rows) AS i
     ) AS t
 ) AS s
-JOIN bench_contacts c ON c.j = 1 + (s.i * 7919) % greatest(:rows / 20, 1000);
+JOIN bench_contacts c ON c.j = 1 + (s.i::bigint * 7919) % greatest(:rows / 20, 1000);
 
 INSERT INTO correspondence.item_contacts (item_id, contact_id, position)
-SELECT md5('item-' || i)::uuid, md5('contact-' || (1 + (i * 7919) % greatest(:rows / 20, 1000)))::uuid, 0
+SELECT md5('item-' || i)::uuid, md5('contact-' || (1 + (i::bigint * 7919) % greatest(:rows / 20, 1000)))::uuid, 0
 FROM generate_series(1, :rows) AS i;
 
 -- The counters follow the seeded numbers (gapless per year and direction).

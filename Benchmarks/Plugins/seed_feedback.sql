@@ -27,10 +27,10 @@ SELECT c.id, :'department', 'seed-' || c.i, md5('seed-' || c.i), c.kind, c.chann
        CASE WHEN c.status = 'closed' THEN c.answered_at + interval '1 day' END
 FROM (
     SELECT s.*,
-           CASE WHEN s.status <> 'received' THEN s.received_at + make_interval(hours => (s.i * 7919) % 96) END
+           CASE WHEN s.status <> 'received' THEN s.received_at + make_interval(hours => ((s.i::bigint * 7919) % 96)::int) END
                AS first_answered_at,
            CASE WHEN s.status IN ('answered', 'closed')
-                THEN s.received_at + make_interval(hours => 96 + (s.i * 104729) % 1104) END AS answered_at
+                THEN s.received_at + make_interval(hours => 96 + ((s.i::bigint * 104729) % 1104)::int) END AS answered_at
     FROM (
         SELECT i, md5('case-' || i)::uuid AS id,
                (ARRAY['complaint', 'question', 'request', 'compliment'])[1 + i % 4] AS kind,
