@@ -45,11 +45,6 @@ DEPARTMENT="burgerzaken"
 PURPOSE="benchmark"
 
 start_time=$(date -u +%FT%TZ)
-results="$bench/results"
-runs="$results/runs"
-rm -rf "$results"
-mkdir -p "$runs"
-
 log() { echo "plugin-bench: $*" >&2; }
 die() { echo "plugin-bench: error: $*" >&2; exit 1; }
 
@@ -68,6 +63,12 @@ done
   || die "$PYTHON lacks grpcio, grpcio-tools or protobuf: run scripts/setup.sh, or set PYTHON"
 [ -z "${DATABASE_URL:-}" ] \
   || die "DATABASE_URL is set: this benchmark creates and drops a database on the embedded cluster; unset it"
+
+# The previous run's output goes only once the tools are there.
+results="$bench/results"
+runs="$results/runs"
+rm -rf "$results"
+mkdir -p "$runs"
 
 # ---------------------------------------------------------------------------------------------------
 # 2. The embedded cluster (stopped at the end only if started here), and loketd's release build.
