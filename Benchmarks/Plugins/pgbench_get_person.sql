@@ -1,0 +1,17 @@
+-- The database half of GetPerson by national number: the plugin's statement (CivilRegistryService.personColumns)
+-- for a random seeded person. ROWS is replaced by run.sh; the number is derived as in seed_civil_registry.sql.
+-- The timestamp format writes its colons as \x3a: pgbench takes a colon followed by letters for a variable.
+\set i random(0, ROWS - 1)
+\set d :i % 33600
+\set year 1926 + :d / 336
+\set base (:year % 100) * 10000000 + (:d / 28 % 12 + 1) * 100000 + (:i % 28 + 1) * 1000 + :i / 33600 + 1
+\set nn :base * 100 + 97 - (:base + case when :year >= 2000 then 2000000000 else 0 end) % 97
+SELECT p.id, coalesce(p.national_number, ''), p.family_name, p.given_names, p.sex,
+       coalesce(to_char(p.birth_date, 'YYYY-MM-DD'), ''), p.birth_place, p.nationality,
+       p.street, p.house_number, p.box, p.postal_code, p.municipality, p.country, p.civil_status,
+       coalesce(p.spouse_id::text, ''), coalesce(p.cohabitant_id::text, ''), coalesce(p.mother_id::text, ''),
+       coalesce(p.father_id::text, ''), coalesce(to_char(p.date_of_death, 'YYYY-MM-DD'), ''), p.place_of_death,
+       to_char(p.created_at AT TIME ZONE 'UTC', E'YYYY-MM-DD"T"HH24\x3aMI\x3aSS.US"Z"'), p.register_type,
+       coalesce((SELECT r.household_id::text FROM civil_registry.residences r
+                 WHERE r.person_id = p.id AND r.until IS NULL), '')
+FROM civil_registry.persons p WHERE p.national_number = lpad(:nn, 11, '0');
