@@ -50,25 +50,34 @@ extension CorrespondenceService {
                             || websearch_to_tsquery('english', \(query)) || websearch_to_tsquery('german', \(query))
                     END AS query
                 )
+                -- Rank and count every match, but build the rows (and look up contacts) for one page only.
+                , page AS (
+                    SELECT i.id AS hit,
+                           CASE WHEN q.query IS NULL THEN 0 ELSE ts_rank(i.search, q.query) END AS hit_rank,
+                           i.received_on AS hit_received, i.reference AS hit_reference,
+                           count(*) OVER () AS total
+                    FROM correspondence.items i, q
+                    WHERE (q.query IS NULL OR i.search @@ q.query)
+                      AND (\(direction)::text IS NULL OR i.direction = \(direction))
+                      AND (\(status)::text IS NULL OR i.status = \(status))
+                      AND (\(department)::text IS NULL OR coalesce(i.department_id, i.registered_department) = \(department))
+                      AND (\(from)::date IS NULL OR i.received_on >= \(from)::date)
+                      AND (\(to)::date IS NULL OR i.received_on <= \(to)::date)
+                      AND (NOT i.confidential OR \(confidentialAllowed) OR i.registered_by = \(caller.principalName)
+                           OR i.agent = \(caller.principalName))
+                    ORDER BY hit_rank DESC, hit_received DESC, hit_reference DESC
+                    LIMIT \(pageSize) OFFSET \(offset)
+                )
                 SELECT \(unsafeRawSQL: StoredItem.columns),
-                       CASE WHEN q.query IS NULL THEN 0 ELSE ts_rank(i.search, q.query) END AS rank,
+                       page.hit_rank,
                        ARRAY(SELECT c.name FROM correspondence.item_contacts ic
                              JOIN correspondence.contacts c ON c.id = ic.contact_id
                              WHERE ic.item_id = i.id ORDER BY ic.position) AS names,
                        ARRAY(SELECT ic.contact_id FROM correspondence.item_contacts ic
                              WHERE ic.item_id = i.id ORDER BY ic.position) AS contact_ids,
-                       count(*) OVER () AS total
-                FROM correspondence.items i, q
-                WHERE (q.query IS NULL OR i.search @@ q.query)
-                  AND (\(direction)::text IS NULL OR i.direction = \(direction))
-                  AND (\(status)::text IS NULL OR i.status = \(status))
-                  AND (\(department)::text IS NULL OR coalesce(i.department_id, i.registered_department) = \(department))
-                  AND (\(from)::date IS NULL OR i.received_on >= \(from)::date)
-                  AND (\(to)::date IS NULL OR i.received_on <= \(to)::date)
-                  AND (NOT i.confidential OR \(confidentialAllowed) OR i.registered_by = \(caller.principalName)
-                       OR i.agent = \(caller.principalName))
-                ORDER BY rank DESC, i.received_on DESC, i.reference DESC
-                LIMIT \(pageSize) OFFSET \(offset)
+                       page.total
+                FROM page JOIN correspondence.items i ON i.id = page.hit
+                ORDER BY page.hit_rank DESC, page.hit_received DESC, page.hit_reference DESC
                 """)
             var response = Loket_Correspondence_V1_SearchResponse()
             var subjects: [AuditSubject] = []
