@@ -1,3 +1,4 @@
+import LoketPluginAPI
 import Testing
 
 @testable import CorrespondencePlugin
@@ -41,9 +42,9 @@ struct ReferenceNumberTests {
     func hex() throws {
         let bytes: [UInt8] = [0, 1, 0x7f, 0x80, 0xfe, 0xff]
         #expect(Hex.encode(bytes) == "00017f80feff")
-        #expect(Hex.decode("00017F80FEFF") == bytes)
-        #expect(Hex.decode("0") == nil)
-        #expect(Hex.decode("zz") == nil)
+        #expect(Hex.decode("00017F80FEFF".utf8) == bytes)
+        #expect(Hex.decode("0".utf8) == nil)
+        #expect(Hex.decode("zz".utf8) == nil)
     }
 
     @Test("Item languages choose PostgreSQL's text search configurations")

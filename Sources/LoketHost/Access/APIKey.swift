@@ -13,7 +13,7 @@ struct APIKey: Sendable, Hashable {
         var generator = SystemRandomNumberGenerator()
         let idBytes = (0..<6).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let secretBytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return APIKey(keyID: hex(idBytes), secret: hex(secretBytes))
+        return APIKey(keyID: Hex.encode(idBytes), secret: Hex.encode(secretBytes))
     }
 
     /// Parses the text a client sends; nil when it is not shaped like a key.

@@ -60,7 +60,7 @@ struct AccessInterceptor: ServerInterceptor {
     private func authenticate(_ context: ServerContext) async throws -> Directory.Principal {
         guard let header = context.requestMetadata.firstString(forKey: "authorization") else {
             if let certificate = context[PeerCertificateKey.self] {
-                let fingerprint = hex(SHA256.hash(certificate.der))
+                let fingerprint = Hex.encode(SHA256.hash(certificate.der))
                 let directory = directory.directory
                 if let id = directory.certificates[fingerprint], let principal = directory.principals[id] {
                     return principal
@@ -109,7 +109,7 @@ struct AccessInterceptor: ServerInterceptor {
     func carriesCredentials(_ context: ServerContext) -> Bool {
         if context.requestMetadata.firstString(forKey: "authorization") != nil { return true }
         guard let certificate = context[PeerCertificateKey.self] else { return false }
-        return directory.directory.certificates[hex(SHA256.hash(certificate.der))] != nil
+        return directory.directory.certificates[Hex.encode(SHA256.hash(certificate.der))] != nil
     }
 
     static func principal(for key: APIKey, in directory: Directory) -> Directory.Principal? {

@@ -81,21 +81,10 @@ struct Directory: Sendable {
                 if let keyID, let secret {
                     directory.keys[keyID] = KeyCredential(principalID: principalID, secretHash: secret)
                 } else if let certificate {
-                    directory.certificates[hex(certificate)] = principalID
+                    directory.certificates[Hex.encode(certificate)] = principalID
                 }
             }
             return directory
         }
     }
-}
-
-/// Lowercase hexadecimal digits of `bytes`.
-func hex(_ bytes: some Sequence<UInt8>) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = []
-    for byte in bytes {
-        text.append(digits[Int(byte >> 4)])
-        text.append(digits[Int(byte & 0x0f)])
-    }
-    return String(decoding: text, as: UTF8.self)
 }

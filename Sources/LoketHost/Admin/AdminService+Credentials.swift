@@ -88,7 +88,7 @@ extension AdminService {
             $0.principalId = principal.uuidString.lowercased()
             $0.kind = kind == "api_key" ? .apiKey : .certificate
             $0.keyId = keyID ?? ""
-            $0.certificateSha256 = certificate.map { hex($0) } ?? ""
+            $0.certificateSha256 = certificate.map { Hex.encode($0) } ?? ""
             $0.label = label
             $0.createdAt = createdAt
             $0.revokedAt = revokedAt ?? ""

@@ -17,24 +17,10 @@ enum PostgresBytea {
 
     /// bytea's hex output, `\x0aff…` (the connection sets `bytea_output` to hex).
     private static func hex(_ text: ArraySlice<UInt8>) throws(PostgresDecodingFailure) -> [UInt8] {
-        guard text.starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "x")]), text.count % 2 == 0 else {
+        guard text.starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "x")]), let bytes = Hex.decode(text.dropFirst(2))
+        else {
             throw PostgresDecodingFailure("is not bytea hex output")
         }
-        func nibble(_ byte: UInt8) throws(PostgresDecodingFailure) -> UInt8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-            default: throw PostgresDecodingFailure("is not bytea hex output")
-            }
-        }
-        var result: [UInt8] = []
-        result.reserveCapacity(text.count / 2 - 1)
-        var index = text.startIndex + 2
-        while index < text.endIndex {
-            result.append(try nibble(text[index]) << 4 | nibble(text[index + 1]))
-            index += 2
-        }
-        return result
+        return bytes
     }
 }

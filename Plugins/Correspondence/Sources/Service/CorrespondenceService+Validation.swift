@@ -49,7 +49,7 @@ extension CorrespondenceService {
                 throw localizer.error(.invalidArgument, CorrespondenceMessages.invalidAttachment, for: context, label)
             }
             guard upload.expectedSha256.isEmpty
-                || (upload.expectedSha256.utf8.count == 64 && Hex.decode(upload.expectedSha256) != nil)
+                || (upload.expectedSha256.utf8.count == 64 && Hex.decode(upload.expectedSha256.utf8) != nil)
             else {
                 throw localizer.error(.invalidArgument, CorrespondenceMessages.invalidHash, for: context, label)
             }
