@@ -7,7 +7,7 @@ import LoketSQL
 public protocol Database: Sendable {
     /// Runs `body` in one transaction: commits when it returns, rolls back when it throws; a serialization
     /// failure or deadlock runs `body` again (so it must have no effects outside the database). `timeout` bounds
-    /// the whole call and becomes the statements' timeout.
+    /// the whole call and becomes the statements' timeout; one that has passed already fails with a timeout error.
     func withTransaction<Result: Sendable>(
         isolation: IsolationLevel, timeout: Duration?,
         _ body: (any QueryExecutor) async throws -> Result

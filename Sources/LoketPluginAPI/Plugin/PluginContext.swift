@@ -45,12 +45,9 @@ public struct PluginContext: Sendable {
         _ context: ServerContext, isolation: IsolationLevel = .readCommitted,
         _ body: (Transaction) async throws -> Result
     ) async throws -> Result {
-        let timeout = context.deadline.map { $0 - .now }
-        if let timeout, timeout <= .zero {
-            throw RPCError(code: .deadlineExceeded, message: "deadline exceeded")
-        }
+        // A deadline already passed is the database's to refuse (a timeout error, DEADLINE_EXCEEDED to the client).
         let auditWriter = self.auditWriter
-        return try await database.withTransaction(isolation: isolation, timeout: timeout) { executor in
+        return try await database.withTransaction(isolation: isolation, timeout: context.storeTimeout) { executor in
             try await body(Transaction(executor: executor, context: context, auditWriter: auditWriter))
         }
     }
