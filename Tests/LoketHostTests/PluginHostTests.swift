@@ -40,6 +40,16 @@ private struct NoDatabase: Database {
     ) async throws -> Result {
         throw RPCError(code: .unavailable, message: "no database in this test")
     }
+
+    func query(_ query: PostgresQuery, timeout: Duration?) async throws -> PostgresRows {
+        throw RPCError(code: .unavailable, message: "no database in this test")
+    }
+}
+
+private struct NoAuditJournal: AuditJournal {
+    func commit(_ records: [AuditRecord], context: ServerContext) async throws {
+        throw RPCError(code: .unavailable, message: "no audit journal in this test")
+    }
 }
 
 @Suite("Plugin host")
@@ -48,7 +58,7 @@ struct PluginHostTests {
         let host = try PluginHost(compiledIn: plugins, disabled: disabled)
         return try host.makeServices(
             database: NoDatabase(), clock: SystemWallClock(), logger: Logger(label: "test"),
-            auditWriter: StoreAuditWriter()
+            auditWriter: StoreAuditWriter(), auditJournal: NoAuditJournal()
         ).policies
     }
 

@@ -75,6 +75,38 @@ extension DatabaseTests {
             }
         }
 
+        @Test("waiters queued at different times each time out at their own deadline; a served one does not")
+        func staggeredAcquireTimeouts() async throws {
+            try await TestDatabase.withSchema(poolSize: 1, configure: { $0.acquireTimeout = .milliseconds(400) }) {
+                pool, _ in
+                let waited = try await pool.withConnection { _ in
+                    try await withThrowingTaskGroup(of: Duration.self, returning: [Duration].self) { group in
+                        for delay in [0, 200] {
+                            group.addTask {
+                                try await Task.sleep(for: .milliseconds(delay))
+                                let started = ContinuousClock.now
+                                let error = await expectStoreError { try await pool.query("SELECT 1") }
+                                #expect(error?.code == .poolTimeout)
+                                return ContinuousClock.now - started
+                            }
+                        }
+                        return try await group.reduce(into: []) { $0.append($1) }
+                    }
+                }
+                #expect(waited.count == 2)
+                for duration in waited {
+                    #expect(duration >= .milliseconds(350) && duration < .milliseconds(1500))
+                }
+                // A waiter that gets the connection back before its deadline is served, not failed.
+                async let holder: Void = pool.withConnection { _ in try await Task.sleep(for: .milliseconds(200)) }
+                try await Task.sleep(for: .milliseconds(50))
+                let value = try await pool.query("SELECT 7::int8").first?.decode(Int.self, at: 0)
+                try await holder
+                #expect(value == 7)
+                #expect(try await pool.query("SELECT 1").count == 1)
+            }
+        }
+
         @Test("a connection whose backend was terminated is replaced without the caller noticing")
         func terminatedBackend() async throws {
             try await TestDatabase.withSchema(poolSize: 1) { pool, _ in

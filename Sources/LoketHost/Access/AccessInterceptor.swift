@@ -69,13 +69,13 @@ struct AccessInterceptor: ServerInterceptor {
             }
             throw RPCError(.unauthenticated, AccessMessages.missingCredentials, for: context)
         }
+        if let principal = directory.principal(authorization: header) { return principal }
         guard let key = Self.bearerKey(header) else {
             throw RPCError(.unauthenticated, AccessMessages.invalidCredentials, for: context)
         }
-        if let principal = Self.principal(for: key, in: directory.directory) { return principal }
         // A key issued a moment ago through another instance may not have reached this one's cache yet.
         try? await directory.refreshKey(key.keyID)
-        if let principal = Self.principal(for: key, in: directory.directory) { return principal }
+        if let principal = directory.principal(authorization: header) { return principal }
         throw RPCError(.unauthenticated, AccessMessages.invalidCredentials, for: context)
     }
 

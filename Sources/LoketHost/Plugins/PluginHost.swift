@@ -37,7 +37,7 @@ public struct PluginHost: Sendable {
     /// service has, or two plugins serve the same method.
     func makeServices(
         database: any Database, clock: any WallClock, logger: Logger, auditWriter: any AuditWriter,
-        calendar: WorkingDayCalendar = WorkingDayCalendar(),
+        auditJournal: any AuditJournal, calendar: WorkingDayCalendar = WorkingDayCalendar(),
         notifications: any NotificationSource = SilentNotificationSource()
     ) throws -> (services: [any RPCService], policies: [String: AccessPolicy]) {
         var policies: [String: AccessPolicy] = [:]
@@ -48,7 +48,7 @@ public struct PluginHost: Sendable {
             pluginLogger[metadataKey: "plugin"] = "\(manifest.id)"
             let context = PluginContext(
                 pluginID: manifest.id, database: database, clock: clock, logger: pluginLogger,
-                auditWriter: auditWriter, localizer: Localizer(messages: manifest.messages), calendar: calendar,
+                auditWriter: auditWriter, auditJournal: auditJournal, localizer: Localizer(messages: manifest.messages), calendar: calendar,
                 notifications: notifications)
             let services = try plugin.makeServices(context: context)
             var own = RPCRouter()

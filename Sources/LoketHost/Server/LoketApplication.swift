@@ -29,8 +29,7 @@ public struct LoketApplication: Sendable {
         let pool = PostgresPool(
             configuration: configuration.database.postgresConfiguration, logger: Logger(label: "loket.store"))
         do {
-            let core = MigrationSet(owner: "core", migrations: try Migration.load(fromBundle: .module))
-            let applied = try await Migrator([core] + plugins.migrationSets).migrate(pool)
+            let applied = try await Migrator([try coreMigrations()] + plugins.migrationSets).migrate(pool)
             for migration in applied {
                 logger.info("migration applied", metadata: ["owner": "\(migration.owner)", "id": "\(migration.id)"])
             }
@@ -41,7 +40,8 @@ public struct LoketApplication: Sendable {
                 configuration: pool.configuration, logger: Logger(label: "loket.plugin.notifications"))
             var (services, policies) = try plugins.makeServices(
                 database: database, clock: clock, logger: Logger(label: "loket.plugin"), auditWriter: auditWriter,
-                calendar: configuration.calendar.workingDayCalendar, notifications: notifications)
+                auditJournal: StoreAuditJournal(pool: pool), calendar: configuration.calendar.workingDayCalendar,
+                notifications: notifications)
             let admin = AdminService(
                 pool: pool, plugins: plugins, directory: directory, auditWriter: auditWriter, clock: clock)
             services.append(admin)
@@ -63,6 +63,11 @@ public struct LoketApplication: Sendable {
             await pool.close()
             throw error
         }
+    }
+
+    /// The core's schema: departments, principals, credentials, plugin enablement and the audit log.
+    static func coreMigrations() throws -> MigrationSet {
+        MigrationSet(owner: "core", migrations: try Migration.load(fromBundle: .module))
     }
 
     /// The long-lived services, in start order: the directory's listener, the plugins' notifications, then the

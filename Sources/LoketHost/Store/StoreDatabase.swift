@@ -18,6 +18,11 @@ public struct StoreDatabase: Database {
             try await body(transaction)
         }
     }
+
+    @discardableResult
+    public func query(_ query: PostgresQuery, timeout: Duration?) async throws -> PostgresRows {
+        try await pool.query(query, format: .binary, timeout: timeout)
+    }
 }
 
 extension PostgresTransaction: QueryExecutor {

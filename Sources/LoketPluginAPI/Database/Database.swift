@@ -12,4 +12,9 @@ public protocol Database: Sendable {
         isolation: IsolationLevel, timeout: Duration?,
         _ body: (any QueryExecutor) async throws -> Result
     ) async throws -> Result
+
+    /// Runs one statement outside any transaction (it commits on its own); `timeout` becomes its statement
+    /// timeout, and one that has passed already fails with a timeout error.
+    @discardableResult
+    func query(_ query: PostgresQuery, timeout: Duration?) async throws -> PostgresRows
 }

@@ -13,6 +13,8 @@ public struct PluginContext: Sendable {
     public let logger: Logger
     /// Writes audit records in a call's transaction; used through ``Transaction/audit(_:)``.
     public let auditWriter: any AuditWriter
+    /// Commits the audit records of reads outside a transaction; used through ``read(_:_:)``.
+    public let auditJournal: any AuditJournal
     /// The plugin's messages in the caller's language.
     public let localizer: Localizer
     /// The working-day calendar deadlines are counted in (national holidays, the configured regions and the
@@ -26,7 +28,7 @@ public struct PluginContext: Sendable {
     /// hear no notifications unless they pass a source).
     public init(
         pluginID: String, database: any Database, clock: any WallClock, logger: Logger, auditWriter: any AuditWriter,
-        localizer: Localizer, calendar: WorkingDayCalendar = WorkingDayCalendar(),
+        auditJournal: any AuditJournal, localizer: Localizer, calendar: WorkingDayCalendar = WorkingDayCalendar(),
         notifications: any NotificationSource = SilentNotificationSource()
     ) {
         self.calendar = calendar
@@ -36,6 +38,7 @@ public struct PluginContext: Sendable {
         self.clock = clock
         self.logger = logger
         self.auditWriter = auditWriter
+        self.auditJournal = auditJournal
         self.localizer = localizer
     }
 

@@ -28,7 +28,6 @@ extension PostgresPool {
         case .none:
             return false
         case .some(let waiter?):
-            waiter.timer.cancel()
             waiter.continuation.resume(returning: .connection(connection))
             return true
         case .some(nil):
@@ -68,7 +67,6 @@ extension PostgresPool {
         }
         switch outcome {
         case .handedTo(let waiter):
-            waiter.timer.cancel()
             waiter.continuation.resume(returning: .connection(connection))
         case .kept:
             break
@@ -99,7 +97,6 @@ extension PostgresPool {
             return nil
         }
         if let waiter {
-            waiter.timer.cancel()
             waiter.continuation.resume(returning: .openSlot)
         }
     }
@@ -130,11 +127,7 @@ extension PostgresPool {
         }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                let timer = Task {
-                    guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
-                    self.failWaiter(id, with: StoreError(.poolTimeout))
-                }
-                enqueue(Waiter(id: id, continuation: continuation, timer: timer))
+                enqueue(Waiter(id: id, continuation: continuation, deadline: deadline))
                 // A cancellation before the waiter was in line found nothing to cancel; look again.
                 if Task.isCancelled { failWaiter(id, with: StoreError(.cancelled)) }
             }
@@ -158,16 +151,17 @@ extension PostgresPool {
                 return .granted(.openSlot)
             }
             state.waiters.append(waiter)
+            guard state.sweeper == nil else { return .queued }
+            // The first waiter of a busy spell starts the one task that enforces every waiter's deadline.
+            state.sweeper = Task { await self.sweepExpiredWaiters() }
             return .queued
         }
         switch outcome {
         case .queued:
             break
         case .granted(let grant):
-            waiter.timer.cancel()
             waiter.continuation.resume(returning: grant)
         case .closed:
-            waiter.timer.cancel()
             waiter.continuation.resume(throwing: StoreError(.poolClosed))
         }
     }
@@ -178,8 +172,39 @@ extension PostgresPool {
             return state.waiters.remove(at: index)
         }
         if let waiter {
-            waiter.timer.cancel()
             waiter.continuation.resume(throwing: error)
+        }
+    }
+
+    /// Fails waiters whose acquire timeout has passed, sleeping until the next deadline; ends when nobody waits.
+    ///
+    /// One task for all waiters rather than a timer per waiter: waiting is common under load (more calls than
+    /// connections), and a task per wait costs a creation, a timer and a cancellation. Deadlines grow in the
+    /// order waiters queue (the timeout is the pool's), so the first waiter's is always the next to pass.
+    private func sweepExpiredWaiters() async {
+        while true {
+            let now = ContinuousClock.now
+            enum Step {
+                case sleep(until: ContinuousClock.Instant, failing: [Waiter])
+                case done(failing: [Waiter])
+            }
+            let step = state.withLock { state -> Step in
+                let expired = state.waiters.filter { $0.deadline <= now }
+                if !expired.isEmpty { state.waiters.removeAll { $0.deadline <= now } }
+                guard let next = state.waiters.map(\.deadline).min(), !state.isClosed else {
+                    state.sweeper = nil
+                    return .done(failing: expired)
+                }
+                return .sleep(until: next, failing: expired)
+            }
+            switch step {
+            case .done(let expired):
+                for waiter in expired { waiter.continuation.resume(throwing: StoreError(.poolTimeout)) }
+                return
+            case .sleep(let next, let expired):
+                for waiter in expired { waiter.continuation.resume(throwing: StoreError(.poolTimeout)) }
+                try? await Task.sleep(until: next, clock: .continuous)
+            }
         }
     }
 }

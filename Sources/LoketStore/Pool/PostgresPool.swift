@@ -17,7 +17,8 @@ public final class PostgresPool: Sendable {
     struct Waiter: Sendable {
         var id: Int
         var continuation: CheckedContinuation<Grant, any Error>
-        var timer: Task<Void, Never>
+        /// When the pool's acquire timeout fails this waiter.
+        var deadline: ContinuousClock.Instant
     }
 
     struct State: Sendable {
@@ -27,6 +28,8 @@ public final class PostgresPool: Sendable {
         var waiters: [Waiter] = []
         var nextWaiterID = 0
         var isClosed = false
+        /// The task that enforces waiters' deadlines while any wait.
+        var sweeper: Task<Void, Never>?
     }
 
     /// The configuration the pool was made with.
@@ -106,17 +109,18 @@ public final class PostgresPool: Sendable {
 
     /// Closes idle connections and refuses further use; connections still lent out close on their return.
     public func close() async {
-        let (idle, waiters) = state.withLock { state in
+        let (idle, waiters, sweeper) = state.withLock { state in
             state.isClosed = true
             defer {
                 state.opened -= state.idle.count
                 state.idle = []
                 state.waiters = []
+                state.sweeper = nil
             }
-            return (state.idle, state.waiters)
+            return (state.idle, state.waiters, state.sweeper)
         }
+        sweeper?.cancel()
         for waiter in waiters {
-            waiter.timer.cancel()
             waiter.continuation.resume(throwing: StoreError(.poolClosed))
         }
         for connection in idle { await connection.close() }

@@ -87,14 +87,14 @@ extension CivilRegistryService {
         case nil:
             throw plugin.localizer.error(.invalidArgument, CivilRegistryMessages.personKeyMissing, for: context)
         }
-        return try await plugin.transaction(context) { transaction in
-            let rows = try await transaction.query(query)
+        // One statement: a read outside a transaction, its audit record committed with other reads' records.
+        return try await plugin.read(context) { read in
+            let rows = try await read.query(query)
             guard let row = rows.first else {
                 throw plugin.localizer.error(.notFound, CivilRegistryMessages.personNotFound, for: context, shown)
             }
             let person = try Self.person(row)
-            try await transaction.audit(
-                AuditRecord(.read, subjects: [Self.subject(person)], information: Self.personInformation))
+            read.audit(AuditRecord(.read, subjects: [Self.subject(person)], information: Self.personInformation))
             return person
         }
     }
