@@ -36,4 +36,16 @@ struct AuditRowTests {
         #expect(parsed[1]["role"] as? String == "anonymous")
         #expect(AuditRow.json([]) == "[]")
     }
+
+    @Test("only 36-character UUIDs count as principal ids")
+    func uuidShape() {
+        #expect(AuditRow.isUUID("9f1c7a52-3e1b-4c1a-9d7e-2b5a0c3d4e5f"))
+        #expect(AuditRow.isUUID("9F1C7A52-3E1B-4C1A-9D7E-2B5A0C3D4E5F"))
+        #expect(!AuditRow.isUUID(""))
+        #expect(!AuditRow.isUUID("9f1c7a52-3e1b-4c1a-9d7e-2b5a0c3d4e5"))
+        #expect(!AuditRow.isUUID("9f1c7a52-3e1b-4c1a-9d7e-2b5a0c3d4e5f0"))
+        #expect(!AuditRow.isUUID("9f1c7a52x3e1b-4c1a-9d7e-2b5a0c3d4e5f"))
+        #expect(!AuditRow.isUUID("9f1c7a52-3e1b-4c1a-9d7e-2b5a0c3d4e5g"))
+        #expect(!AuditRow.isUUID("anonymous"))
+    }
 }
