@@ -51,7 +51,10 @@ final class StoreAuditJournal: AuditJournal {
         // This call leads `batch`, whose first entry is its own (its continuation is the one just used).
         var failure: (any Error)?
         do {
-            try await write(batch.flatMap(\.rows))
+            // In a task of its own, awaited at once: cancelling the leading call (its client went away) must not
+            // cancel the statement that holds the other calls' records.
+            let rows = batch.flatMap(\.rows)
+            try await Task { try await self.write(rows) }.value
         } catch {
             failure = error
         }

@@ -62,6 +62,31 @@ struct StoreAuditJournalTests {
         }
     }
 
+    @Test("cancelling the call that leads a batch fails none of the calls in it")
+    func cancelledLeader() async throws {
+        try await CoreDatabase.with(poolSize: 1) { pool, _ in
+            let journal = StoreAuditJournal(pool: pool)
+            let followers = 10
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                let leader = try await pool.withConnection { _ in
+                    let leader = Task { try await journal.commit([Self.record(0)], context: Self.context(0)) }
+                    // The leader waits for the pool's only connection, the others queue behind it.
+                    while pool.statistics.waiting < 1 { try await Task.sleep(for: .milliseconds(5)) }
+                    for index in 1...followers {
+                        group.addTask { try await journal.commit([Self.record(index)], context: Self.context(index)) }
+                    }
+                    while journal.queuedCount < followers { try await Task.sleep(for: .milliseconds(5)) }
+                    leader.cancel()
+                    return leader
+                }
+                try await group.waitForAll()
+                try await leader.value
+            }
+            let rows = try await pool.query("SELECT count(*)::int8 FROM core.audit_log")
+            #expect(try rows.first?.decode(Int.self, at: 0) == followers + 1)
+        }
+    }
+
     @Test("a batch that cannot be written fails every call in it; the next batch commits")
     func failedBatchFailsItsCalls() async throws {
         try await CoreDatabase.with { pool, _ in
