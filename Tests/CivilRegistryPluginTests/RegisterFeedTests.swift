@@ -55,6 +55,27 @@ struct RegisterFeedTests {
         #expect(all.spouseId == "s" && all.cohabitantId == "c" && all.motherId == "m" && all.fatherId == "f")
     }
 
+    @Test("the record a person duplicates always comes along; snapshots written before it decode without it")
+    func duplicateOf() throws {
+        let older = #"{"national_number":"85073003328","family_name":"Persoon","given_names":"Demo","sex":"male","#
+            + #""birth_date":"1985-07-30","birth_place":"","nationality":"BE","street":"","house_number":"","box":"","#
+            + #""postal_code":"","municipality":"","country":"BE","register_type":"population","residence_since":"","#
+            + #""household_id":"","civil_status":"single","spouse_id":"","cohabitant_id":"","mother_id":"","#
+            + #""father_id":"","date_of_death":"","place_of_death":""}"#
+        let before = try JSONDecoder().decode(PersonSnapshot.self, from: Data(older.utf8))
+        #expect(before.duplicateOf == nil && before.familyName == "Persoon")
+        #expect(CivilRegistryService.filteredPerson(id: "p", before, wanted: [.name]).person.duplicateOf == "")
+
+        let marked = try JSONDecoder().decode(
+            PersonSnapshot.self, from: Data(older.replacingOccurrences(of: "}", with: #","duplicate_of":"q"}"#).utf8))
+        #expect(marked.duplicateOf == "q")
+        for wanted: Set<InformationType> in [[.name], [.mainResidence], Set(InformationType.allCases)] {
+            let (person, _) = CivilRegistryService.filteredPerson(id: "p", marked, wanted: wanted)
+            #expect(person.duplicateOf == "q" && person.id == "p" && person.nationalNumber == "85073003328")
+            #expect(person.possibleDuplicateOf.isEmpty)
+        }
+    }
+
     @Test("registered acts touch the types they change")
     func changedByActs() {
         #expect(InformationType.changedBy(.birth) == InformationType.allCases)

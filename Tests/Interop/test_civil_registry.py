@@ -13,6 +13,7 @@ import secrets
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import grpc
@@ -195,7 +196,7 @@ def test_create_get_and_search_persons_are_audited(env):
     assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "Suchen Sie" in error.details()
 
     fields = "national_number,name,sex,birth_date,birth_place,nationality,address,civil_status,legal_cohabitation," \
-             "parentage,death,register_type,household"
+             "parentage,death,register_type,household,duplicates"
     rows = audit_rows(env, "person:85073003328")
     assert rows[0] == f"create an.peeters civil status file {fields} ok"
     assert rows[1:] == [f"read an.peeters civil status file {fields} ok"] * 7
@@ -356,6 +357,192 @@ def test_a_second_birth_like_the_first_is_flagged_and_resolved(env):
         metadata=clerk(env), timeout=5)
     assert done.status == pb.ACT_STATUS_DUPLICATE and not done.possible_duplicate
     assert done.actions[-1].reason == "the hospital sent it under a new id"
+
+
+def national_number(birth: str, sequence: int, month_offset: int = 0) -> str:
+    """A number with valid check digits for a birth date `YYYY-MM-DD` (the month raised by 20 or 40 for a bis
+    number)."""
+    year, month, day = birth.split("-")
+    nine = f"{year[2:]}{int(month) + month_offset:02d}{day}{sequence:03d}"
+    base = int(("2" if int(year) >= 2000 else "") + nine)
+    return f"{nine}{97 - base % 97:02d}"
+
+
+def duplicates(env, language="en", **fields):
+    return env.stub.ListPersonDuplicates(env.pb.ListPersonDuplicatesRequest(**fields),
+                                         metadata=clerk(env, language), timeout=5).duplicates
+
+
+def resolve(env, flag_id, verdict, reason, language="en"):
+    return env.stub.ResolvePersonDuplicate(
+        env.pb.ResolvePersonDuplicateRequest(id=flag_id, verdict=verdict, reason=reason),
+        metadata=clerk(env, language), timeout=5)
+
+
+def get_person(env, person_id):
+    return env.stub.GetPerson(env.pb.GetPersonRequest(id=person_id), metadata=clerk(env), timeout=5)
+
+
+def test_a_person_like_one_in_the_register_is_flagged_and_resolved_as_duplicate(env):
+    pb = env.pb
+    registered = national_number("1983-04-12", 123)
+    bis = national_number("1983-04-12", 457, month_offset=40)
+    original = create_person(env, registered, "Vandenberghe", "Jozef")
+    assert list(original.possible_duplicate_of) == [] and original.duplicate_of == ""
+    # A bis number for the same name (accents and case folded) and birth date: flagged in the same transaction.
+    second = create_person(env, bis, "VANDENBERGHE", "Józef")
+    assert second.birth_date == original.birth_date == "1983-04-12"
+    assert list(second.possible_duplicate_of) == [original.id]
+    assert list(get_person(env, original.id).possible_duplicate_of) == [second.id]
+    # Same birth date, other names: not flagged.
+    other = create_person(env, national_number("1983-04-12", 125), "Vandenberghe", "Jos")
+    assert list(other.possible_duplicate_of) == []
+
+    [flag] = duplicates(env, person_id=original.id)
+    assert (flag.person.id, flag.candidate.id, flag.basis) == (second.id, original.id,
+                                                                pb.DUPLICATE_BASIS_NAME_BIRTH_DATE)
+    assert flag.verdict == pb.DUPLICATE_VERDICT_UNSPECIFIED and flag.flagged_by == "an.peeters" and flag.flagged_at
+    assert flag.act_id == "" and flag.resolved_at == "" and flag.person.national_number == bis
+    assert flag.id in [f.id for f in duplicates(env)]
+
+    # A verdict needs a reason and a verdict, in the caller's language; nothing changes.
+    error = rpc_error(lambda: resolve(env, flag.id, pb.DUPLICATE_VERDICT_DUPLICATE, "  ", language="nl"))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and error.details() == \
+        'Geef een reden op voor de beslissing "dubbel".'
+    error = rpc_error(lambda: resolve(env, flag.id, pb.DUPLICATE_VERDICT_UNSPECIFIED, "same man"))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "verdict" in error.details()
+    error = rpc_error(lambda: resolve(env, "8d1f1a52-3c39-4a43-9d3e-000000000000",
+                                      pb.DUPLICATE_VERDICT_DUPLICATE, "same man", language="de"))
+    assert error.code() == grpc.StatusCode.NOT_FOUND and "Duplikat" in error.details()
+    assert scalar(env, f"SELECT count(*) FROM civil_registry.person_duplicates "
+                       f"WHERE id = '{flag.id}' AND verdict IS NULL") == "1"
+
+    done = resolve(env, flag.id, pb.DUPLICATE_VERDICT_DUPLICATE, "same man; the bis number predates his registration")
+    assert done.verdict == pb.DUPLICATE_VERDICT_DUPLICATE and done.reason.startswith("same man")
+    assert (done.resolved_by, done.resolved_department_id) == ("an.peeters", "burgerzaken") and done.resolved_at
+    assert done.person.duplicate_of == original.id and list(done.person.possible_duplicate_of) == []
+    assert get_person(env, second.id).duplicate_of == original.id
+    assert list(get_person(env, original.id).possible_duplicate_of) == []
+    assert list(duplicates(env, person_id=original.id)) == []
+    assert [f.id for f in duplicates(env, person_id=original.id, include_resolved=True)] == [flag.id]
+
+    # A verdict is given once, whichever it is.
+    refusals = ((pb.DUPLICATE_VERDICT_NOT_DUPLICATE, "fr", "déjà été tranché : « doublon », par an.peeters le "),
+                (pb.DUPLICATE_VERDICT_DUPLICATE, "en", 'already resolved: "duplicate", by an.peeters on '))
+    for verdict, language, words in refusals:
+        error = rpc_error(lambda: resolve(env, flag.id, verdict, "second thoughts", language=language))
+        assert error.code() == grpc.StatusCode.FAILED_PRECONDITION and words in error.details(), error.details()
+    assert scalar(env, f"SELECT verdict FROM civil_registry.person_duplicates WHERE id = '{flag.id}'") == "duplicate"
+    # A resolved flag cannot be changed or removed, even by Loket's own role.
+    result = psql(env.database, f"DELETE FROM civil_registry.person_duplicates WHERE id = '{flag.id}'", check=False)
+    assert result.returncode != 0 and "never removed" in result.stderr
+
+    # The verdict is a register change, in the same transaction: the feed's outbox has it with the new link.
+    assert scalar(env, f"SELECT kind || ' ' || (snapshot->>'duplicate_of') || ' ' || cardinality(information_types) "
+                       f"FROM civil_registry.feed WHERE person_id = '{second.id}' ORDER BY cursor DESC LIMIT 1") == \
+        f"marked_duplicate {original.id} 9"
+    # Audited: the flag with both persons on creation, the list as a read of both, the verdict with the flag and
+    # both persons.
+    fields = "national_number,name,sex,birth_date,birth_place,nationality,address,civil_status,legal_cohabitation," \
+             "parentage,death,register_type,household,duplicates"
+    for number in (bis, registered):
+        rows = audit_rows(env, f"person:{number}")
+        assert rows.count("create an.peeters civil status file possible_duplicate ok") == 1, rows
+        assert rows.count("update an.peeters civil status file possible_duplicate,duplicate_of ok") == 1, rows
+        assert f"read an.peeters civil status file {fields} ok" in rows
+    assert "create an.peeters civil status file possible_duplicate ok" not in audit_rows(
+        env, f"person:{other.national_number}")
+    assert audit_rows(env, f"person_duplicate:{flag.id}") == [
+        "update an.peeters civil status file possible_duplicate,duplicate_of ok"]
+    methods = scalar(env, f"SELECT string_agg(DISTINCT method, ',' ORDER BY method) FROM core.audit_log "
+                          f"WHERE subjects @> ARRAY['person:{bis}'] AND outcome = 'ok'")
+    assert methods == ("/loket.civilregistry.v1.CivilRegistry/CreatePerson,"
+                       "/loket.civilregistry.v1.CivilRegistry/GetPerson,"
+                       "/loket.civilregistry.v1.CivilRegistry/ListPersonDuplicates,"
+                       "/loket.civilregistry.v1.CivilRegistry/ResolvePersonDuplicate")
+
+
+def test_persons_with_the_same_name_created_at_the_same_moment_are_flagged_once(env):
+    # Two creations of the same name and birth date take turns: the later sees the earlier and flags it.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for round in range(8):
+            family, day = f"Gelijktijdig{'abcdefgh'[round]}", f"1970-01-{10 + round:02d}"
+            numbers = [national_number(day, 11), national_number(day, 13)]
+            first, second = pool.map(lambda number: create_person(env, number, family, "Eva"), numbers)
+            flags = list(duplicates(env, person_id=first.id))
+            assert len(flags) == 1, round
+            assert {flags[0].person.id, flags[0].candidate.id} == {first.id, second.id}
+            assert sorted([len(first.possible_duplicate_of), len(second.possible_duplicate_of)]) == [0, 1]
+
+
+def register_birth(env, mother, father, family="Wuyts", given="Lien", day="2024-02-29", mark_not_duplicate=""):
+    pb = env.pb
+    data = pb.ActData(child_family_name=family, child_given_names=given, child_sex=pb.SEX_FEMALE, event_date=day,
+                      mother_id=mother.id, father_id=father.id if father else "", place="Brugge")
+    act = env.stub.CreateAct(pb.CreateActRequest(type=pb.ACT_TYPE_BIRTH, data=data), metadata=clerk(env), timeout=5)
+    assert act.possible_duplicate == bool(mark_not_duplicate)
+    actions = [(pb.ACT_ACTION_MARKED_NOT_DUPLICATE, mark_not_duplicate)] if mark_not_duplicate else []
+    actions += [(pb.ACT_ACTION_DECLARED, ""), (pb.ACT_ACTION_VALIDATED, ""), (pb.ACT_ACTION_REGISTERED, "")]
+    for action, reason in actions:
+        act = env.stub.RecordAction(pb.RecordActionRequest(act_id=act.id, action=action, reason=reason),
+                                    metadata=clerk(env), timeout=5)
+    return act, get_person(env, act.registered_person_id)
+
+
+def test_a_registered_birth_like_a_person_with_the_same_parents_is_flagged_and_resolved_not_duplicate(env):
+    pb = env.pb
+    mother = create_person(env, national_number("1990-05-17", 202), "Goossens", "Sofie")
+    father = create_person(env, national_number("1989-11-03", 301), "Wuyts", "Bram")
+    other_mother = create_person(env, national_number("1991-08-21", 404), "Hermans", "Ines")
+    _, first = register_birth(env, mother, father)
+    assert list(first.possible_duplicate_of) == []
+    # The same child's name, birth date and parents: the act is flagged (the registrar clears it), and the child it
+    # creates on registration is flagged against the first, on the basis of the parents too.
+    act, second = register_birth(env, mother, father, mark_not_duplicate="the parents insist: a second daughter")
+    assert (second.mother_id, second.father_id) == (mother.id, father.id)
+    assert list(second.possible_duplicate_of) == [first.id]
+    [flag] = duplicates(env, person_id=second.id)
+    assert (flag.person.id, flag.candidate.id, flag.act_id) == (second.id, first.id, act.id)
+    assert flag.basis == pb.DUPLICATE_BASIS_NAME_BIRTH_DATE_PARENTS
+    # Another mother: the same name and birth date, but not the same child.
+    _, third = register_birth(env, other_mother, None)
+    assert list(third.possible_duplicate_of) == []
+    assert list(duplicates(env, person_id=third.id, include_resolved=True)) == []
+
+    feed_before = scalar(env, "SELECT last_cursor FROM civil_registry.feed_counter")
+    done = resolve(env, flag.id, pb.DUPLICATE_VERDICT_NOT_DUPLICATE, "a second child of the same day? no: twins")
+    assert done.verdict == pb.DUPLICATE_VERDICT_NOT_DUPLICATE and done.person.duplicate_of == ""
+    assert list(done.person.possible_duplicate_of) == [] and list(done.candidate.possible_duplicate_of) == []
+    # Nothing changed on either person: no register change.
+    assert scalar(env, "SELECT last_cursor FROM civil_registry.feed_counter") == feed_before
+    error = rpc_error(lambda: resolve(env, flag.id, pb.DUPLICATE_VERDICT_DUPLICATE, "after all", language="nl"))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION and '"geen dubbel"' in error.details()
+    assert get_person(env, second.id).duplicate_of == ""
+    # The children have no number yet: audited by id; the flag was created in the registering transaction.
+    for child in (first, second):
+        rows = audit_rows(env, f"person:{child.id}")
+        assert rows.count("create an.peeters civil status file possible_duplicate ok") == 1, rows
+        assert rows.count("update an.peeters civil status file possible_duplicate ok") == 1, rows
+    assert "create an.peeters civil status file possible_duplicate ok" not in audit_rows(env, f"person:{third.id}")
+    assert scalar(env, f"SELECT method FROM core.audit_log WHERE subjects @> ARRAY['person:{second.id}'] "
+                       f"AND information = ARRAY['possible_duplicate'] AND action = 'create'") == \
+        "/loket.civilregistry.v1.CivilRegistry/RecordAction"
+
+
+def test_duplicate_calls_need_a_purpose_and_the_permission(env):
+    pb = env.pb
+    for call in (lambda key: env.stub.ListPersonDuplicates(pb.ListPersonDuplicatesRequest(), metadata=key, timeout=5),
+                 lambda key: env.stub.ResolvePersonDuplicate(pb.ResolvePersonDuplicateRequest(
+                     id="8d1f1a52-3c39-4a43-9d3e-000000000000", verdict=pb.DUPLICATE_VERDICT_NOT_DUPLICATE,
+                     reason="x"), metadata=key, timeout=5)):
+        error = rpc_error(lambda: call(metadata(env.keys.clerk)))
+        assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "x-loket-purpose" in error.details()
+        for key in (env.keys.other_clerk, env.keys.hospital):
+            error = rpc_error(lambda: call(metadata(key, purpose="duplicates")))
+            assert error.code() == grpc.StatusCode.PERMISSION_DENIED
+    error = rpc_error(lambda: env.stub.ListPersonDuplicates(pb.ListPersonDuplicatesRequest(person_id="nope"),
+                                                            metadata=clerk(env), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
 
 
 def test_integrations_need_the_scope_and_clerks_cannot_notify(env):

@@ -299,6 +299,35 @@ def test_only_changes_touching_the_requested_types_are_sent(env):
     assert died[0].person.address.ByteSize() == 0 and died[0].person.given_names == ""
 
 
+def test_a_person_found_to_be_a_duplicate_reaches_every_integration_with_the_record_to_use(env):
+    pb = env.pb
+    last = int(scalar(env, "SELECT last_cursor FROM civil_registry.feed_counter"))
+    residence = Watcher(env, last, ["020"])
+    original = env.stub.CreatePerson(pb.CreatePersonRequest(
+        national_number=national_number(1961, 6, 6, 555), family_name="Dubbel", given_names="Dirk"),
+        metadata=clerk(env), timeout=5)
+    # The same man under a bis number (month + 40): flagged, which is no register change of its own.
+    second = env.stub.CreatePerson(pb.CreatePersonRequest(
+        national_number=national_number(1961, 46, 6, 557), family_name="Dubbel", given_names="Dirk"),
+        metadata=clerk(env), timeout=5)
+    assert list(second.possible_duplicate_of) == [original.id]
+    created = residence.take(2)
+    assert [c.kind for c in created] == [pb.CHANGE_KIND_PERSON_CREATED] * 2
+    [flag] = env.stub.ListPersonDuplicates(pb.ListPersonDuplicatesRequest(person_id=second.id), metadata=clerk(env),
+                                           timeout=5).duplicates
+    env.stub.ResolvePersonDuplicate(pb.ResolvePersonDuplicateRequest(
+        id=flag.id, verdict=pb.DUPLICATE_VERDICT_DUPLICATE, reason="one man, two numbers"), metadata=clerk(env),
+        timeout=5)
+    [marked] = residence.take(1)
+    residence.cancel()
+    assert marked.kind == pb.CHANGE_KIND_MARKED_DUPLICATE and marked.cursor == created[-1].cursor + 1
+    # Every type is touched; the integration gets its own types' fields, and whom the change is about.
+    assert list(marked.information_types) == ["020"]
+    assert (marked.person.id, marked.person.duplicate_of) == (second.id, original.id)
+    assert marked.person.national_number == second.national_number and marked.person.family_name == ""
+    assert list(marked.person.possible_duplicate_of) == []
+
+
 def test_the_feed_is_for_integrations_with_the_scope_a_purpose_and_known_types(env):
     pb = env.pb
 

@@ -14,6 +14,8 @@ public struct CivilRegistryPlugin: Plugin {
     static let actsRead = Permission("civil-registry.acts.read")
     static let actsWrite = Permission("civil-registry.acts.write")
     static let populationWrite = Permission("civil-registry.population.write")
+    /// A registrar's verdict on a possible duplicate person.
+    static let duplicatesResolve = Permission("civil-registry.duplicates.resolve")
     /// Who consulted a record: the citizen's request is answered by a clerk.
     static let consultationsRead = Permission("civil-registry.consultations.read")
     static let extractsIssue = Permission("civil-registry.extracts.issue")
@@ -37,6 +39,10 @@ public struct CivilRegistryPlugin: Plugin {
                 MethodPolicy(service: Self.service, method: "CreatePerson", permission: Self.personsWrite, personalData: .writes),
                 MethodPolicy(service: Self.service, method: "GetPerson", permission: Self.personsRead, personalData: .reads),
                 MethodPolicy(service: Self.service, method: "SearchPersons", permission: Self.personsRead, personalData: .reads),
+                MethodPolicy(service: Self.service, method: "ListPersonDuplicates", permission: Self.personsRead, personalData: .reads),
+                MethodPolicy(
+                    service: Self.service, method: "ResolvePersonDuplicate", permission: Self.duplicatesResolve,
+                    personalData: .writes),
                 MethodPolicy(service: Self.service, method: "CreateAct", permission: Self.actsWrite, personalData: .writes),
                 MethodPolicy(service: Self.service, method: "RecordAction", permission: Self.actsWrite, personalData: .writes),
                 MethodPolicy(service: Self.service, method: "GetAct", permission: Self.actsRead, personalData: .reads),

@@ -23,6 +23,9 @@ struct PersonSnapshot: Codable, Sendable, Hashable {
     var fatherID = ""
     var dateOfDeath = ""
     var placeOfDeath = ""
+    /// The record to use instead, once a registrar found this one a duplicate; absent from the snapshots written
+    /// before migration 0011.
+    var duplicateOf: String?
 
     enum CodingKeys: String, CodingKey {
         case nationalNumber = "national_number", familyName = "family_name", givenNames = "given_names", sex
@@ -31,6 +34,6 @@ struct PersonSnapshot: Codable, Sendable, Hashable {
         case registerType = "register_type", residenceSince = "residence_since", householdID = "household_id"
         case civilStatus = "civil_status", spouseID = "spouse_id", cohabitantID = "cohabitant_id"
         case motherID = "mother_id", fatherID = "father_id", dateOfDeath = "date_of_death"
-        case placeOfDeath = "place_of_death"
+        case placeOfDeath = "place_of_death", duplicateOf = "duplicate_of"
     }
 }

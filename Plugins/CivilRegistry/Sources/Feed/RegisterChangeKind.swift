@@ -8,4 +8,6 @@ enum RegisterChangeKind: String, Sendable, Hashable, CaseIterable {
     case actCorrected = "act_corrected"
     /// A move to a new main residence.
     case moved
+    /// A registrar found the person to duplicate another: the record now points at the record to use instead.
+    case markedDuplicate = "marked_duplicate"
 }

@@ -165,6 +165,77 @@ public enum Loket_Civilregistry_V1_CivilStatus: ProtobufEnum {
     }
 }
 
+/// Why a person was flagged as a possible duplicate of another.
+public enum Loket_Civilregistry_V1_DuplicateBasis: ProtobufEnum {
+    /// `DUPLICATE_BASIS_UNSPECIFIED` = 0.
+    case unspecified
+    /// The same family and given names (accents and case folded) and birth date; at most one of the two has
+    /// parents recorded.
+    case nameBirthDate
+    /// The same names and birth date, and the same parents where both have them recorded.
+    case nameBirthDateParents
+    /// A number this build has no case for; kept so that it survives a round trip.
+    case unrecognized(Int32)
+
+    /// The cases declared in the proto.
+    public static let allCases: [Self] = [.unspecified, .nameBirthDate, .nameBirthDateParents]
+
+    /// The case for a wire number.
+    public init(rawValue: Int32) {
+        switch rawValue {
+        case 0: self = .unspecified
+        case 1: self = .nameBirthDate
+        case 2: self = .nameBirthDateParents
+        default: self = .unrecognized(rawValue)
+        }
+    }
+
+    /// The wire number.
+    public var rawValue: Int32 {
+        switch self {
+        case .unspecified: 0
+        case .nameBirthDate: 1
+        case .nameBirthDateParents: 2
+        case .unrecognized(let number): number
+        }
+    }
+}
+
+/// A registrar's verdict on a possible duplicate.
+public enum Loket_Civilregistry_V1_DuplicateVerdict: ProtobufEnum {
+    /// Not resolved yet (in a flag); refused in a request.
+    case unspecified
+    /// The same person: the flagged person's record points at the candidate's (`duplicate_of`).
+    case duplicate
+    /// Two different persons: nothing changes on either.
+    case notDuplicate
+    /// A number this build has no case for; kept so that it survives a round trip.
+    case unrecognized(Int32)
+
+    /// The cases declared in the proto.
+    public static let allCases: [Self] = [.unspecified, .duplicate, .notDuplicate]
+
+    /// The case for a wire number.
+    public init(rawValue: Int32) {
+        switch rawValue {
+        case 0: self = .unspecified
+        case 1: self = .duplicate
+        case 2: self = .notDuplicate
+        default: self = .unrecognized(rawValue)
+        }
+    }
+
+    /// The wire number.
+    public var rawValue: Int32 {
+        switch self {
+        case .unspecified: 0
+        case .duplicate: 1
+        case .notDuplicate: 2
+        case .unrecognized(let number): number
+        }
+    }
+}
+
 /// The `loket.civilregistry.v1.ActType` enum.
 public enum Loket_Civilregistry_V1_ActType: ProtobufEnum {
     /// `ACT_TYPE_UNSPECIFIED` = 0.
@@ -367,11 +438,14 @@ public enum Loket_Civilregistry_V1_ChangeKind: ProtobufEnum {
     case actCorrected
     /// A move to a new main residence (RecordMove).
     case moved
+    /// A registrar found the person to duplicate another (ResolvePersonDuplicate): `person.duplicate_of` names the
+    /// record to use instead. Touches every information type: the whole record is superseded.
+    case markedDuplicate
     /// A number this build has no case for; kept so that it survives a round trip.
     case unrecognized(Int32)
 
     /// The cases declared in the proto.
-    public static let allCases: [Self] = [.unspecified, .personCreated, .actRegistered, .actCorrected, .moved]
+    public static let allCases: [Self] = [.unspecified, .personCreated, .actRegistered, .actCorrected, .moved, .markedDuplicate]
 
     /// The case for a wire number.
     public init(rawValue: Int32) {
@@ -381,6 +455,7 @@ public enum Loket_Civilregistry_V1_ChangeKind: ProtobufEnum {
         case 2: self = .actRegistered
         case 3: self = .actCorrected
         case 4: self = .moved
+        case 5: self = .markedDuplicate
         default: self = .unrecognized(rawValue)
         }
     }
@@ -393,6 +468,7 @@ public enum Loket_Civilregistry_V1_ChangeKind: ProtobufEnum {
         case .actRegistered: 2
         case .actCorrected: 3
         case .moved: 4
+        case .markedDuplicate: 5
         case .unrecognized(let number): number
         }
     }
@@ -562,6 +638,12 @@ public struct Loket_Civilregistry_V1_Person: ProtobufMessage {
     public var registerType: Loket_Civilregistry_V1_RegisterType = .unspecified
     /// The household the person belongs to, empty when none.
     public var householdId: String = ""
+    /// Open possible-duplicate flags this person is part of (either as the person flagged or as the candidate):
+    /// the other persons' ids, oldest flag first. ListPersonDuplicates gives the flags themselves.
+    public var possibleDuplicateOf: [String] = []
+    /// The person this record was found to duplicate (a registrar's verdict): the record to use instead. Empty
+    /// otherwise.
+    public var duplicateOf: String = ""
 
     /// The protobuf-c layout of `loket.civilregistry.v1.Person`.
     public static var wireDescriptor: WireDescriptor {
@@ -592,6 +674,8 @@ public struct Loket_Civilregistry_V1_Person: ProtobufMessage {
         self.createdAt = try reader.string(16)
         self.registerType = reader.enumValue(17, as: Loket_Civilregistry_V1_RegisterType.self)
         self.householdId = try reader.string(18)
+        self.possibleDuplicateOf = try reader.repeatedString(19)
+        self.duplicateOf = try reader.string(20)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
@@ -615,6 +699,8 @@ public struct Loket_Civilregistry_V1_Person: ProtobufMessage {
         if !self.createdAt.isEmpty { writer.setString(16, self.createdAt) }
         writer.setEnum(17, self.registerType)
         if !self.householdId.isEmpty { writer.setString(18, self.householdId) }
+        if !self.possibleDuplicateOf.isEmpty { writer.setRepeatedString(19, self.possibleDuplicateOf) }
+        if !self.duplicateOf.isEmpty { writer.setString(20, self.duplicateOf) }
     }
 }
 
@@ -789,6 +875,162 @@ public struct Loket_Civilregistry_V1_SearchPersonsResponse: ProtobufMessage {
     /// Writes the fields into a protobuf-c message about to be packed.
     public func write(to writer: inout WireWriter) {
         if !self.persons.isEmpty { writer.setRepeatedMessage(0, self.persons) }
+    }
+}
+
+/// The `loket.civilregistry.v1.PersonDuplicate` message.
+public struct Loket_Civilregistry_V1_PersonDuplicate: ProtobufMessage {
+    /// `id` (field 1).
+    public var id: String = ""
+    /// The person whose creation raised the flag.
+    public var person: Loket_Civilregistry_V1_Person? = nil
+    /// The person already in the register that `person` may duplicate.
+    public var candidate: Loket_Civilregistry_V1_Person? = nil
+    /// `basis` (field 4).
+    public var basis: Loket_Civilregistry_V1_DuplicateBasis = .unspecified
+    /// The registered birth act that created `person`, when one did.
+    public var actId: String = ""
+    /// RFC 3339, and who (principal name) created the person.
+    public var flaggedAt: String = ""
+    /// `flagged_by` (field 7).
+    public var flaggedBy: String = ""
+    /// Unspecified while the flag is open.
+    public var verdict: Loket_Civilregistry_V1_DuplicateVerdict = .unspecified
+    /// `reason` (field 9).
+    public var reason: String = ""
+    /// RFC 3339, who and which department resolved it; empty while open.
+    public var resolvedAt: String = ""
+    /// `resolved_by` (field 11).
+    public var resolvedBy: String = ""
+    /// `resolved_department_id` (field 12).
+    public var resolvedDepartmentId: String = ""
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.PersonDuplicate`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__person_duplicate())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.id = try reader.string(0)
+        self.person = try reader.message(1, as: Loket_Civilregistry_V1_Person.self)
+        self.candidate = try reader.message(2, as: Loket_Civilregistry_V1_Person.self)
+        self.basis = reader.enumValue(3, as: Loket_Civilregistry_V1_DuplicateBasis.self)
+        self.actId = try reader.string(4)
+        self.flaggedAt = try reader.string(5)
+        self.flaggedBy = try reader.string(6)
+        self.verdict = reader.enumValue(7, as: Loket_Civilregistry_V1_DuplicateVerdict.self)
+        self.reason = try reader.string(8)
+        self.resolvedAt = try reader.string(9)
+        self.resolvedBy = try reader.string(10)
+        self.resolvedDepartmentId = try reader.string(11)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.id.isEmpty { writer.setString(0, self.id) }
+        if let value = self.person { writer.setMessage(1, value) }
+        if let value = self.candidate { writer.setMessage(2, value) }
+        writer.setEnum(3, self.basis)
+        if !self.actId.isEmpty { writer.setString(4, self.actId) }
+        if !self.flaggedAt.isEmpty { writer.setString(5, self.flaggedAt) }
+        if !self.flaggedBy.isEmpty { writer.setString(6, self.flaggedBy) }
+        writer.setEnum(7, self.verdict)
+        if !self.reason.isEmpty { writer.setString(8, self.reason) }
+        if !self.resolvedAt.isEmpty { writer.setString(9, self.resolvedAt) }
+        if !self.resolvedBy.isEmpty { writer.setString(10, self.resolvedBy) }
+        if !self.resolvedDepartmentId.isEmpty { writer.setString(11, self.resolvedDepartmentId) }
+    }
+}
+
+/// The `loket.civilregistry.v1.ListPersonDuplicatesRequest` message.
+public struct Loket_Civilregistry_V1_ListPersonDuplicatesRequest: ProtobufMessage {
+    /// Also the resolved flags (after the open ones, the most recently resolved first).
+    public var includeResolved: Bool = false
+    /// Only the flags this person is part of, on either side; empty for all.
+    public var personId: String = ""
+    /// At most this many (default and maximum 100).
+    public var limit: Int32 = 0
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.ListPersonDuplicatesRequest`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__list_person_duplicates_request())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.includeResolved = reader.bool(0)
+        self.personId = try reader.string(1)
+        self.limit = reader.scalar(2, as: Int32.self)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        writer.setBool(0, self.includeResolved)
+        if !self.personId.isEmpty { writer.setString(1, self.personId) }
+        writer.setScalar(2, self.limit)
+    }
+}
+
+/// The `loket.civilregistry.v1.ListPersonDuplicatesResponse` message.
+public struct Loket_Civilregistry_V1_ListPersonDuplicatesResponse: ProtobufMessage {
+    /// `duplicates` (field 1).
+    public var duplicates: [Loket_Civilregistry_V1_PersonDuplicate] = []
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.ListPersonDuplicatesResponse`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__list_person_duplicates_response())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.duplicates = try reader.repeatedMessage(0, as: Loket_Civilregistry_V1_PersonDuplicate.self)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.duplicates.isEmpty { writer.setRepeatedMessage(0, self.duplicates) }
+    }
+}
+
+/// The `loket.civilregistry.v1.ResolvePersonDuplicateRequest` message.
+public struct Loket_Civilregistry_V1_ResolvePersonDuplicateRequest: ProtobufMessage {
+    /// The flag (PersonDuplicate.id).
+    public var id: String = ""
+    /// `verdict` (field 2).
+    public var verdict: Loket_Civilregistry_V1_DuplicateVerdict = .unspecified
+    /// Why; required (at most 1000 characters).
+    public var reason: String = ""
+
+    /// The protobuf-c layout of `loket.civilregistry.v1.ResolvePersonDuplicateRequest`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__civilregistry__v1__resolve_person_duplicate_request())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.id = try reader.string(0)
+        self.verdict = reader.enumValue(1, as: Loket_Civilregistry_V1_DuplicateVerdict.self)
+        self.reason = try reader.string(2)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.id.isEmpty { writer.setString(0, self.id) }
+        writer.setEnum(1, self.verdict)
+        if !self.reason.isEmpty { writer.setString(2, self.reason) }
     }
 }
 
@@ -1634,8 +1876,9 @@ public struct Loket_Civilregistry_V1_RegisterChange: ProtobufMessage {
     public var actType: Loket_Civilregistry_V1_ActType = .unspecified
     /// The requested information types this change touched (TI codes).
     public var informationTypes: [String] = []
-    /// The person as the change left them. `id` and `national_number` are always set (they say whom the change is
-    /// about); every other field only when its information type was requested.
+    /// The person as the change left them. `id`, `national_number` and `duplicate_of` are always set (they say whom
+    /// the change is about); every other field only when its information type was requested
+    /// (`possible_duplicate_of` never: open flags are not register data).
     public var person: Loket_Civilregistry_V1_Person? = nil
     /// TI 020: YYYY-MM-DD, the first day at the current main residence; empty when there is none.
     public var residenceSince: String = ""
@@ -1688,6 +1931,10 @@ public enum Loket_Civilregistry_V1_CivilRegistry {
         public static let getPerson = MethodDescriptor(service: serviceName, method: "GetPerson", kind: .unary)
         /// `loket.civilregistry.v1.CivilRegistry/SearchPersons`.
         public static let searchPersons = MethodDescriptor(service: serviceName, method: "SearchPersons", kind: .unary)
+        /// `loket.civilregistry.v1.CivilRegistry/ListPersonDuplicates`.
+        public static let listPersonDuplicates = MethodDescriptor(service: serviceName, method: "ListPersonDuplicates", kind: .unary)
+        /// `loket.civilregistry.v1.CivilRegistry/ResolvePersonDuplicate`.
+        public static let resolvePersonDuplicate = MethodDescriptor(service: serviceName, method: "ResolvePersonDuplicate", kind: .unary)
         /// `loket.civilregistry.v1.CivilRegistry/CreateAct`.
         public static let createAct = MethodDescriptor(service: serviceName, method: "CreateAct", kind: .unary)
         /// `loket.civilregistry.v1.CivilRegistry/RecordAction`.
@@ -1714,7 +1961,7 @@ public enum Loket_Civilregistry_V1_CivilRegistry {
         public static let watchChanges = MethodDescriptor(service: serviceName, method: "WatchChanges", kind: .serverStreaming)
 
         /// Every method of the service.
-        public static let all: [MethodDescriptor] = [validateNationalNumber, createPerson, getPerson, searchPersons, createAct, recordAction, getAct, notifyBirth, listOverdueBirthDrafts, recordMove, getResidenceHistory, listResidents, listConsultations, issueExtract, verifyExtract, watchChanges]
+        public static let all: [MethodDescriptor] = [validateNationalNumber, createPerson, getPerson, searchPersons, listPersonDuplicates, resolvePersonDuplicate, createAct, recordAction, getAct, notifyBirth, listOverdueBirthDrafts, recordMove, getResidenceHistory, listResidents, listConsultations, issueExtract, verifyExtract, watchChanges]
     }
 }
 
@@ -1729,6 +1976,15 @@ public protocol Loket_Civilregistry_V1_CivilRegistryService: RPCService {
     func getPerson(request: Loket_Civilregistry_V1_GetPersonRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_Person
     /// Persons by name prefix (accents and case ignored), birth date and address. Reads personal data.
     func searchPersons(request: Loket_Civilregistry_V1_SearchPersonsRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_SearchPersonsResponse
+    /// Possible duplicate persons: a person entering the register (CreatePerson, the child of a registered birth)
+    /// with the same names and birth date as a person already there, and the same parents where both have parents
+    /// recorded, is flagged in the creating transaction. Lists the open flags, oldest first (and, when asked, the
+    /// resolved ones after them), with both persons. Reads personal data: needs a purpose.
+    func listPersonDuplicates(request: Loket_Civilregistry_V1_ListPersonDuplicatesRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_ListPersonDuplicatesResponse
+    /// A registrar's verdict on a flag, with a mandatory reason; given once (a second one is FAILED_PRECONDITION).
+    /// "Duplicate" makes the flagged person point at the candidate (`duplicate_of`) and is a register change.
+    /// Writes personal data: needs a purpose.
+    func resolvePersonDuplicate(request: Loket_Civilregistry_V1_ResolvePersonDuplicateRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_PersonDuplicate
     /// Starts a civil status act (its first action, `created`). Writes personal data.
     func createAct(request: Loket_Civilregistry_V1_CreateActRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_Act
     /// Appends an action to an act's chain; FAILED_PRECONDITION names the allowed next actions when it does not fit.
@@ -1757,10 +2013,11 @@ public protocol Loket_Civilregistry_V1_CivilRegistryService: RPCService {
     /// integration).
     func verifyExtract(request: Loket_Civilregistry_V1_VerifyExtractRequest, context: ServerContext) async throws -> Loket_Civilregistry_V1_Extract
     /// The register feed for integrations: every change to the register (a person created, an act registered or
-    /// corrected, a move) after `after_cursor`, in commit order, then the live changes as they commit; the stream
-    /// runs until the client cancels it. Only changes touching the requested information types (TI codes) are sent,
-    /// with only those types' fields. Resuming with the last cursor received loses and repeats nothing. Reads
-    /// personal data: needs a purpose; every batch sent is audited with the persons it names.
+    /// corrected, a move, a person found to be a duplicate) after `after_cursor`, in commit order, then the live
+    /// changes as they commit; the stream runs until the client cancels it. Only changes touching the requested
+    /// information types (TI codes) are sent, with only those types' fields. Resuming with the last cursor received
+    /// loses and repeats nothing. Reads personal data: needs a purpose; every batch sent is audited with the persons
+    /// it names.
     func watchChanges(request: Loket_Civilregistry_V1_WatchChangesRequest, response: ResponseWriter<Loket_Civilregistry_V1_RegisterChange>, context: ServerContext) async throws
 }
 
@@ -1786,6 +2043,16 @@ extension Loket_Civilregistry_V1_CivilRegistryService {
             Loket_Civilregistry_V1_CivilRegistry.Method.searchPersons, request: Loket_Civilregistry_V1_SearchPersonsRequest.self, response: Loket_Civilregistry_V1_SearchPersonsResponse.self
         ) { request, context in
             try await self.searchPersons(request: request, context: context)
+        }
+        router.registerUnary(
+            Loket_Civilregistry_V1_CivilRegistry.Method.listPersonDuplicates, request: Loket_Civilregistry_V1_ListPersonDuplicatesRequest.self, response: Loket_Civilregistry_V1_ListPersonDuplicatesResponse.self
+        ) { request, context in
+            try await self.listPersonDuplicates(request: request, context: context)
+        }
+        router.registerUnary(
+            Loket_Civilregistry_V1_CivilRegistry.Method.resolvePersonDuplicate, request: Loket_Civilregistry_V1_ResolvePersonDuplicateRequest.self, response: Loket_Civilregistry_V1_PersonDuplicate.self
+        ) { request, context in
+            try await self.resolvePersonDuplicate(request: request, context: context)
         }
         router.registerUnary(
             Loket_Civilregistry_V1_CivilRegistry.Method.createAct, request: Loket_Civilregistry_V1_CreateActRequest.self, response: Loket_Civilregistry_V1_Act.self

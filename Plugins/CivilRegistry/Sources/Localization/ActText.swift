@@ -1,6 +1,6 @@
 import LoketPluginAPI
 
-/// The names of statuses, actions and data fields in the four languages, for messages.
+/// The names of statuses, actions, duplicate verdicts and data fields in the four languages, for messages.
 enum ActText {
     static func name(of action: ActAction) -> LocalizedText {
         switch action {
@@ -35,6 +35,13 @@ enum ActText {
             LocalizedText(nl: "verbetering gevraagd", fr: "rectification demandée", de: "Berichtigung beantragt", en: "correction requested")
         case .rejected: LocalizedText(nl: "geweigerd", fr: "refusé", de: "abgelehnt", en: "rejected")
         case .duplicate: LocalizedText(nl: "dubbel", fr: "doublon", de: "Duplikat", en: "duplicate")
+        }
+    }
+
+    static func name(of verdict: DuplicateVerdict) -> LocalizedText {
+        switch verdict {
+        case .duplicate: LocalizedText(nl: "dubbel", fr: "doublon", de: "Duplikat", en: "duplicate")
+        case .notDuplicate: LocalizedText(nl: "geen dubbel", fr: "pas un doublon", de: "kein Duplikat", en: "not duplicate")
         }
     }
 

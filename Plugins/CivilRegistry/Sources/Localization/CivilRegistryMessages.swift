@@ -40,6 +40,11 @@ public enum CivilRegistryMessages {
     static let informationTypeUnknown = "information-type-unknown"
     static let feedCursorNegative = "feed-cursor-negative"
     static let feedCursorAhead = "feed-cursor-ahead"
+    static let duplicateNotFound = "duplicate-not-found"
+    static let duplicateVerdictMissing = "duplicate-verdict-missing"
+    static let duplicateReasonRequired = "duplicate-reason-required"
+    static let duplicateAlreadyResolved = "duplicate-already-resolved"
+    static let personAlreadyDuplicate = "person-already-duplicate"
 
     /// Every message.
     public static let catalog: [String: LocalizedText] = [
@@ -233,5 +238,30 @@ public enum CivilRegistryMessages {
             fr: "Le curseur {0} n'a jamais été attribué : la dernière modification de ce registre porte le curseur {1}.",
             de: "Der Cursor {0} wurde nie vergeben: die letzte Änderung dieses Registers hat den Cursor {1}.",
             en: "The cursor {0} was never handed out: the last change in this register has cursor {1}."),
+        duplicateNotFound: LocalizedText(
+            nl: "Mogelijke dubbele inschrijving {0} bestaat niet.",
+            fr: "Le doublon possible {0} n'existe pas.",
+            de: "Mögliches Duplikat {0} existiert nicht.",
+            en: "Possible duplicate {0} does not exist."),
+        duplicateVerdictMissing: LocalizedText(
+            nl: "Geef een beslissing op: dubbel of geen dubbel.",
+            fr: "Indiquez une décision : doublon ou pas un doublon.",
+            de: "Geben Sie eine Entscheidung an: Duplikat oder kein Duplikat.",
+            en: "Give a verdict: duplicate or not duplicate."),
+        duplicateReasonRequired: LocalizedText(
+            nl: "Geef een reden op voor de beslissing \"{0}\".",
+            fr: "Indiquez un motif pour la décision « {0} ».",
+            de: "Geben Sie einen Grund für die Entscheidung „{0}“ an.",
+            en: "Give a reason for the verdict \"{0}\"."),
+        duplicateAlreadyResolved: LocalizedText(
+            nl: "Over deze mogelijke dubbele inschrijving is al beslist: \"{0}\", door {1} op {2}.",
+            fr: "Ce doublon possible a déjà été tranché : « {0} », par {1} le {2}.",
+            de: "Über dieses mögliche Duplikat wurde bereits entschieden: „{0}“, von {1} am {2}.",
+            en: "This possible duplicate was already resolved: \"{0}\", by {1} on {2}."),
+        personAlreadyDuplicate: LocalizedText(
+            nl: "Persoon {0} is al als dubbel van persoon {1} gemarkeerd.",
+            fr: "La personne {0} est déjà marquée comme doublon de la personne {1}.",
+            de: "Person {0} ist bereits als Duplikat von Person {1} markiert.",
+            en: "Person {0} is already marked as a duplicate of person {1}."),
     ]
 }

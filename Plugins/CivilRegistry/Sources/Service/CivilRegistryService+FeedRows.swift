@@ -24,14 +24,16 @@ extension CivilRegistryService {
         }
     }
 
-    /// The person of `snapshot` with the id, the national number and the fields of the `wanted` types only;
-    /// and the residence's first day when the main residence is wanted.
+    /// The person of `snapshot` with the id, the national number, the record it duplicates (these say whom the
+    /// change is about) and the fields of the `wanted` types only; and the residence's first day when the main
+    /// residence is wanted.
     static func filteredPerson(
         id: String, _ snapshot: PersonSnapshot, wanted: Set<InformationType>
     ) -> (person: Person, residenceSince: String) {
         var person = Person()
         person.id = id
         person.nationalNumber = snapshot.nationalNumber
+        person.duplicateOf = snapshot.duplicateOf ?? ""
         var since = ""
         for type in wanted {
             switch type {
@@ -79,6 +81,7 @@ extension CivilRegistryService {
         case .actRegistered: .actRegistered
         case .actCorrected: .actCorrected
         case .moved: .moved
+        case .markedDuplicate: .markedDuplicate
         case nil: .unspecified
         }
     }

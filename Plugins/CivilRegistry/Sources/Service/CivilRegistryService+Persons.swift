@@ -64,6 +64,7 @@ extension CivilRegistryService {
                     person: id, residence, household: try household[0].decode(UUID.self, at: 0), since: today,
                     by: caller.principalName, in: transaction)
             }
+            try await flagPossibleDuplicates(of: id, parentage: Parentage(), act: nil, in: transaction)
             try await recordChanges(
                 [PendingChange(.personCreated, person: id, informationTypes: InformationType.allCases)], in: transaction)
             let created = try await transaction.query(
@@ -133,7 +134,7 @@ extension CivilRegistryService {
                 ORDER BY p.family_name_folded, p.given_names_folded, p.birth_date, p.id
                 LIMIT \(limit)
                 """)
-            let persons = try rows.map(Self.person)
+            let persons = try rows.map { try Self.person($0) }
             if !persons.isEmpty {
                 try await transaction.audit(
                     AuditRecord(.read, subjects: persons.map(Self.subject), information: Self.personInformation))

@@ -205,7 +205,7 @@ extension CivilRegistryService {
                 ORDER BY p.family_name_folded, p.given_names_folded, p.id
                 LIMIT 500
                 """)
-            let persons = try rows.map(Self.person)
+            let persons = try rows.map { try Self.person($0) }
             if !persons.isEmpty {
                 try await transaction.audit(
                     AuditRecord(.read, subjects: persons.map(Self.subject), information: Self.personInformation))

@@ -51,6 +51,8 @@ extension CivilRegistryService {
                        r.household_id, greatest(\(eventDate)::date, r.since), \(caller.principalName)
                 FROM civil_registry.residences r WHERE r.person_id = \(mother) AND r.until IS NULL
                 """)
+            try await flagPossibleDuplicates(
+                of: child, parentage: Parentage(mother: mother, father: father), act: act, in: transaction)
             try await transaction.query(
                 """
                 INSERT INTO civil_registry.statistics_outbox (act_id, kind, payload)

@@ -367,6 +367,186 @@ void   loket__civilregistry__v1__search_persons_response__free_unpacked
   assert(message->base.descriptor == &loket__civilregistry__v1__search_persons_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   loket__civilregistry__v1__person_duplicate__init
+                     (Loket__Civilregistry__V1__PersonDuplicate         *message)
+{
+  static const Loket__Civilregistry__V1__PersonDuplicate init_value = LOKET__CIVILREGISTRY__V1__PERSON_DUPLICATE__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__person_duplicate__get_packed_size
+                     (const Loket__Civilregistry__V1__PersonDuplicate *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__person_duplicate__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__person_duplicate__pack
+                     (const Loket__Civilregistry__V1__PersonDuplicate *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__person_duplicate__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__person_duplicate__pack_to_buffer
+                     (const Loket__Civilregistry__V1__PersonDuplicate *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__person_duplicate__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__PersonDuplicate *
+       loket__civilregistry__v1__person_duplicate__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__PersonDuplicate *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__person_duplicate__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__person_duplicate__free_unpacked
+                     (Loket__Civilregistry__V1__PersonDuplicate *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__person_duplicate__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__civilregistry__v1__list_person_duplicates_request__init
+                     (Loket__Civilregistry__V1__ListPersonDuplicatesRequest         *message)
+{
+  static const Loket__Civilregistry__V1__ListPersonDuplicatesRequest init_value = LOKET__CIVILREGISTRY__V1__LIST_PERSON_DUPLICATES_REQUEST__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__list_person_duplicates_request__get_packed_size
+                     (const Loket__Civilregistry__V1__ListPersonDuplicatesRequest *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_person_duplicates_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__list_person_duplicates_request__pack
+                     (const Loket__Civilregistry__V1__ListPersonDuplicatesRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_person_duplicates_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__list_person_duplicates_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__ListPersonDuplicatesRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_person_duplicates_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__ListPersonDuplicatesRequest *
+       loket__civilregistry__v1__list_person_duplicates_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__ListPersonDuplicatesRequest *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__list_person_duplicates_request__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__list_person_duplicates_request__free_unpacked
+                     (Loket__Civilregistry__V1__ListPersonDuplicatesRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_person_duplicates_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__civilregistry__v1__list_person_duplicates_response__init
+                     (Loket__Civilregistry__V1__ListPersonDuplicatesResponse         *message)
+{
+  static const Loket__Civilregistry__V1__ListPersonDuplicatesResponse init_value = LOKET__CIVILREGISTRY__V1__LIST_PERSON_DUPLICATES_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__list_person_duplicates_response__get_packed_size
+                     (const Loket__Civilregistry__V1__ListPersonDuplicatesResponse *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_person_duplicates_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__list_person_duplicates_response__pack
+                     (const Loket__Civilregistry__V1__ListPersonDuplicatesResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_person_duplicates_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__list_person_duplicates_response__pack_to_buffer
+                     (const Loket__Civilregistry__V1__ListPersonDuplicatesResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_person_duplicates_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__ListPersonDuplicatesResponse *
+       loket__civilregistry__v1__list_person_duplicates_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__ListPersonDuplicatesResponse *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__list_person_duplicates_response__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__list_person_duplicates_response__free_unpacked
+                     (Loket__Civilregistry__V1__ListPersonDuplicatesResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__list_person_duplicates_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__civilregistry__v1__resolve_person_duplicate_request__init
+                     (Loket__Civilregistry__V1__ResolvePersonDuplicateRequest         *message)
+{
+  static const Loket__Civilregistry__V1__ResolvePersonDuplicateRequest init_value = LOKET__CIVILREGISTRY__V1__RESOLVE_PERSON_DUPLICATE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t loket__civilregistry__v1__resolve_person_duplicate_request__get_packed_size
+                     (const Loket__Civilregistry__V1__ResolvePersonDuplicateRequest *message)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__resolve_person_duplicate_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__civilregistry__v1__resolve_person_duplicate_request__pack
+                     (const Loket__Civilregistry__V1__ResolvePersonDuplicateRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__resolve_person_duplicate_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__civilregistry__v1__resolve_person_duplicate_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__ResolvePersonDuplicateRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__civilregistry__v1__resolve_person_duplicate_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Civilregistry__V1__ResolvePersonDuplicateRequest *
+       loket__civilregistry__v1__resolve_person_duplicate_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Civilregistry__V1__ResolvePersonDuplicateRequest *)
+     protobuf_c_message_unpack (&loket__civilregistry__v1__resolve_person_duplicate_request__descriptor,
+                                allocator, len, data);
+}
+void   loket__civilregistry__v1__resolve_person_duplicate_request__free_unpacked
+                     (Loket__Civilregistry__V1__ResolvePersonDuplicateRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__civilregistry__v1__resolve_person_duplicate_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   loket__civilregistry__v1__act_data__init
                      (Loket__Civilregistry__V1__ActData         *message)
 {
@@ -1730,7 +1910,7 @@ const ProtobufCMessageDescriptor loket__civilregistry__v1__address__descriptor =
   (ProtobufCMessageInit) loket__civilregistry__v1__address__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__civilregistry__v1__person__field_descriptors[19] =
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__person__field_descriptors[21] =
 {
   {
     "id",
@@ -1960,6 +2140,30 @@ static const ProtobufCFieldDescriptor loket__civilregistry__v1__person__field_de
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "possible_duplicate_of",
+    20,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Loket__Civilregistry__V1__Person, n_possible_duplicate_of),
+    offsetof(Loket__Civilregistry__V1__Person, possible_duplicate_of),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "duplicate_of",
+    21,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Person, duplicate_of),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__civilregistry__v1__person__field_indices_by_name[] = {
   8,   /* field[8] = address */
@@ -1969,6 +2173,7 @@ static const unsigned loket__civilregistry__v1__person__field_indices_by_name[] 
   11,   /* field[11] = cohabitant_id */
   16,   /* field[16] = created_at */
   14,   /* field[14] = date_of_death */
+  20,   /* field[20] = duplicate_of */
   2,   /* field[2] = family_name */
   13,   /* field[13] = father_id */
   3,   /* field[3] = given_names */
@@ -1978,6 +2183,7 @@ static const unsigned loket__civilregistry__v1__person__field_indices_by_name[] 
   1,   /* field[1] = national_number */
   7,   /* field[7] = nationality */
   15,   /* field[15] = place_of_death */
+  19,   /* field[19] = possible_duplicate_of */
   17,   /* field[17] = register_type */
   4,   /* field[4] = sex */
   10,   /* field[10] = spouse_id */
@@ -1985,7 +2191,7 @@ static const unsigned loket__civilregistry__v1__person__field_indices_by_name[] 
 static const ProtobufCIntRange loket__civilregistry__v1__person__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 19 }
+  { 0, 21 }
 };
 const ProtobufCMessageDescriptor loket__civilregistry__v1__person__descriptor =
 {
@@ -1995,7 +2201,7 @@ const ProtobufCMessageDescriptor loket__civilregistry__v1__person__descriptor =
   "Loket__Civilregistry__V1__Person",
   "loket.civilregistry.v1",
   sizeof(Loket__Civilregistry__V1__Person),
-  19,
+  21,
   loket__civilregistry__v1__person__field_descriptors,
   loket__civilregistry__v1__person__field_indices_by_name,
   1,  loket__civilregistry__v1__person__number_ranges,
@@ -2347,6 +2553,353 @@ const ProtobufCMessageDescriptor loket__civilregistry__v1__search_persons_respon
   loket__civilregistry__v1__search_persons_response__field_indices_by_name,
   1,  loket__civilregistry__v1__search_persons_response__number_ranges,
   (ProtobufCMessageInit) loket__civilregistry__v1__search_persons_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__person_duplicate__field_descriptors[12] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__PersonDuplicate, id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "person",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__PersonDuplicate, person),
+    &loket__civilregistry__v1__person__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "candidate",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__PersonDuplicate, candidate),
+    &loket__civilregistry__v1__person__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "basis",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__PersonDuplicate, basis),
+    &loket__civilregistry__v1__duplicate_basis__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "act_id",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__PersonDuplicate, act_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "flagged_at",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__PersonDuplicate, flagged_at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "flagged_by",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__PersonDuplicate, flagged_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "verdict",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__PersonDuplicate, verdict),
+    &loket__civilregistry__v1__duplicate_verdict__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__PersonDuplicate, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "resolved_at",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__PersonDuplicate, resolved_at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "resolved_by",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__PersonDuplicate, resolved_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "resolved_department_id",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__PersonDuplicate, resolved_department_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__person_duplicate__field_indices_by_name[] = {
+  4,   /* field[4] = act_id */
+  3,   /* field[3] = basis */
+  2,   /* field[2] = candidate */
+  5,   /* field[5] = flagged_at */
+  6,   /* field[6] = flagged_by */
+  0,   /* field[0] = id */
+  1,   /* field[1] = person */
+  8,   /* field[8] = reason */
+  9,   /* field[9] = resolved_at */
+  10,   /* field[10] = resolved_by */
+  11,   /* field[11] = resolved_department_id */
+  7,   /* field[7] = verdict */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__person_duplicate__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 12 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__person_duplicate__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.PersonDuplicate",
+  "PersonDuplicate",
+  "Loket__Civilregistry__V1__PersonDuplicate",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__PersonDuplicate),
+  12,
+  loket__civilregistry__v1__person_duplicate__field_descriptors,
+  loket__civilregistry__v1__person_duplicate__field_indices_by_name,
+  1,  loket__civilregistry__v1__person_duplicate__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__person_duplicate__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__list_person_duplicates_request__field_descriptors[3] =
+{
+  {
+    "include_resolved",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ListPersonDuplicatesRequest, include_resolved),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "person_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ListPersonDuplicatesRequest, person_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "limit",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ListPersonDuplicatesRequest, limit),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__list_person_duplicates_request__field_indices_by_name[] = {
+  0,   /* field[0] = include_resolved */
+  2,   /* field[2] = limit */
+  1,   /* field[1] = person_id */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__list_person_duplicates_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__list_person_duplicates_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.ListPersonDuplicatesRequest",
+  "ListPersonDuplicatesRequest",
+  "Loket__Civilregistry__V1__ListPersonDuplicatesRequest",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__ListPersonDuplicatesRequest),
+  3,
+  loket__civilregistry__v1__list_person_duplicates_request__field_descriptors,
+  loket__civilregistry__v1__list_person_duplicates_request__field_indices_by_name,
+  1,  loket__civilregistry__v1__list_person_duplicates_request__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__list_person_duplicates_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__list_person_duplicates_response__field_descriptors[1] =
+{
+  {
+    "duplicates",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Loket__Civilregistry__V1__ListPersonDuplicatesResponse, n_duplicates),
+    offsetof(Loket__Civilregistry__V1__ListPersonDuplicatesResponse, duplicates),
+    &loket__civilregistry__v1__person_duplicate__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__list_person_duplicates_response__field_indices_by_name[] = {
+  0,   /* field[0] = duplicates */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__list_person_duplicates_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__list_person_duplicates_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.ListPersonDuplicatesResponse",
+  "ListPersonDuplicatesResponse",
+  "Loket__Civilregistry__V1__ListPersonDuplicatesResponse",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__ListPersonDuplicatesResponse),
+  1,
+  loket__civilregistry__v1__list_person_duplicates_response__field_descriptors,
+  loket__civilregistry__v1__list_person_duplicates_response__field_indices_by_name,
+  1,  loket__civilregistry__v1__list_person_duplicates_response__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__list_person_duplicates_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__resolve_person_duplicate_request__field_descriptors[3] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ResolvePersonDuplicateRequest, id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "verdict",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ResolvePersonDuplicateRequest, verdict),
+    &loket__civilregistry__v1__duplicate_verdict__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ResolvePersonDuplicateRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__civilregistry__v1__resolve_person_duplicate_request__field_indices_by_name[] = {
+  0,   /* field[0] = id */
+  2,   /* field[2] = reason */
+  1,   /* field[1] = verdict */
+};
+static const ProtobufCIntRange loket__civilregistry__v1__resolve_person_duplicate_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor loket__civilregistry__v1__resolve_person_duplicate_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.ResolvePersonDuplicateRequest",
+  "ResolvePersonDuplicateRequest",
+  "Loket__Civilregistry__V1__ResolvePersonDuplicateRequest",
+  "loket.civilregistry.v1",
+  sizeof(Loket__Civilregistry__V1__ResolvePersonDuplicateRequest),
+  3,
+  loket__civilregistry__v1__resolve_person_duplicate_request__field_descriptors,
+  loket__civilregistry__v1__resolve_person_duplicate_request__field_indices_by_name,
+  1,  loket__civilregistry__v1__resolve_person_duplicate_request__number_ranges,
+  (ProtobufCMessageInit) loket__civilregistry__v1__resolve_person_duplicate_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor loket__civilregistry__v1__act_data__field_descriptors[12] =
@@ -4344,6 +4897,66 @@ const ProtobufCEnumDescriptor loket__civilregistry__v1__civil_status__descriptor
   loket__civilregistry__v1__civil_status__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
+static const ProtobufCEnumValue loket__civilregistry__v1__duplicate_basis__enum_values_by_number[3] =
+{
+  { "DUPLICATE_BASIS_UNSPECIFIED", "LOKET__CIVILREGISTRY__V1__DUPLICATE_BASIS__DUPLICATE_BASIS_UNSPECIFIED", 0 },
+  { "DUPLICATE_BASIS_NAME_BIRTH_DATE", "LOKET__CIVILREGISTRY__V1__DUPLICATE_BASIS__DUPLICATE_BASIS_NAME_BIRTH_DATE", 1 },
+  { "DUPLICATE_BASIS_NAME_BIRTH_DATE_PARENTS", "LOKET__CIVILREGISTRY__V1__DUPLICATE_BASIS__DUPLICATE_BASIS_NAME_BIRTH_DATE_PARENTS", 2 },
+};
+static const ProtobufCIntRange loket__civilregistry__v1__duplicate_basis__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex loket__civilregistry__v1__duplicate_basis__enum_values_by_name[3] =
+{
+  { "DUPLICATE_BASIS_NAME_BIRTH_DATE", 1 },
+  { "DUPLICATE_BASIS_NAME_BIRTH_DATE_PARENTS", 2 },
+  { "DUPLICATE_BASIS_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor loket__civilregistry__v1__duplicate_basis__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.DuplicateBasis",
+  "DuplicateBasis",
+  "Loket__Civilregistry__V1__DuplicateBasis",
+  "loket.civilregistry.v1",
+  3,
+  loket__civilregistry__v1__duplicate_basis__enum_values_by_number,
+  3,
+  loket__civilregistry__v1__duplicate_basis__enum_values_by_name,
+  1,
+  loket__civilregistry__v1__duplicate_basis__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue loket__civilregistry__v1__duplicate_verdict__enum_values_by_number[3] =
+{
+  { "DUPLICATE_VERDICT_UNSPECIFIED", "LOKET__CIVILREGISTRY__V1__DUPLICATE_VERDICT__DUPLICATE_VERDICT_UNSPECIFIED", 0 },
+  { "DUPLICATE_VERDICT_DUPLICATE", "LOKET__CIVILREGISTRY__V1__DUPLICATE_VERDICT__DUPLICATE_VERDICT_DUPLICATE", 1 },
+  { "DUPLICATE_VERDICT_NOT_DUPLICATE", "LOKET__CIVILREGISTRY__V1__DUPLICATE_VERDICT__DUPLICATE_VERDICT_NOT_DUPLICATE", 2 },
+};
+static const ProtobufCIntRange loket__civilregistry__v1__duplicate_verdict__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex loket__civilregistry__v1__duplicate_verdict__enum_values_by_name[3] =
+{
+  { "DUPLICATE_VERDICT_DUPLICATE", 1 },
+  { "DUPLICATE_VERDICT_NOT_DUPLICATE", 2 },
+  { "DUPLICATE_VERDICT_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor loket__civilregistry__v1__duplicate_verdict__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "loket.civilregistry.v1.DuplicateVerdict",
+  "DuplicateVerdict",
+  "Loket__Civilregistry__V1__DuplicateVerdict",
+  "loket.civilregistry.v1",
+  3,
+  loket__civilregistry__v1__duplicate_verdict__enum_values_by_number,
+  3,
+  loket__civilregistry__v1__duplicate_verdict__enum_values_by_name,
+  1,
+  loket__civilregistry__v1__duplicate_verdict__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
 static const ProtobufCEnumValue loket__civilregistry__v1__act_type__enum_values_by_number[9] =
 {
   { "ACT_TYPE_UNSPECIFIED", "LOKET__CIVILREGISTRY__V1__ACT_TYPE__ACT_TYPE_UNSPECIFIED", 0 },
@@ -4476,21 +5089,23 @@ const ProtobufCEnumDescriptor loket__civilregistry__v1__act_action__descriptor =
   loket__civilregistry__v1__act_action__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue loket__civilregistry__v1__change_kind__enum_values_by_number[5] =
+static const ProtobufCEnumValue loket__civilregistry__v1__change_kind__enum_values_by_number[6] =
 {
   { "CHANGE_KIND_UNSPECIFIED", "LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_UNSPECIFIED", 0 },
   { "CHANGE_KIND_PERSON_CREATED", "LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_PERSON_CREATED", 1 },
   { "CHANGE_KIND_ACT_REGISTERED", "LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_ACT_REGISTERED", 2 },
   { "CHANGE_KIND_ACT_CORRECTED", "LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_ACT_CORRECTED", 3 },
   { "CHANGE_KIND_MOVED", "LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_MOVED", 4 },
+  { "CHANGE_KIND_MARKED_DUPLICATE", "LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_MARKED_DUPLICATE", 5 },
 };
 static const ProtobufCIntRange loket__civilregistry__v1__change_kind__value_ranges[] = {
-{0, 0},{0, 5}
+{0, 0},{0, 6}
 };
-static const ProtobufCEnumValueIndex loket__civilregistry__v1__change_kind__enum_values_by_name[5] =
+static const ProtobufCEnumValueIndex loket__civilregistry__v1__change_kind__enum_values_by_name[6] =
 {
   { "CHANGE_KIND_ACT_CORRECTED", 3 },
   { "CHANGE_KIND_ACT_REGISTERED", 2 },
+  { "CHANGE_KIND_MARKED_DUPLICATE", 5 },
   { "CHANGE_KIND_MOVED", 4 },
   { "CHANGE_KIND_PERSON_CREATED", 1 },
   { "CHANGE_KIND_UNSPECIFIED", 0 },
@@ -4502,20 +5117,22 @@ const ProtobufCEnumDescriptor loket__civilregistry__v1__change_kind__descriptor 
   "ChangeKind",
   "Loket__Civilregistry__V1__ChangeKind",
   "loket.civilregistry.v1",
-  5,
+  6,
   loket__civilregistry__v1__change_kind__enum_values_by_number,
-  5,
+  6,
   loket__civilregistry__v1__change_kind__enum_values_by_name,
   1,
   loket__civilregistry__v1__change_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor loket__civilregistry__v1__civil_registry__method_descriptors[16] =
+static const ProtobufCMethodDescriptor loket__civilregistry__v1__civil_registry__method_descriptors[18] =
 {
   { "ValidateNationalNumber", &loket__civilregistry__v1__validate_national_number_request__descriptor, &loket__civilregistry__v1__national_number_info__descriptor },
   { "CreatePerson", &loket__civilregistry__v1__create_person_request__descriptor, &loket__civilregistry__v1__person__descriptor },
   { "GetPerson", &loket__civilregistry__v1__get_person_request__descriptor, &loket__civilregistry__v1__person__descriptor },
   { "SearchPersons", &loket__civilregistry__v1__search_persons_request__descriptor, &loket__civilregistry__v1__search_persons_response__descriptor },
+  { "ListPersonDuplicates", &loket__civilregistry__v1__list_person_duplicates_request__descriptor, &loket__civilregistry__v1__list_person_duplicates_response__descriptor },
+  { "ResolvePersonDuplicate", &loket__civilregistry__v1__resolve_person_duplicate_request__descriptor, &loket__civilregistry__v1__person_duplicate__descriptor },
   { "CreateAct", &loket__civilregistry__v1__create_act_request__descriptor, &loket__civilregistry__v1__act__descriptor },
   { "RecordAction", &loket__civilregistry__v1__record_action_request__descriptor, &loket__civilregistry__v1__act__descriptor },
   { "GetAct", &loket__civilregistry__v1__get_act_request__descriptor, &loket__civilregistry__v1__act__descriptor },
@@ -4530,22 +5147,24 @@ static const ProtobufCMethodDescriptor loket__civilregistry__v1__civil_registry_
   { "WatchChanges", &loket__civilregistry__v1__watch_changes_request__descriptor, &loket__civilregistry__v1__register_change__descriptor },
 };
 const unsigned loket__civilregistry__v1__civil_registry__method_indices_by_name[] = {
-  4,        /* CreateAct */
+  6,        /* CreateAct */
   1,        /* CreatePerson */
-  6,        /* GetAct */
+  8,        /* GetAct */
   2,        /* GetPerson */
-  10,        /* GetResidenceHistory */
-  13,        /* IssueExtract */
-  12,        /* ListConsultations */
-  8,        /* ListOverdueBirthDrafts */
-  11,        /* ListResidents */
-  7,        /* NotifyBirth */
-  5,        /* RecordAction */
-  9,        /* RecordMove */
+  12,        /* GetResidenceHistory */
+  15,        /* IssueExtract */
+  14,        /* ListConsultations */
+  10,        /* ListOverdueBirthDrafts */
+  4,        /* ListPersonDuplicates */
+  13,        /* ListResidents */
+  9,        /* NotifyBirth */
+  7,        /* RecordAction */
+  11,        /* RecordMove */
+  5,        /* ResolvePersonDuplicate */
   3,        /* SearchPersons */
   0,        /* ValidateNationalNumber */
-  14,        /* VerifyExtract */
-  15         /* WatchChanges */
+  16,        /* VerifyExtract */
+  17         /* WatchChanges */
 };
 const ProtobufCServiceDescriptor loket__civilregistry__v1__civil_registry__descriptor =
 {
@@ -4554,7 +5173,7 @@ const ProtobufCServiceDescriptor loket__civilregistry__v1__civil_registry__descr
   "CivilRegistry",
   "Loket__Civilregistry__V1__CivilRegistry",
   "loket.civilregistry.v1",
-  16,
+  18,
   loket__civilregistry__v1__civil_registry__method_descriptors,
   loket__civilregistry__v1__civil_registry__method_indices_by_name
 };
@@ -4590,13 +5209,29 @@ void loket__civilregistry__v1__civil_registry__search_persons(ProtobufCService *
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
   service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void loket__civilregistry__v1__civil_registry__list_person_duplicates(ProtobufCService *service,
+                                                                      const Loket__Civilregistry__V1__ListPersonDuplicatesRequest *input,
+                                                                      Loket__Civilregistry__V1__ListPersonDuplicatesResponse_Closure closure,
+                                                                      void *closure_data)
+{
+  assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void loket__civilregistry__v1__civil_registry__resolve_person_duplicate(ProtobufCService *service,
+                                                                        const Loket__Civilregistry__V1__ResolvePersonDuplicateRequest *input,
+                                                                        Loket__Civilregistry__V1__PersonDuplicate_Closure closure,
+                                                                        void *closure_data)
+{
+  assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void loket__civilregistry__v1__civil_registry__create_act(ProtobufCService *service,
                                                           const Loket__Civilregistry__V1__CreateActRequest *input,
                                                           Loket__Civilregistry__V1__Act_Closure closure,
                                                           void *closure_data)
 {
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
-  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__civilregistry__v1__civil_registry__record_action(ProtobufCService *service,
                                                              const Loket__Civilregistry__V1__RecordActionRequest *input,
@@ -4604,7 +5239,7 @@ void loket__civilregistry__v1__civil_registry__record_action(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
-  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__civilregistry__v1__civil_registry__get_act(ProtobufCService *service,
                                                        const Loket__Civilregistry__V1__GetActRequest *input,
@@ -4612,7 +5247,7 @@ void loket__civilregistry__v1__civil_registry__get_act(ProtobufCService *service
                                                        void *closure_data)
 {
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
-  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__civilregistry__v1__civil_registry__notify_birth(ProtobufCService *service,
                                                             const Loket__Civilregistry__V1__NotifyBirthRequest *input,
@@ -4620,7 +5255,7 @@ void loket__civilregistry__v1__civil_registry__notify_birth(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
-  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__civilregistry__v1__civil_registry__list_overdue_birth_drafts(ProtobufCService *service,
                                                                          const Loket__Civilregistry__V1__ListOverdueBirthDraftsRequest *input,
@@ -4628,7 +5263,7 @@ void loket__civilregistry__v1__civil_registry__list_overdue_birth_drafts(Protobu
                                                                          void *closure_data)
 {
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
-  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__civilregistry__v1__civil_registry__record_move(ProtobufCService *service,
                                                            const Loket__Civilregistry__V1__RecordMoveRequest *input,
@@ -4636,7 +5271,7 @@ void loket__civilregistry__v1__civil_registry__record_move(ProtobufCService *ser
                                                            void *closure_data)
 {
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
-  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__civilregistry__v1__civil_registry__get_residence_history(ProtobufCService *service,
                                                                      const Loket__Civilregistry__V1__GetResidenceHistoryRequest *input,
@@ -4644,7 +5279,7 @@ void loket__civilregistry__v1__civil_registry__get_residence_history(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
-  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__civilregistry__v1__civil_registry__list_residents(ProtobufCService *service,
                                                               const Loket__Civilregistry__V1__ListResidentsRequest *input,
@@ -4652,7 +5287,7 @@ void loket__civilregistry__v1__civil_registry__list_residents(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
-  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__civilregistry__v1__civil_registry__list_consultations(ProtobufCService *service,
                                                                   const Loket__Civilregistry__V1__ListConsultationsRequest *input,
@@ -4660,7 +5295,7 @@ void loket__civilregistry__v1__civil_registry__list_consultations(ProtobufCServi
                                                                   void *closure_data)
 {
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
-  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__civilregistry__v1__civil_registry__issue_extract(ProtobufCService *service,
                                                              const Loket__Civilregistry__V1__IssueExtractRequest *input,
@@ -4668,7 +5303,7 @@ void loket__civilregistry__v1__civil_registry__issue_extract(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
-  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__civilregistry__v1__civil_registry__verify_extract(ProtobufCService *service,
                                                               const Loket__Civilregistry__V1__VerifyExtractRequest *input,
@@ -4676,7 +5311,7 @@ void loket__civilregistry__v1__civil_registry__verify_extract(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__civilregistry__v1__civil_registry__watch_changes(ProtobufCService *service,
                                                              const Loket__Civilregistry__V1__WatchChangesRequest *input,
@@ -4684,7 +5319,7 @@ void loket__civilregistry__v1__civil_registry__watch_changes(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &loket__civilregistry__v1__civil_registry__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__civilregistry__v1__civil_registry__init (Loket__Civilregistry__V1__CivilRegistry_Service *service,
                                                      Loket__Civilregistry__V1__CivilRegistry_ServiceDestroy destroy)

@@ -23,6 +23,10 @@ typedef struct Loket__Civilregistry__V1__CreatePersonRequest Loket__Civilregistr
 typedef struct Loket__Civilregistry__V1__GetPersonRequest Loket__Civilregistry__V1__GetPersonRequest;
 typedef struct Loket__Civilregistry__V1__SearchPersonsRequest Loket__Civilregistry__V1__SearchPersonsRequest;
 typedef struct Loket__Civilregistry__V1__SearchPersonsResponse Loket__Civilregistry__V1__SearchPersonsResponse;
+typedef struct Loket__Civilregistry__V1__PersonDuplicate Loket__Civilregistry__V1__PersonDuplicate;
+typedef struct Loket__Civilregistry__V1__ListPersonDuplicatesRequest Loket__Civilregistry__V1__ListPersonDuplicatesRequest;
+typedef struct Loket__Civilregistry__V1__ListPersonDuplicatesResponse Loket__Civilregistry__V1__ListPersonDuplicatesResponse;
+typedef struct Loket__Civilregistry__V1__ResolvePersonDuplicateRequest Loket__Civilregistry__V1__ResolvePersonDuplicateRequest;
 typedef struct Loket__Civilregistry__V1__ActData Loket__Civilregistry__V1__ActData;
 typedef struct Loket__Civilregistry__V1__ActionEntry Loket__Civilregistry__V1__ActionEntry;
 typedef struct Loket__Civilregistry__V1__Act Loket__Civilregistry__V1__Act;
@@ -88,6 +92,40 @@ typedef enum _Loket__Civilregistry__V1__CivilStatus {
   LOKET__CIVILREGISTRY__V1__CIVIL_STATUS__CIVIL_STATUS_WIDOWED = 4
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(LOKET__CIVILREGISTRY__V1__CIVIL_STATUS)
 } Loket__Civilregistry__V1__CivilStatus;
+/*
+ * Why a person was flagged as a possible duplicate of another.
+ */
+typedef enum _Loket__Civilregistry__V1__DuplicateBasis {
+  LOKET__CIVILREGISTRY__V1__DUPLICATE_BASIS__DUPLICATE_BASIS_UNSPECIFIED = 0,
+  /*
+   * The same family and given names (accents and case folded) and birth date; at most one of the two has
+   * parents recorded.
+   */
+  LOKET__CIVILREGISTRY__V1__DUPLICATE_BASIS__DUPLICATE_BASIS_NAME_BIRTH_DATE = 1,
+  /*
+   * The same names and birth date, and the same parents where both have them recorded.
+   */
+  LOKET__CIVILREGISTRY__V1__DUPLICATE_BASIS__DUPLICATE_BASIS_NAME_BIRTH_DATE_PARENTS = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(LOKET__CIVILREGISTRY__V1__DUPLICATE_BASIS)
+} Loket__Civilregistry__V1__DuplicateBasis;
+/*
+ * A registrar's verdict on a possible duplicate.
+ */
+typedef enum _Loket__Civilregistry__V1__DuplicateVerdict {
+  /*
+   * Not resolved yet (in a flag); refused in a request.
+   */
+  LOKET__CIVILREGISTRY__V1__DUPLICATE_VERDICT__DUPLICATE_VERDICT_UNSPECIFIED = 0,
+  /*
+   * The same person: the flagged person's record points at the candidate's (`duplicate_of`).
+   */
+  LOKET__CIVILREGISTRY__V1__DUPLICATE_VERDICT__DUPLICATE_VERDICT_DUPLICATE = 1,
+  /*
+   * Two different persons: nothing changes on either.
+   */
+  LOKET__CIVILREGISTRY__V1__DUPLICATE_VERDICT__DUPLICATE_VERDICT_NOT_DUPLICATE = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(LOKET__CIVILREGISTRY__V1__DUPLICATE_VERDICT)
+} Loket__Civilregistry__V1__DuplicateVerdict;
 typedef enum _Loket__Civilregistry__V1__ActType {
   LOKET__CIVILREGISTRY__V1__ACT_TYPE__ACT_TYPE_UNSPECIFIED = 0,
   LOKET__CIVILREGISTRY__V1__ACT_TYPE__ACT_TYPE_BIRTH = 1,
@@ -145,7 +183,12 @@ typedef enum _Loket__Civilregistry__V1__ChangeKind {
   /*
    * A move to a new main residence (RecordMove).
    */
-  LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_MOVED = 4
+  LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_MOVED = 4,
+  /*
+   * A registrar found the person to duplicate another (ResolvePersonDuplicate): `person.duplicate_of` names the
+   * record to use instead. Touches every information type: the whole record is superseded.
+   */
+  LOKET__CIVILREGISTRY__V1__CHANGE_KIND__CHANGE_KIND_MARKED_DUPLICATE = 5
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(LOKET__CIVILREGISTRY__V1__CHANGE_KIND)
 } Loket__Civilregistry__V1__ChangeKind;
 
@@ -273,10 +316,21 @@ struct  Loket__Civilregistry__V1__Person
    * The household the person belongs to, empty when none.
    */
   char *household_id;
+  /*
+   * Open possible-duplicate flags this person is part of (either as the person flagged or as the candidate):
+   * the other persons' ids, oldest flag first. ListPersonDuplicates gives the flags themselves.
+   */
+  size_t n_possible_duplicate_of;
+  char **possible_duplicate_of;
+  /*
+   * The person this record was found to duplicate (a registrar's verdict): the record to use instead. Empty
+   * otherwise.
+   */
+  char *duplicate_of;
 };
 #define LOKET__CIVILREGISTRY__V1__PERSON__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__person__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, LOKET__CIVILREGISTRY__V1__SEX__SEX_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, LOKET__CIVILREGISTRY__V1__CIVIL_STATUS__CIVIL_STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, LOKET__CIVILREGISTRY__V1__REGISTER_TYPE__REGISTER_TYPE_UNSPECIFIED, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, LOKET__CIVILREGISTRY__V1__SEX__SEX_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, LOKET__CIVILREGISTRY__V1__CIVIL_STATUS__CIVIL_STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, LOKET__CIVILREGISTRY__V1__REGISTER_TYPE__REGISTER_TYPE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string }
 
 
 struct  Loket__Civilregistry__V1__CreatePersonRequest
@@ -367,6 +421,95 @@ struct  Loket__Civilregistry__V1__SearchPersonsResponse
 #define LOKET__CIVILREGISTRY__V1__SEARCH_PERSONS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__search_persons_response__descriptor) \
     , 0,NULL }
+
+
+struct  Loket__Civilregistry__V1__PersonDuplicate
+{
+  ProtobufCMessage base;
+  char *id;
+  /*
+   * The person whose creation raised the flag.
+   */
+  Loket__Civilregistry__V1__Person *person;
+  /*
+   * The person already in the register that `person` may duplicate.
+   */
+  Loket__Civilregistry__V1__Person *candidate;
+  Loket__Civilregistry__V1__DuplicateBasis basis;
+  /*
+   * The registered birth act that created `person`, when one did.
+   */
+  char *act_id;
+  /*
+   * RFC 3339, and who (principal name) created the person.
+   */
+  char *flagged_at;
+  char *flagged_by;
+  /*
+   * Unspecified while the flag is open.
+   */
+  Loket__Civilregistry__V1__DuplicateVerdict verdict;
+  char *reason;
+  /*
+   * RFC 3339, who and which department resolved it; empty while open.
+   */
+  char *resolved_at;
+  char *resolved_by;
+  char *resolved_department_id;
+};
+#define LOKET__CIVILREGISTRY__V1__PERSON_DUPLICATE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__person_duplicate__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, NULL, LOKET__CIVILREGISTRY__V1__DUPLICATE_BASIS__DUPLICATE_BASIS_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, LOKET__CIVILREGISTRY__V1__DUPLICATE_VERDICT__DUPLICATE_VERDICT_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Loket__Civilregistry__V1__ListPersonDuplicatesRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Also the resolved flags (after the open ones, the most recently resolved first).
+   */
+  protobuf_c_boolean include_resolved;
+  /*
+   * Only the flags this person is part of, on either side; empty for all.
+   */
+  char *person_id;
+  /*
+   * At most this many (default and maximum 100).
+   */
+  int32_t limit;
+};
+#define LOKET__CIVILREGISTRY__V1__LIST_PERSON_DUPLICATES_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__list_person_duplicates_request__descriptor) \
+    , 0, (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Loket__Civilregistry__V1__ListPersonDuplicatesResponse
+{
+  ProtobufCMessage base;
+  size_t n_duplicates;
+  Loket__Civilregistry__V1__PersonDuplicate **duplicates;
+};
+#define LOKET__CIVILREGISTRY__V1__LIST_PERSON_DUPLICATES_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__list_person_duplicates_response__descriptor) \
+    , 0,NULL }
+
+
+struct  Loket__Civilregistry__V1__ResolvePersonDuplicateRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The flag (PersonDuplicate.id).
+   */
+  char *id;
+  Loket__Civilregistry__V1__DuplicateVerdict verdict;
+  /*
+   * Why; required (at most 1000 characters).
+   */
+  char *reason;
+};
+#define LOKET__CIVILREGISTRY__V1__RESOLVE_PERSON_DUPLICATE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__resolve_person_duplicate_request__descriptor) \
+    , (char *)protobuf_c_empty_string, LOKET__CIVILREGISTRY__V1__DUPLICATE_VERDICT__DUPLICATE_VERDICT_UNSPECIFIED, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -815,8 +958,9 @@ struct  Loket__Civilregistry__V1__RegisterChange
   size_t n_information_types;
   char **information_types;
   /*
-   * The person as the change left them. `id` and `national_number` are always set (they say whom the change is
-   * about); every other field only when its information type was requested.
+   * The person as the change left them. `id`, `national_number` and `duplicate_of` are always set (they say whom
+   * the change is about); every other field only when its information type was requested
+   * (`possible_duplicate_of` never: open flags are not register data).
    */
   Loket__Civilregistry__V1__Person *person;
   /*
@@ -980,6 +1124,82 @@ Loket__Civilregistry__V1__SearchPersonsResponse *
                       const uint8_t       *data);
 void   loket__civilregistry__v1__search_persons_response__free_unpacked
                      (Loket__Civilregistry__V1__SearchPersonsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__PersonDuplicate methods */
+void   loket__civilregistry__v1__person_duplicate__init
+                     (Loket__Civilregistry__V1__PersonDuplicate         *message);
+size_t loket__civilregistry__v1__person_duplicate__get_packed_size
+                     (const Loket__Civilregistry__V1__PersonDuplicate   *message);
+size_t loket__civilregistry__v1__person_duplicate__pack
+                     (const Loket__Civilregistry__V1__PersonDuplicate   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__person_duplicate__pack_to_buffer
+                     (const Loket__Civilregistry__V1__PersonDuplicate   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__PersonDuplicate *
+       loket__civilregistry__v1__person_duplicate__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__person_duplicate__free_unpacked
+                     (Loket__Civilregistry__V1__PersonDuplicate *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__ListPersonDuplicatesRequest methods */
+void   loket__civilregistry__v1__list_person_duplicates_request__init
+                     (Loket__Civilregistry__V1__ListPersonDuplicatesRequest         *message);
+size_t loket__civilregistry__v1__list_person_duplicates_request__get_packed_size
+                     (const Loket__Civilregistry__V1__ListPersonDuplicatesRequest   *message);
+size_t loket__civilregistry__v1__list_person_duplicates_request__pack
+                     (const Loket__Civilregistry__V1__ListPersonDuplicatesRequest   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__list_person_duplicates_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__ListPersonDuplicatesRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__ListPersonDuplicatesRequest *
+       loket__civilregistry__v1__list_person_duplicates_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__list_person_duplicates_request__free_unpacked
+                     (Loket__Civilregistry__V1__ListPersonDuplicatesRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__ListPersonDuplicatesResponse methods */
+void   loket__civilregistry__v1__list_person_duplicates_response__init
+                     (Loket__Civilregistry__V1__ListPersonDuplicatesResponse         *message);
+size_t loket__civilregistry__v1__list_person_duplicates_response__get_packed_size
+                     (const Loket__Civilregistry__V1__ListPersonDuplicatesResponse   *message);
+size_t loket__civilregistry__v1__list_person_duplicates_response__pack
+                     (const Loket__Civilregistry__V1__ListPersonDuplicatesResponse   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__list_person_duplicates_response__pack_to_buffer
+                     (const Loket__Civilregistry__V1__ListPersonDuplicatesResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__ListPersonDuplicatesResponse *
+       loket__civilregistry__v1__list_person_duplicates_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__list_person_duplicates_response__free_unpacked
+                     (Loket__Civilregistry__V1__ListPersonDuplicatesResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Civilregistry__V1__ResolvePersonDuplicateRequest methods */
+void   loket__civilregistry__v1__resolve_person_duplicate_request__init
+                     (Loket__Civilregistry__V1__ResolvePersonDuplicateRequest         *message);
+size_t loket__civilregistry__v1__resolve_person_duplicate_request__get_packed_size
+                     (const Loket__Civilregistry__V1__ResolvePersonDuplicateRequest   *message);
+size_t loket__civilregistry__v1__resolve_person_duplicate_request__pack
+                     (const Loket__Civilregistry__V1__ResolvePersonDuplicateRequest   *message,
+                      uint8_t             *out);
+size_t loket__civilregistry__v1__resolve_person_duplicate_request__pack_to_buffer
+                     (const Loket__Civilregistry__V1__ResolvePersonDuplicateRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Civilregistry__V1__ResolvePersonDuplicateRequest *
+       loket__civilregistry__v1__resolve_person_duplicate_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__civilregistry__v1__resolve_person_duplicate_request__free_unpacked
+                     (Loket__Civilregistry__V1__ResolvePersonDuplicateRequest *message,
                       ProtobufCAllocator *allocator);
 /* Loket__Civilregistry__V1__ActData methods */
 void   loket__civilregistry__v1__act_data__init
@@ -1463,6 +1683,18 @@ typedef void (*Loket__Civilregistry__V1__SearchPersonsRequest_Closure)
 typedef void (*Loket__Civilregistry__V1__SearchPersonsResponse_Closure)
                  (const Loket__Civilregistry__V1__SearchPersonsResponse *message,
                   void *closure_data);
+typedef void (*Loket__Civilregistry__V1__PersonDuplicate_Closure)
+                 (const Loket__Civilregistry__V1__PersonDuplicate *message,
+                  void *closure_data);
+typedef void (*Loket__Civilregistry__V1__ListPersonDuplicatesRequest_Closure)
+                 (const Loket__Civilregistry__V1__ListPersonDuplicatesRequest *message,
+                  void *closure_data);
+typedef void (*Loket__Civilregistry__V1__ListPersonDuplicatesResponse_Closure)
+                 (const Loket__Civilregistry__V1__ListPersonDuplicatesResponse *message,
+                  void *closure_data);
+typedef void (*Loket__Civilregistry__V1__ResolvePersonDuplicateRequest_Closure)
+                 (const Loket__Civilregistry__V1__ResolvePersonDuplicateRequest *message,
+                  void *closure_data);
 typedef void (*Loket__Civilregistry__V1__ActData_Closure)
                  (const Loket__Civilregistry__V1__ActData *message,
                   void *closure_data);
@@ -1558,6 +1790,14 @@ struct Loket__Civilregistry__V1__CivilRegistry_Service
                          const Loket__Civilregistry__V1__SearchPersonsRequest *input,
                          Loket__Civilregistry__V1__SearchPersonsResponse_Closure closure,
                          void *closure_data);
+  void (*list_person_duplicates)(Loket__Civilregistry__V1__CivilRegistry_Service *service,
+                                 const Loket__Civilregistry__V1__ListPersonDuplicatesRequest *input,
+                                 Loket__Civilregistry__V1__ListPersonDuplicatesResponse_Closure closure,
+                                 void *closure_data);
+  void (*resolve_person_duplicate)(Loket__Civilregistry__V1__CivilRegistry_Service *service,
+                                   const Loket__Civilregistry__V1__ResolvePersonDuplicateRequest *input,
+                                   Loket__Civilregistry__V1__PersonDuplicate_Closure closure,
+                                   void *closure_data);
   void (*create_act)(Loket__Civilregistry__V1__CivilRegistry_Service *service,
                      const Loket__Civilregistry__V1__CreateActRequest *input,
                      Loket__Civilregistry__V1__Act_Closure closure,
@@ -1618,6 +1858,8 @@ void loket__civilregistry__v1__civil_registry__init (Loket__Civilregistry__V1__C
       function_prefix__ ## create_person,\
       function_prefix__ ## get_person,\
       function_prefix__ ## search_persons,\
+      function_prefix__ ## list_person_duplicates,\
+      function_prefix__ ## resolve_person_duplicate,\
       function_prefix__ ## create_act,\
       function_prefix__ ## record_action,\
       function_prefix__ ## get_act,\
@@ -1646,6 +1888,14 @@ void loket__civilregistry__v1__civil_registry__search_persons(ProtobufCService *
                                                               const Loket__Civilregistry__V1__SearchPersonsRequest *input,
                                                               Loket__Civilregistry__V1__SearchPersonsResponse_Closure closure,
                                                               void *closure_data);
+void loket__civilregistry__v1__civil_registry__list_person_duplicates(ProtobufCService *service,
+                                                                      const Loket__Civilregistry__V1__ListPersonDuplicatesRequest *input,
+                                                                      Loket__Civilregistry__V1__ListPersonDuplicatesResponse_Closure closure,
+                                                                      void *closure_data);
+void loket__civilregistry__v1__civil_registry__resolve_person_duplicate(ProtobufCService *service,
+                                                                        const Loket__Civilregistry__V1__ResolvePersonDuplicateRequest *input,
+                                                                        Loket__Civilregistry__V1__PersonDuplicate_Closure closure,
+                                                                        void *closure_data);
 void loket__civilregistry__v1__civil_registry__create_act(ProtobufCService *service,
                                                           const Loket__Civilregistry__V1__CreateActRequest *input,
                                                           Loket__Civilregistry__V1__Act_Closure closure,
@@ -1701,6 +1951,8 @@ extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__register_type_
 extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__sex__descriptor;
 extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__number_kind__descriptor;
 extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__civil_status__descriptor;
+extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__duplicate_basis__descriptor;
+extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__duplicate_verdict__descriptor;
 extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__act_type__descriptor;
 extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__act_status__descriptor;
 extern const ProtobufCEnumDescriptor    loket__civilregistry__v1__act_action__descriptor;
@@ -1713,6 +1965,10 @@ extern const ProtobufCMessageDescriptor loket__civilregistry__v1__create_person_
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__get_person_request__descriptor;
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__search_persons_request__descriptor;
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__search_persons_response__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__person_duplicate__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__list_person_duplicates_request__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__list_person_duplicates_response__descriptor;
+extern const ProtobufCMessageDescriptor loket__civilregistry__v1__resolve_person_duplicate_request__descriptor;
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__act_data__descriptor;
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__action_entry__descriptor;
 extern const ProtobufCMessageDescriptor loket__civilregistry__v1__act__descriptor;
