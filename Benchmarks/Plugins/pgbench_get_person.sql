@@ -13,5 +13,10 @@ SELECT p.id, coalesce(p.national_number, ''), p.family_name, p.given_names, p.se
        coalesce(p.father_id::text, ''), coalesce(to_char(p.date_of_death, 'YYYY-MM-DD'), ''), p.place_of_death,
        to_char(p.created_at AT TIME ZONE 'UTC', E'YYYY-MM-DD"T"HH24\x3aMI\x3aSS.US"Z"'), p.register_type,
        coalesce((SELECT r.household_id::text FROM civil_registry.residences r
-                 WHERE r.person_id = p.id AND r.until IS NULL), '')
+                 WHERE r.person_id = p.id AND r.until IS NULL), ''),
+       coalesce(p.duplicate_of::text, ''),
+       ARRAY(SELECT (CASE WHEN d.person_id = p.id THEN d.candidate_id ELSE d.person_id END)::text
+             FROM civil_registry.person_duplicates d
+             WHERE d.verdict IS NULL AND (d.person_id = p.id OR d.candidate_id = p.id)
+             ORDER BY d.flagged_at, d.id)
 FROM civil_registry.persons p WHERE p.national_number = lpad(:nn, 11, '0');

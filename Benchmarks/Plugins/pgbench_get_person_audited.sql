@@ -13,13 +13,18 @@ SELECT p.id, coalesce(p.national_number, ''), p.family_name, p.given_names, p.se
        coalesce(p.father_id::text, ''), coalesce(to_char(p.date_of_death, 'YYYY-MM-DD'), ''), p.place_of_death,
        to_char(p.created_at AT TIME ZONE 'UTC', E'YYYY-MM-DD"T"HH24\x3aMI\x3aSS.US"Z"'), p.register_type,
        coalesce((SELECT r.household_id::text FROM civil_registry.residences r
-                 WHERE r.person_id = p.id AND r.until IS NULL), '')
+                 WHERE r.person_id = p.id AND r.until IS NULL), ''),
+       coalesce(p.duplicate_of::text, ''),
+       ARRAY(SELECT (CASE WHEN d.person_id = p.id THEN d.candidate_id ELSE d.person_id END)::text
+             FROM civil_registry.person_duplicates d
+             WHERE d.verdict IS NULL AND (d.person_id = p.id OR d.candidate_id = p.id)
+             ORDER BY d.flagged_at, d.id)
 FROM civil_registry.persons p WHERE p.national_number = lpad(:nn, 11, '0');
 INSERT INTO core.audit_log
     (principal_id, principal_name, role, department_id, method, action, subjects, information, purpose, outcome)
 VALUES (NULL, 'bench.clerk', 'clerk', 'burgerzaken', '/loket.civilregistry.v1.CivilRegistry/GetPerson', 'read',
         ARRAY['person:' || lpad(:nn, 11, '0')],
         ARRAY['national_number', 'name', 'sex', 'birth_date', 'birth_place', 'nationality', 'address', 'civil_status',
-              'legal_cohabitation', 'parentage', 'death', 'register_type', 'household'],
+              'legal_cohabitation', 'parentage', 'death', 'register_type', 'household', 'duplicates'],
         'benchmark', 'ok');
 COMMIT;
