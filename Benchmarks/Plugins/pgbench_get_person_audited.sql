@@ -1,5 +1,6 @@
--- GetPerson as loketd runs it in PostgreSQL: one transaction with the plugin's lookup and the audit record the host
--- appends for it (StoreAuditWriter), committed. ROWS is replaced by run.sh; the number as in pgbench_get_person.sql.
+-- A reference for reads committed one by one: the plugin's lookup and its audit record in one transaction, committed
+-- (one flush to disk per read), as GetPerson ran before reads' audit records were group-committed
+-- (PluginContext.read, StoreAuditJournal). ROWS is replaced by run.sh; the number as in pgbench_get_person.sql.
 \set i random(0, ROWS - 1)
 \set d :i % 33600
 \set year 1926 + :d / 336
