@@ -373,6 +373,76 @@ def test_the_term_is_configured_per_channel(env):
                                 metadata=md(env.keys.chief), timeout=5)
 
 
+def test_terms_per_department_and_channel_across_weekends_and_public_holidays(env):
+    pb = env.pb
+
+    def term(department="", channel=0, days=0):
+        return pb.Term(department_id=department, channel=channel, working_days=days)
+
+    def set_term(*args):
+        return env.stub.SetTerm(term(*args), metadata=md(env.keys.chief), timeout=5)
+
+    def delete_term(department="", channel=0):
+        return env.stub.DeleteTerm(pb.DeleteTermRequest(department_id=department, channel=channel),
+                                   metadata=md(env.keys.chief), timeout=5).deleted
+
+    error = rpc_error(lambda: env.stub.SetTerm(term("archief", days=5), metadata=md(env.keys.clerk), timeout=5))
+    assert error.code() == grpc.StatusCode.PERMISSION_DENIED
+    error = rpc_error(lambda: env.stub.SetTerm(term("nergens", days=5), metadata=md(env.keys.chief, "fr"), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "nergens" in error.details()
+    error = rpc_error(lambda: env.stub.SetTerm(term("archief", days=400), metadata=md(env.keys.chief), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+    try:
+        assert set_term("archief", 0, 5).working_days == 5
+        set_term("archief", pb.CHANNEL_EMAIL, 1)
+        set_term("", pb.CHANNEL_FORM, 3)
+        listed = env.stub.ListTerms(pb.ListTermsRequest(), metadata=md(env.keys.clerk), timeout=5)
+        scopes = [(t.department_id, t.channel, t.working_days) for t in listed.terms]
+        # The most specific first: department and channel, department, channel, default.
+        assert scopes[:2] == [("archief", pb.CHANNEL_EMAIL, 1), ("archief", pb.CHANNEL_UNSPECIFIED, 5)]
+        assert ("", pb.CHANNEL_FORM, 3) in scopes and scopes[-1] == ("", pb.CHANNEL_UNSPECIFIED, 2)
+
+        # Registered, an item has no department yet: its channel's term, else the default. Thursday 30 April 2026,
+        # before Labour Day (Friday) and a weekend; Friday 3 April 2026, before Easter Monday.
+        letter = register(env, channel=pb.CHANNEL_LETTER, subject="Termijn dienst brief", received_on="2026-04-30")
+        form = register(env, channel=pb.CHANNEL_FORM, subject="Termijn dienst formulier", received_on="2026-04-30")
+        email = register(env, channel=pb.CHANNEL_EMAIL, subject="Termijn dienst e-mail", received_on="2026-04-03")
+        assert (letter.due_on, form.due_on, email.due_on) == ("2026-05-05", "2026-05-06", "2026-04-08")
+        suspend = pb.SuspendDeadlineRequest(item=email.id, to="2026-04-07", reason="wacht op bewijsstuk")
+        setattr(suspend, "from", "2026-04-07")
+        assert env.stub.SuspendDeadline(suspend, metadata=md(env.keys.clerk), timeout=5).due_on == "2026-04-09"
+
+        # Dispatched to archief: the department's terms from the received date, across the weekend and holidays.
+        # 5 working days from Thursday 30 April: Monday 4 .. Friday 8 May.
+        assert transition(env, letter.id, pb.ACTION_DISPATCH, department_id="archief").due_on == "2026-05-08"
+        # The department's term (5) wins over the channel's (3).
+        assert transition(env, form.id, pb.ACTION_DISPATCH, department_id="archief").due_on == "2026-05-08"
+        # Department and channel (1) win over the department (5): Tuesday 7 April, and the suspension of that day
+        # is applied again: Wednesday 8 April.
+        dispatched = transition(env, email.id, pb.ACTION_DISPATCH, department_id="archief")
+        assert dispatched.due_on == "2026-04-08"
+        history = env.stub.ListHistory(pb.ListHistoryRequest(item=email.id), metadata=md(env.keys.clerk), timeout=5)
+        assert "due 2026-04-09 -> 2026-04-08 (term archief/email: 1 working days)" in history.entries[-1].note
+
+        # Without the department-and-channel term the department's applies (re-routing sets the date anew):
+        # 5 working days from Friday 3 April skip Easter Monday (Monday 13 April), plus the suspended day.
+        assert delete_term("archief", pb.CHANNEL_EMAIL) is True
+        assert delete_term("archief", pb.CHANNEL_EMAIL) is False
+        assert transition(env, email.id, pb.ACTION_DISPATCH, department_id="archief").due_on == "2026-04-14"
+        # A department without terms of its own: the channel's or the default term again.
+        assert transition(env, email.id, pb.ACTION_DISPATCH, department_id="burgerzaken").due_on == "2026-04-09"
+        error = rpc_error(lambda: env.stub.DeleteTerm(pb.DeleteTermRequest(), metadata=md(env.keys.chief, "en"),
+                                                      timeout=5))
+        assert error.code() == grpc.StatusCode.FAILED_PRECONDITION and "default term" in error.details()
+        rows = sql(env, "SELECT action || ' ' || principal_name FROM core.audit_log "
+                        "WHERE subjects @> ARRAY['correspondence-term:archief/email'] ORDER BY id")
+        assert rows == ["update chef.secretariaat", "delete chef.secretariaat"]
+    finally:
+        delete_term("archief")
+        delete_term("archief", pb.CHANNEL_EMAIL)
+        delete_term("", pb.CHANNEL_FORM)
+
+
 def test_suspension_and_extension_with_a_reason(env):
     pb = env.pb
     item = register(env, subject="Onvolledige aanvraag", received_on="2026-01-09")

@@ -32,6 +32,7 @@ enum CorrespondenceMessages {
     static let invalidPageSize = "invalid-page-size"
     static let invalidInterval = "invalid-interval"
     static let invalidQuery = "invalid-query"
+    static let defaultTermKept = "default-term-kept"
 
     static let catalog: [String: LocalizedText] = [
         invalidDirection: LocalizedText(
@@ -184,5 +185,10 @@ enum CorrespondenceMessages {
             fr: "Une recherche compte au plus 500 caractères.",
             de: "Eine Suchanfrage hat höchstens 500 Zeichen.",
             en: "A search query has at most 500 characters."),
+        defaultTermKept: LocalizedText(
+            nl: "De standaardtermijn kan niet weg; stel een ander aantal werkdagen in.",
+            fr: "Le délai par défaut ne peut pas être supprimé ; fixez un autre nombre de jours ouvrables.",
+            de: "Die Standardfrist kann nicht entfernt werden; legen Sie eine andere Anzahl Arbeitstage fest.",
+            en: "The default term cannot be removed; set another number of working days instead."),
     ]
 }

@@ -35,6 +35,11 @@ public enum CorrespondencePluginProtoFiles {
                 "loket.correspondence.v1.GetStatisticsRequest",
                 "loket.correspondence.v1.VolumeCount",
                 "loket.correspondence.v1.Statistics",
+                "loket.correspondence.v1.Term",
+                "loket.correspondence.v1.ListTermsRequest",
+                "loket.correspondence.v1.ListTermsResponse",
+                "loket.correspondence.v1.DeleteTermRequest",
+                "loket.correspondence.v1.DeleteTermResponse",
                 "loket.correspondence.v1.SetChannelTermRequest",
                 "loket.correspondence.v1.ChannelTerm",
                 "loket.correspondence.v1.Direction",
@@ -54,6 +59,9 @@ public enum CorrespondencePluginProtoFiles {
                 "loket.correspondence.v1.Correspondence.Search",
                 "loket.correspondence.v1.Correspondence.GetStatistics",
                 "loket.correspondence.v1.Correspondence.SetChannelTerm",
+                "loket.correspondence.v1.Correspondence.ListTerms",
+                "loket.correspondence.v1.Correspondence.SetTerm",
+                "loket.correspondence.v1.Correspondence.DeleteTerm",
             ],
             base64: """
             Cixsb2tldC9jb3JyZXNwb25kZW5jZS92MS9jb3JyZXNwb25kZW5jZS5wcm90bxIXbG9rZXQuY29ycmVzcG9uZGVuY2UudjEikwEK\
@@ -120,35 +128,44 @@ public enum CorrespondencePluginProtoFiles {
             ZWN0aW9uEhQKBWl0ZW1zGAQgASgDUgVpdGVtcyL7AQoKU3RhdGlzdGljcxI+Cgd2b2x1bWVzGAEgAygLMiQubG9rZXQuY29ycmVz\
             cG9uZGVuY2UudjEuVm9sdW1lQ291bnRSB3ZvbHVtZXMSGgoIYW5zd2VyZWQYAiABKANSCGFuc3dlcmVkEigKEGFuc3dlcmVkX29u\
             X3RpbWUYAyABKANSDmFuc3dlcmVkT25UaW1lEjMKFnNoYXJlX2Fuc3dlcmVkX29uX3RpbWUYBCABKAFSE3NoYXJlQW5zd2VyZWRP\
-            blRpbWUSMgoVbWVkaWFuX2hhbmRsaW5nX2hvdXJzGAUgASgBUhNtZWRpYW5IYW5kbGluZ0hvdXJzInYKFVNldENoYW5uZWxUZXJt\
-            UmVxdWVzdBI6CgdjaGFubmVsGAEgASgOMiAubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuQ2hhbm5lbFIHY2hhbm5lbBIhCgx3b3Jr\
-            aW5nX2RheXMYAiABKAVSC3dvcmtpbmdEYXlzImwKC0NoYW5uZWxUZXJtEjoKB2NoYW5uZWwYASABKA4yIC5sb2tldC5jb3JyZXNw\
-            b25kZW5jZS52MS5DaGFubmVsUgdjaGFubmVsEiEKDHdvcmtpbmdfZGF5cxgCIAEoBVILd29ya2luZ0RheXMqVgoJRGlyZWN0aW9u\
-            EhkKFURJUkVDVElPTl9VTlNQRUNJRklFRBAAEhYKEkRJUkVDVElPTl9JTkNPTUlORxABEhYKEkRJUkVDVElPTl9PVVRHT0lORxAC\
-            Km4KB0NoYW5uZWwSFwoTQ0hBTk5FTF9VTlNQRUNJRklFRBAAEhIKDkNIQU5ORUxfTEVUVEVSEAESEQoNQ0hBTk5FTF9FTUFJTBAC\
-            EhAKDENIQU5ORUxfRk9STRADEhEKDUNIQU5ORUxfT1RIRVIQBCruAQoGU3RhdHVzEhYKElNUQVRVU19VTlNQRUNJRklFRBAAEhUK\
-            EVNUQVRVU19SRUdJU1RFUkVEEAESFQoRU1RBVFVTX0RJU1BBVENIRUQQAhITCg9TVEFUVVNfQVNTSUdORUQQAxIXChNTVEFUVVNf\
-            SU5fVFJFQVRNRU5UEAQSEwoPU1RBVFVTX0FOU1dFUkVEEAUSEQoNU1RBVFVTX0NMT1NFRBAGEhAKDFNUQVRVU19EUkFGVBAKEhIK\
-            DlNUQVRVU19UT19TSUdOEAsSEQoNU1RBVFVTX1NJR05FRBAMEg8KC1NUQVRVU19TRU5UEA0q6AEKBkFjdGlvbhIWChJBQ1RJT05f\
-            VU5TUEVDSUZJRUQQABITCg9BQ1RJT05fRElTUEFUQ0gQARIRCg1BQ1RJT05fQVNTSUdOEAISGgoWQUNUSU9OX1NUQVJUX1RSRUFU\
-            TUVOVBADEhEKDUFDVElPTl9BTlNXRVIQBBIQCgxBQ1RJT05fQ0xPU0UQBRIfChtBQ1RJT05fU1VCTUlUX0ZPUl9TSUdOQVRVUkUQ\
-            ChIPCgtBQ1RJT05fU0lHThALEhoKFkFDVElPTl9SRVRVUk5fVE9fRFJBRlQQDBIPCgtBQ1RJT05fU0VORBANMqsJCg5Db3JyZXNw\
-            b25kZW5jZRJbCgxSZWdpc3Rlckl0ZW0SLC5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5SZWdpc3Rlckl0ZW1SZXF1ZXN0Gh0ubG9r\
-            ZXQuY29ycmVzcG9uZGVuY2UudjEuSXRlbRJRCgdHZXRJdGVtEicubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuR2V0SXRlbVJlcXVl\
-            c3QaHS5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5JdGVtEmMKDUdldEF0dGFjaG1lbnQSLS5sb2tldC5jb3JyZXNwb25kZW5jZS52\
-            MS5HZXRBdHRhY2htZW50UmVxdWVzdBojLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkF0dGFjaG1lbnQSVwoKVHJhbnNpdGlvbhIq\
-            Lmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLlRyYW5zaXRpb25SZXF1ZXN0Gh0ubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuSXRlbRJh\
-            Cg9TdXNwZW5kRGVhZGxpbmUSLy5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5TdXNwZW5kRGVhZGxpbmVSZXF1ZXN0Gh0ubG9rZXQu\
-            Y29ycmVzcG9uZGVuY2UudjEuSXRlbRJfCg5FeHRlbmREZWFkbGluZRIuLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkV4dGVuZERl\
-            YWRsaW5lUmVxdWVzdBodLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkl0ZW0SaAoLTGlzdEhpc3RvcnkSKy5sb2tldC5jb3JyZXNw\
-            b25kZW5jZS52MS5MaXN0SGlzdG9yeVJlcXVlc3QaLC5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5MaXN0SGlzdG9yeVJlc3BvbnNl\
-            Em4KDUxpc3REZWFkbGluZXMSLS5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5MaXN0RGVhZGxpbmVzUmVxdWVzdBouLmxva2V0LmNv\
-            cnJlc3BvbmRlbmNlLnYxLkxpc3REZWFkbGluZXNSZXNwb25zZRJlCg5XYXRjaFJlbWluZGVycxIuLmxva2V0LmNvcnJlc3BvbmRl\
-            bmNlLnYxLldhdGNoUmVtaW5kZXJzUmVxdWVzdBohLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLlJlbWluZGVyMAESWQoGU2VhcmNo\
-            EiYubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuU2VhcmNoUmVxdWVzdBonLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLlNlYXJjaFJl\
-            c3BvbnNlEmMKDUdldFN0YXRpc3RpY3MSLS5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5HZXRTdGF0aXN0aWNzUmVxdWVzdBojLmxv\
-            a2V0LmNvcnJlc3BvbmRlbmNlLnYxLlN0YXRpc3RpY3MSZgoOU2V0Q2hhbm5lbFRlcm0SLi5sb2tldC5jb3JyZXNwb25kZW5jZS52\
-            MS5TZXRDaGFubmVsVGVybVJlcXVlc3QaJC5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5DaGFubmVsVGVybWIGcHJvdG8z
+            blRpbWUSMgoVbWVkaWFuX2hhbmRsaW5nX2hvdXJzGAUgASgBUhNtZWRpYW5IYW5kbGluZ0hvdXJzIooBCgRUZXJtEiMKDWRlcGFy\
+            dG1lbnRfaWQYASABKAlSDGRlcGFydG1lbnRJZBI6CgdjaGFubmVsGAIgASgOMiAubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuQ2hh\
+            bm5lbFIHY2hhbm5lbBIhCgx3b3JraW5nX2RheXMYAyABKAVSC3dvcmtpbmdEYXlzIhIKEExpc3RUZXJtc1JlcXVlc3QiSAoRTGlz\
+            dFRlcm1zUmVzcG9uc2USMwoFdGVybXMYASADKAsyHS5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5UZXJtUgV0ZXJtcyJ0ChFEZWxl\
+            dGVUZXJtUmVxdWVzdBIjCg1kZXBhcnRtZW50X2lkGAEgASgJUgxkZXBhcnRtZW50SWQSOgoHY2hhbm5lbBgCIAEoDjIgLmxva2V0\
+            LmNvcnJlc3BvbmRlbmNlLnYxLkNoYW5uZWxSB2NoYW5uZWwiLgoSRGVsZXRlVGVybVJlc3BvbnNlEhgKB2RlbGV0ZWQYASABKAhS\
+            B2RlbGV0ZWQidgoVU2V0Q2hhbm5lbFRlcm1SZXF1ZXN0EjoKB2NoYW5uZWwYASABKA4yIC5sb2tldC5jb3JyZXNwb25kZW5jZS52\
+            MS5DaGFubmVsUgdjaGFubmVsEiEKDHdvcmtpbmdfZGF5cxgCIAEoBVILd29ya2luZ0RheXMibAoLQ2hhbm5lbFRlcm0SOgoHY2hh\
+            bm5lbBgBIAEoDjIgLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkNoYW5uZWxSB2NoYW5uZWwSIQoMd29ya2luZ19kYXlzGAIgASgF\
+            Ugt3b3JraW5nRGF5cypWCglEaXJlY3Rpb24SGQoVRElSRUNUSU9OX1VOU1BFQ0lGSUVEEAASFgoSRElSRUNUSU9OX0lOQ09NSU5H\
+            EAESFgoSRElSRUNUSU9OX09VVEdPSU5HEAIqbgoHQ2hhbm5lbBIXChNDSEFOTkVMX1VOU1BFQ0lGSUVEEAASEgoOQ0hBTk5FTF9M\
+            RVRURVIQARIRCg1DSEFOTkVMX0VNQUlMEAISEAoMQ0hBTk5FTF9GT1JNEAMSEQoNQ0hBTk5FTF9PVEhFUhAEKu4BCgZTdGF0dXMS\
+            FgoSU1RBVFVTX1VOU1BFQ0lGSUVEEAASFQoRU1RBVFVTX1JFR0lTVEVSRUQQARIVChFTVEFUVVNfRElTUEFUQ0hFRBACEhMKD1NU\
+            QVRVU19BU1NJR05FRBADEhcKE1NUQVRVU19JTl9UUkVBVE1FTlQQBBITCg9TVEFUVVNfQU5TV0VSRUQQBRIRCg1TVEFUVVNfQ0xP\
+            U0VEEAYSEAoMU1RBVFVTX0RSQUZUEAoSEgoOU1RBVFVTX1RPX1NJR04QCxIRCg1TVEFUVVNfU0lHTkVEEAwSDwoLU1RBVFVTX1NF\
+            TlQQDSroAQoGQWN0aW9uEhYKEkFDVElPTl9VTlNQRUNJRklFRBAAEhMKD0FDVElPTl9ESVNQQVRDSBABEhEKDUFDVElPTl9BU1NJ\
+            R04QAhIaChZBQ1RJT05fU1RBUlRfVFJFQVRNRU5UEAMSEQoNQUNUSU9OX0FOU1dFUhAEEhAKDEFDVElPTl9DTE9TRRAFEh8KG0FD\
+            VElPTl9TVUJNSVRfRk9SX1NJR05BVFVSRRAKEg8KC0FDVElPTl9TSUdOEAsSGgoWQUNUSU9OX1JFVFVSTl9UT19EUkFGVBAMEg8K\
+            C0FDVElPTl9TRU5EEA0yvwsKDkNvcnJlc3BvbmRlbmNlElsKDFJlZ2lzdGVySXRlbRIsLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYx\
+            LlJlZ2lzdGVySXRlbVJlcXVlc3QaHS5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5JdGVtElEKB0dldEl0ZW0SJy5sb2tldC5jb3Jy\
+            ZXNwb25kZW5jZS52MS5HZXRJdGVtUmVxdWVzdBodLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkl0ZW0SYwoNR2V0QXR0YWNobWVu\
+            dBItLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkdldEF0dGFjaG1lbnRSZXF1ZXN0GiMubG9rZXQuY29ycmVzcG9uZGVuY2UudjEu\
+            QXR0YWNobWVudBJXCgpUcmFuc2l0aW9uEioubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuVHJhbnNpdGlvblJlcXVlc3QaHS5sb2tl\
+            dC5jb3JyZXNwb25kZW5jZS52MS5JdGVtEmEKD1N1c3BlbmREZWFkbGluZRIvLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLlN1c3Bl\
+            bmREZWFkbGluZVJlcXVlc3QaHS5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5JdGVtEl8KDkV4dGVuZERlYWRsaW5lEi4ubG9rZXQu\
+            Y29ycmVzcG9uZGVuY2UudjEuRXh0ZW5kRGVhZGxpbmVSZXF1ZXN0Gh0ubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuSXRlbRJoCgtM\
+            aXN0SGlzdG9yeRIrLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkxpc3RIaXN0b3J5UmVxdWVzdBosLmxva2V0LmNvcnJlc3BvbmRl\
+            bmNlLnYxLkxpc3RIaXN0b3J5UmVzcG9uc2USbgoNTGlzdERlYWRsaW5lcxItLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkxpc3RE\
+            ZWFkbGluZXNSZXF1ZXN0Gi4ubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuTGlzdERlYWRsaW5lc1Jlc3BvbnNlEmUKDldhdGNoUmVt\
+            aW5kZXJzEi4ubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuV2F0Y2hSZW1pbmRlcnNSZXF1ZXN0GiEubG9rZXQuY29ycmVzcG9uZGVu\
+            Y2UudjEuUmVtaW5kZXIwARJZCgZTZWFyY2gSJi5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5TZWFyY2hSZXF1ZXN0GicubG9rZXQu\
+            Y29ycmVzcG9uZGVuY2UudjEuU2VhcmNoUmVzcG9uc2USYwoNR2V0U3RhdGlzdGljcxItLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYx\
+            LkdldFN0YXRpc3RpY3NSZXF1ZXN0GiMubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuU3RhdGlzdGljcxJmCg5TZXRDaGFubmVsVGVy\
+            bRIuLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLlNldENoYW5uZWxUZXJtUmVxdWVzdBokLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYx\
+            LkNoYW5uZWxUZXJtEmIKCUxpc3RUZXJtcxIpLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkxpc3RUZXJtc1JlcXVlc3QaKi5sb2tl\
+            dC5jb3JyZXNwb25kZW5jZS52MS5MaXN0VGVybXNSZXNwb25zZRJHCgdTZXRUZXJtEh0ubG9rZXQuY29ycmVzcG9uZGVuY2UudjEu\
+            VGVybRodLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLlRlcm0SZQoKRGVsZXRlVGVybRIqLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYx\
+            LkRlbGV0ZVRlcm1SZXF1ZXN0GisubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuRGVsZXRlVGVybVJlc3BvbnNlYgZwcm90bzM=
             """
         ),
     ]

@@ -1193,6 +1193,138 @@ public struct Loket_Correspondence_V1_Statistics: ProtobufMessage {
     }
 }
 
+/// A term, in working days, within which incoming items are due. An item's term is the most specific that exists:
+/// its department's for its channel, else its department's, else its channel's, else the default (neither). Until
+/// an item is dispatched it has no department; dispatching it (again) sets its due date anew from its received date
+/// by the department's term, with the item's suspensions and extensions applied again. A changed term applies to
+/// items registered or dispatched afterwards.
+public struct Loket_Correspondence_V1_Term: ProtobufMessage {
+    /// Empty for every department.
+    public var departmentId: String = ""
+    /// UNSPECIFIED for every channel.
+    public var channel: Loket_Correspondence_V1_Channel = .unspecified
+    /// 0 to 365.
+    public var workingDays: Int32 = 0
+
+    /// The protobuf-c layout of `loket.correspondence.v1.Term`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__correspondence__v1__term())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.departmentId = try reader.string(0)
+        self.channel = reader.enumValue(1, as: Loket_Correspondence_V1_Channel.self)
+        self.workingDays = reader.scalar(2, as: Int32.self)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.departmentId.isEmpty { writer.setString(0, self.departmentId) }
+        writer.setEnum(1, self.channel)
+        writer.setScalar(2, self.workingDays)
+    }
+}
+
+/// The `loket.correspondence.v1.ListTermsRequest` message.
+public struct Loket_Correspondence_V1_ListTermsRequest: ProtobufMessage {
+
+    /// The protobuf-c layout of `loket.correspondence.v1.ListTermsRequest`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__correspondence__v1__list_terms_request())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+    }
+}
+
+/// The `loket.correspondence.v1.ListTermsResponse` message.
+public struct Loket_Correspondence_V1_ListTermsResponse: ProtobufMessage {
+    /// The most specific first: department and channel, department, channel, default.
+    public var terms: [Loket_Correspondence_V1_Term] = []
+
+    /// The protobuf-c layout of `loket.correspondence.v1.ListTermsResponse`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__correspondence__v1__list_terms_response())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.terms = try reader.repeatedMessage(0, as: Loket_Correspondence_V1_Term.self)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.terms.isEmpty { writer.setRepeatedMessage(0, self.terms) }
+    }
+}
+
+/// The `loket.correspondence.v1.DeleteTermRequest` message.
+public struct Loket_Correspondence_V1_DeleteTermRequest: ProtobufMessage {
+    /// `department_id` (field 1).
+    public var departmentId: String = ""
+    /// `channel` (field 2).
+    public var channel: Loket_Correspondence_V1_Channel = .unspecified
+
+    /// The protobuf-c layout of `loket.correspondence.v1.DeleteTermRequest`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__correspondence__v1__delete_term_request())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.departmentId = try reader.string(0)
+        self.channel = reader.enumValue(1, as: Loket_Correspondence_V1_Channel.self)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.departmentId.isEmpty { writer.setString(0, self.departmentId) }
+        writer.setEnum(1, self.channel)
+    }
+}
+
+/// The `loket.correspondence.v1.DeleteTermResponse` message.
+public struct Loket_Correspondence_V1_DeleteTermResponse: ProtobufMessage {
+    /// False when there was no such term.
+    public var deleted: Bool = false
+
+    /// The protobuf-c layout of `loket.correspondence.v1.DeleteTermResponse`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__correspondence__v1__delete_term_response())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.deleted = reader.bool(0)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        writer.setBool(0, self.deleted)
+    }
+}
+
 /// The `loket.correspondence.v1.SetChannelTermRequest` message.
 public struct Loket_Correspondence_V1_SetChannelTermRequest: ProtobufMessage {
     /// `channel` (field 1).
@@ -1280,9 +1412,15 @@ public enum Loket_Correspondence_V1_Correspondence {
         public static let getStatistics = MethodDescriptor(service: serviceName, method: "GetStatistics", kind: .unary)
         /// `loket.correspondence.v1.Correspondence/SetChannelTerm`.
         public static let setChannelTerm = MethodDescriptor(service: serviceName, method: "SetChannelTerm", kind: .unary)
+        /// `loket.correspondence.v1.Correspondence/ListTerms`.
+        public static let listTerms = MethodDescriptor(service: serviceName, method: "ListTerms", kind: .unary)
+        /// `loket.correspondence.v1.Correspondence/SetTerm`.
+        public static let setTerm = MethodDescriptor(service: serviceName, method: "SetTerm", kind: .unary)
+        /// `loket.correspondence.v1.Correspondence/DeleteTerm`.
+        public static let deleteTerm = MethodDescriptor(service: serviceName, method: "DeleteTerm", kind: .unary)
 
         /// Every method of the service.
-        public static let all: [MethodDescriptor] = [registerItem, getItem, getAttachment, transition, suspendDeadline, extendDeadline, listHistory, listDeadlines, watchReminders, search, getStatistics, setChannelTerm]
+        public static let all: [MethodDescriptor] = [registerItem, getItem, getAttachment, transition, suspendDeadline, extendDeadline, listHistory, listDeadlines, watchReminders, search, getStatistics, setChannelTerm, listTerms, setTerm, deleteTerm]
     }
 }
 
@@ -1313,8 +1451,16 @@ public protocol Loket_Correspondence_V1_CorrespondenceService: RPCService {
     func search(request: Loket_Correspondence_V1_SearchRequest, context: ServerContext) async throws -> Loket_Correspondence_V1_SearchResponse
     /// Volume per department and channel, share answered on time, median handling time.
     func getStatistics(request: Loket_Correspondence_V1_GetStatisticsRequest, context: ServerContext) async throws -> Loket_Correspondence_V1_Statistics
-    /// Sets the term, in working days, of incoming items of a channel (administrators).
+    /// Sets the term, in working days, of incoming items of a channel in any department (administrators); the same as
+    /// SetTerm without a department.
     func setChannelTerm(request: Loket_Correspondence_V1_SetChannelTermRequest, context: ServerContext) async throws -> Loket_Correspondence_V1_ChannelTerm
+    /// The terms of incoming items, the most specific first (see `Term`).
+    func listTerms(request: Loket_Correspondence_V1_ListTermsRequest, context: ServerContext) async throws -> Loket_Correspondence_V1_ListTermsResponse
+    /// Sets the term of a department, a channel, a department and a channel, or the default (administrators).
+    func setTerm(request: Loket_Correspondence_V1_Term, context: ServerContext) async throws -> Loket_Correspondence_V1_Term
+    /// Removes a department's or a channel's term, so that the next less specific one applies (administrators). The
+    /// default term cannot be removed, only changed.
+    func deleteTerm(request: Loket_Correspondence_V1_DeleteTermRequest, context: ServerContext) async throws -> Loket_Correspondence_V1_DeleteTermResponse
 }
 
 extension Loket_Correspondence_V1_CorrespondenceService {
@@ -1379,6 +1525,21 @@ extension Loket_Correspondence_V1_CorrespondenceService {
             Loket_Correspondence_V1_Correspondence.Method.setChannelTerm, request: Loket_Correspondence_V1_SetChannelTermRequest.self, response: Loket_Correspondence_V1_ChannelTerm.self
         ) { request, context in
             try await self.setChannelTerm(request: request, context: context)
+        }
+        router.registerUnary(
+            Loket_Correspondence_V1_Correspondence.Method.listTerms, request: Loket_Correspondence_V1_ListTermsRequest.self, response: Loket_Correspondence_V1_ListTermsResponse.self
+        ) { request, context in
+            try await self.listTerms(request: request, context: context)
+        }
+        router.registerUnary(
+            Loket_Correspondence_V1_Correspondence.Method.setTerm, request: Loket_Correspondence_V1_Term.self, response: Loket_Correspondence_V1_Term.self
+        ) { request, context in
+            try await self.setTerm(request: request, context: context)
+        }
+        router.registerUnary(
+            Loket_Correspondence_V1_Correspondence.Method.deleteTerm, request: Loket_Correspondence_V1_DeleteTermRequest.self, response: Loket_Correspondence_V1_DeleteTermResponse.self
+        ) { request, context in
+            try await self.deleteTerm(request: request, context: context)
         }
     }
 }

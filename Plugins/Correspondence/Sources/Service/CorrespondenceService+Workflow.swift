@@ -14,12 +14,7 @@ extension CorrespondenceService {
         let note = try reason(request.note, required: false, context)
         return try await plugin.transaction(context) { transaction in
             if case .dispatch(let department) = action {
-                let known = try await transaction.query("SELECT 1 FROM core.departments WHERE id = \(department)")
-                guard !known.isEmpty else {
-                    throw plugin.localizer.error(
-                        .invalidArgument, CorrespondenceMessages.invalidDepartment, for: context,
-                        String(department.prefix(80)))
-                }
+                try await requireDepartment(department, in: transaction, context)
             }
             let stored = try await loadItem(request.item, in: transaction, context: context, lock: true)
             try await apply(action, to: stored, note: note, principal: caller.principalName, in: transaction, context)
@@ -64,11 +59,21 @@ extension CorrespondenceService {
                 .failedPrecondition, CorrespondenceMessages.workflowRefused, for: context, action.name,
                 item.status.rawValue)
         }
+        // Dispatching sets the due date anew by the term of the department (and the item's channel).
+        var termNote = ""
+        var due = item.dueOn
+        if case .dispatch = action, let term = try await termDueDate(of: item, department: department, in: transaction),
+            let newDue = term.due.calendarDate, newDue != item.dueOn
+        {
+            due = newDue
+            termNote = "due \(item.dueOn?.description ?? "-") -> \(term.due) (term \(term.scope?.description ?? "*/*"): "
+                + "\(term.workingDays) working days)"
+        }
         let today = self.today.calendarDate
         try await transaction.query(
             """
             UPDATE correspondence.items SET
-                status = \(next.rawValue), department_id = \(department), agent = \(agent),
+                status = \(next.rawValue), department_id = \(department), agent = \(agent), due_on = \(due),
                 answered_at = CASE WHEN \(next == .answered) THEN now() ELSE answered_at END,
                 answered_on = CASE WHEN \(next == .answered) THEN \(today) ELSE answered_on END,
                 closed_at = CASE WHEN \(next == .closed) THEN now() ELSE closed_at END,
@@ -76,7 +81,9 @@ extension CorrespondenceService {
             WHERE id = \(item.id)
             """)
         var historyNote = note
-        if case .dispatch(let department) = action { historyNote = Self.joined("department: \(department)", note) }
+        if case .dispatch(let department) = action {
+            historyNote = Self.joined(Self.joined("department: \(department)", termNote), note)
+        }
         if case .assign(let agent) = action { historyNote = Self.joined("agent: \(agent)", note) }
         try await appendHistory(
             item.id, action: action.name, from: item.status, to: next, note: historyNote, principal: principal,

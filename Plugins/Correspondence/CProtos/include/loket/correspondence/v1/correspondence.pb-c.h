@@ -40,6 +40,11 @@ typedef struct Loket__Correspondence__V1__SearchResponse Loket__Correspondence__
 typedef struct Loket__Correspondence__V1__GetStatisticsRequest Loket__Correspondence__V1__GetStatisticsRequest;
 typedef struct Loket__Correspondence__V1__VolumeCount Loket__Correspondence__V1__VolumeCount;
 typedef struct Loket__Correspondence__V1__Statistics Loket__Correspondence__V1__Statistics;
+typedef struct Loket__Correspondence__V1__Term Loket__Correspondence__V1__Term;
+typedef struct Loket__Correspondence__V1__ListTermsRequest Loket__Correspondence__V1__ListTermsRequest;
+typedef struct Loket__Correspondence__V1__ListTermsResponse Loket__Correspondence__V1__ListTermsResponse;
+typedef struct Loket__Correspondence__V1__DeleteTermRequest Loket__Correspondence__V1__DeleteTermRequest;
+typedef struct Loket__Correspondence__V1__DeleteTermResponse Loket__Correspondence__V1__DeleteTermResponse;
 typedef struct Loket__Correspondence__V1__SetChannelTermRequest Loket__Correspondence__V1__SetChannelTermRequest;
 typedef struct Loket__Correspondence__V1__ChannelTerm Loket__Correspondence__V1__ChannelTerm;
 
@@ -563,6 +568,81 @@ struct  Loket__Correspondence__V1__Statistics
     , 0,NULL, 0, 0, 0, 0 }
 
 
+/*
+ * A term, in working days, within which incoming items are due. An item's term is the most specific that exists:
+ * its department's for its channel, else its department's, else its channel's, else the default (neither). Until
+ * an item is dispatched it has no department; dispatching it (again) sets its due date anew from its received date
+ * by the department's term, with the item's suspensions and extensions applied again. A changed term applies to
+ * items registered or dispatched afterwards.
+ */
+struct  Loket__Correspondence__V1__Term
+{
+  ProtobufCMessage base;
+  /*
+   * Empty for every department.
+   */
+  char *department_id;
+  /*
+   * UNSPECIFIED for every channel.
+   */
+  Loket__Correspondence__V1__Channel channel;
+  /*
+   * 0 to 365.
+   */
+  int32_t working_days;
+};
+#define LOKET__CORRESPONDENCE__V1__TERM__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__term__descriptor) \
+    , (char *)protobuf_c_empty_string, LOKET__CORRESPONDENCE__V1__CHANNEL__CHANNEL_UNSPECIFIED, 0 }
+
+
+struct  Loket__Correspondence__V1__ListTermsRequest
+{
+  ProtobufCMessage base;
+};
+#define LOKET__CORRESPONDENCE__V1__LIST_TERMS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__list_terms_request__descriptor) \
+     }
+
+
+struct  Loket__Correspondence__V1__ListTermsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The most specific first: department and channel, department, channel, default.
+   */
+  size_t n_terms;
+  Loket__Correspondence__V1__Term **terms;
+};
+#define LOKET__CORRESPONDENCE__V1__LIST_TERMS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__list_terms_response__descriptor) \
+    , 0,NULL }
+
+
+struct  Loket__Correspondence__V1__DeleteTermRequest
+{
+  ProtobufCMessage base;
+  char *department_id;
+  Loket__Correspondence__V1__Channel channel;
+};
+#define LOKET__CORRESPONDENCE__V1__DELETE_TERM_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__delete_term_request__descriptor) \
+    , (char *)protobuf_c_empty_string, LOKET__CORRESPONDENCE__V1__CHANNEL__CHANNEL_UNSPECIFIED }
+
+
+struct  Loket__Correspondence__V1__DeleteTermResponse
+{
+  ProtobufCMessage base;
+  /*
+   * False when there was no such term.
+   */
+  protobuf_c_boolean deleted;
+};
+#define LOKET__CORRESPONDENCE__V1__DELETE_TERM_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__delete_term_response__descriptor) \
+    , 0 }
+
+
 struct  Loket__Correspondence__V1__SetChannelTermRequest
 {
   ProtobufCMessage base;
@@ -1060,6 +1140,101 @@ Loket__Correspondence__V1__Statistics *
 void   loket__correspondence__v1__statistics__free_unpacked
                      (Loket__Correspondence__V1__Statistics *message,
                       ProtobufCAllocator *allocator);
+/* Loket__Correspondence__V1__Term methods */
+void   loket__correspondence__v1__term__init
+                     (Loket__Correspondence__V1__Term         *message);
+size_t loket__correspondence__v1__term__get_packed_size
+                     (const Loket__Correspondence__V1__Term   *message);
+size_t loket__correspondence__v1__term__pack
+                     (const Loket__Correspondence__V1__Term   *message,
+                      uint8_t             *out);
+size_t loket__correspondence__v1__term__pack_to_buffer
+                     (const Loket__Correspondence__V1__Term   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Correspondence__V1__Term *
+       loket__correspondence__v1__term__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__correspondence__v1__term__free_unpacked
+                     (Loket__Correspondence__V1__Term *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Correspondence__V1__ListTermsRequest methods */
+void   loket__correspondence__v1__list_terms_request__init
+                     (Loket__Correspondence__V1__ListTermsRequest         *message);
+size_t loket__correspondence__v1__list_terms_request__get_packed_size
+                     (const Loket__Correspondence__V1__ListTermsRequest   *message);
+size_t loket__correspondence__v1__list_terms_request__pack
+                     (const Loket__Correspondence__V1__ListTermsRequest   *message,
+                      uint8_t             *out);
+size_t loket__correspondence__v1__list_terms_request__pack_to_buffer
+                     (const Loket__Correspondence__V1__ListTermsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Correspondence__V1__ListTermsRequest *
+       loket__correspondence__v1__list_terms_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__correspondence__v1__list_terms_request__free_unpacked
+                     (Loket__Correspondence__V1__ListTermsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Correspondence__V1__ListTermsResponse methods */
+void   loket__correspondence__v1__list_terms_response__init
+                     (Loket__Correspondence__V1__ListTermsResponse         *message);
+size_t loket__correspondence__v1__list_terms_response__get_packed_size
+                     (const Loket__Correspondence__V1__ListTermsResponse   *message);
+size_t loket__correspondence__v1__list_terms_response__pack
+                     (const Loket__Correspondence__V1__ListTermsResponse   *message,
+                      uint8_t             *out);
+size_t loket__correspondence__v1__list_terms_response__pack_to_buffer
+                     (const Loket__Correspondence__V1__ListTermsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Correspondence__V1__ListTermsResponse *
+       loket__correspondence__v1__list_terms_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__correspondence__v1__list_terms_response__free_unpacked
+                     (Loket__Correspondence__V1__ListTermsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Correspondence__V1__DeleteTermRequest methods */
+void   loket__correspondence__v1__delete_term_request__init
+                     (Loket__Correspondence__V1__DeleteTermRequest         *message);
+size_t loket__correspondence__v1__delete_term_request__get_packed_size
+                     (const Loket__Correspondence__V1__DeleteTermRequest   *message);
+size_t loket__correspondence__v1__delete_term_request__pack
+                     (const Loket__Correspondence__V1__DeleteTermRequest   *message,
+                      uint8_t             *out);
+size_t loket__correspondence__v1__delete_term_request__pack_to_buffer
+                     (const Loket__Correspondence__V1__DeleteTermRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Correspondence__V1__DeleteTermRequest *
+       loket__correspondence__v1__delete_term_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__correspondence__v1__delete_term_request__free_unpacked
+                     (Loket__Correspondence__V1__DeleteTermRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Correspondence__V1__DeleteTermResponse methods */
+void   loket__correspondence__v1__delete_term_response__init
+                     (Loket__Correspondence__V1__DeleteTermResponse         *message);
+size_t loket__correspondence__v1__delete_term_response__get_packed_size
+                     (const Loket__Correspondence__V1__DeleteTermResponse   *message);
+size_t loket__correspondence__v1__delete_term_response__pack
+                     (const Loket__Correspondence__V1__DeleteTermResponse   *message,
+                      uint8_t             *out);
+size_t loket__correspondence__v1__delete_term_response__pack_to_buffer
+                     (const Loket__Correspondence__V1__DeleteTermResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Correspondence__V1__DeleteTermResponse *
+       loket__correspondence__v1__delete_term_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__correspondence__v1__delete_term_response__free_unpacked
+                     (Loket__Correspondence__V1__DeleteTermResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Loket__Correspondence__V1__SetChannelTermRequest methods */
 void   loket__correspondence__v1__set_channel_term_request__init
                      (Loket__Correspondence__V1__SetChannelTermRequest         *message);
@@ -1175,6 +1350,21 @@ typedef void (*Loket__Correspondence__V1__VolumeCount_Closure)
 typedef void (*Loket__Correspondence__V1__Statistics_Closure)
                  (const Loket__Correspondence__V1__Statistics *message,
                   void *closure_data);
+typedef void (*Loket__Correspondence__V1__Term_Closure)
+                 (const Loket__Correspondence__V1__Term *message,
+                  void *closure_data);
+typedef void (*Loket__Correspondence__V1__ListTermsRequest_Closure)
+                 (const Loket__Correspondence__V1__ListTermsRequest *message,
+                  void *closure_data);
+typedef void (*Loket__Correspondence__V1__ListTermsResponse_Closure)
+                 (const Loket__Correspondence__V1__ListTermsResponse *message,
+                  void *closure_data);
+typedef void (*Loket__Correspondence__V1__DeleteTermRequest_Closure)
+                 (const Loket__Correspondence__V1__DeleteTermRequest *message,
+                  void *closure_data);
+typedef void (*Loket__Correspondence__V1__DeleteTermResponse_Closure)
+                 (const Loket__Correspondence__V1__DeleteTermResponse *message,
+                  void *closure_data);
 typedef void (*Loket__Correspondence__V1__SetChannelTermRequest_Closure)
                  (const Loket__Correspondence__V1__SetChannelTermRequest *message,
                   void *closure_data);
@@ -1236,6 +1426,18 @@ struct Loket__Correspondence__V1__Correspondence_Service
                            const Loket__Correspondence__V1__SetChannelTermRequest *input,
                            Loket__Correspondence__V1__ChannelTerm_Closure closure,
                            void *closure_data);
+  void (*list_terms)(Loket__Correspondence__V1__Correspondence_Service *service,
+                     const Loket__Correspondence__V1__ListTermsRequest *input,
+                     Loket__Correspondence__V1__ListTermsResponse_Closure closure,
+                     void *closure_data);
+  void (*set_term)(Loket__Correspondence__V1__Correspondence_Service *service,
+                   const Loket__Correspondence__V1__Term *input,
+                   Loket__Correspondence__V1__Term_Closure closure,
+                   void *closure_data);
+  void (*delete_term)(Loket__Correspondence__V1__Correspondence_Service *service,
+                      const Loket__Correspondence__V1__DeleteTermRequest *input,
+                      Loket__Correspondence__V1__DeleteTermResponse_Closure closure,
+                      void *closure_data);
 };
 typedef void (*Loket__Correspondence__V1__Correspondence_ServiceDestroy)(Loket__Correspondence__V1__Correspondence_Service *);
 void loket__correspondence__v1__correspondence__init (Loket__Correspondence__V1__Correspondence_Service *service,
@@ -1255,7 +1457,10 @@ void loket__correspondence__v1__correspondence__init (Loket__Correspondence__V1_
       function_prefix__ ## watch_reminders,\
       function_prefix__ ## search,\
       function_prefix__ ## get_statistics,\
-      function_prefix__ ## set_channel_term  }
+      function_prefix__ ## set_channel_term,\
+      function_prefix__ ## list_terms,\
+      function_prefix__ ## set_term,\
+      function_prefix__ ## delete_term  }
 void loket__correspondence__v1__correspondence__register_item(ProtobufCService *service,
                                                               const Loket__Correspondence__V1__RegisterItemRequest *input,
                                                               Loket__Correspondence__V1__Item_Closure closure,
@@ -1304,6 +1509,18 @@ void loket__correspondence__v1__correspondence__set_channel_term(ProtobufCServic
                                                                  const Loket__Correspondence__V1__SetChannelTermRequest *input,
                                                                  Loket__Correspondence__V1__ChannelTerm_Closure closure,
                                                                  void *closure_data);
+void loket__correspondence__v1__correspondence__list_terms(ProtobufCService *service,
+                                                           const Loket__Correspondence__V1__ListTermsRequest *input,
+                                                           Loket__Correspondence__V1__ListTermsResponse_Closure closure,
+                                                           void *closure_data);
+void loket__correspondence__v1__correspondence__set_term(ProtobufCService *service,
+                                                         const Loket__Correspondence__V1__Term *input,
+                                                         Loket__Correspondence__V1__Term_Closure closure,
+                                                         void *closure_data);
+void loket__correspondence__v1__correspondence__delete_term(ProtobufCService *service,
+                                                            const Loket__Correspondence__V1__DeleteTermRequest *input,
+                                                            Loket__Correspondence__V1__DeleteTermResponse_Closure closure,
+                                                            void *closure_data);
 
 /* --- descriptors --- */
 
@@ -1336,6 +1553,11 @@ extern const ProtobufCMessageDescriptor loket__correspondence__v1__search_respon
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__get_statistics_request__descriptor;
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__volume_count__descriptor;
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__statistics__descriptor;
+extern const ProtobufCMessageDescriptor loket__correspondence__v1__term__descriptor;
+extern const ProtobufCMessageDescriptor loket__correspondence__v1__list_terms_request__descriptor;
+extern const ProtobufCMessageDescriptor loket__correspondence__v1__list_terms_response__descriptor;
+extern const ProtobufCMessageDescriptor loket__correspondence__v1__delete_term_request__descriptor;
+extern const ProtobufCMessageDescriptor loket__correspondence__v1__delete_term_response__descriptor;
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__set_channel_term_request__descriptor;
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__channel_term__descriptor;
 extern const ProtobufCServiceDescriptor loket__correspondence__v1__correspondence__descriptor;
