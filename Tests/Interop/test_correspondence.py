@@ -8,6 +8,7 @@ round-trip with the same SHA-256, contacts deduplicated and audited, statistics.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import importlib
 import os
@@ -546,6 +547,7 @@ def test_search_filters_rank_and_pagination(env):
                       notes="subsidie" if n == 1 else "") for n in range(1, 5)]
     all_hits = search(env, env.keys.clerk, "sportclub")
     assert all_hits.total == 4 and {h.item.id for h in all_hits.hits} == {i.id for i in items}
+    assert not all_hits.total_is_lower_bound and all_hits.order == pb.SEARCH_ORDER_RELEVANCE
     ranked = search(env, env.keys.clerk, "subsidie")
     assert ranked.hits[0].item.id == items[0].id  # the subject and the notes both match
     page1 = search(env, env.keys.clerk, "sportclub", page_size=3)
@@ -560,8 +562,73 @@ def test_search_filters_rank_and_pagination(env):
                       direction=pb.DIRECTION_INCOMING)
     assert [h.item.id for h in filtered.hits] == [items[2].id]
     assert search(env, env.keys.clerk, "sportclub", direction=pb.DIRECTION_OUTGOING).total == 0
-    error = rpc_error(lambda: search(env, env.keys.clerk, "x", page_token="abc"))
-    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+    for token in ("abc", "20", "r:0", "r:1001", "n:2026-13-01:2026/IN/000001"):
+        error = rpc_error(lambda: search(env, env.keys.clerk, "x", page_token=token))
+        assert error.code() == grpc.StatusCode.INVALID_ARGUMENT, token
+    # Newest first on request: by received date, with the same filters, page after page.
+    newest = search(env, env.keys.clerk, "sportclub", order=pb.SEARCH_ORDER_NEWEST_FIRST, page_size=3)
+    assert newest.order == pb.SEARCH_ORDER_NEWEST_FIRST and newest.total == 4
+    assert [h.item.id for h in newest.hits] == [items[3].id, items[2].id, items[1].id]
+    rest = search(env, env.keys.clerk, "sportclub", order=pb.SEARCH_ORDER_NEWEST_FIRST, page_size=3,
+                  page_token=newest.next_page_token)
+    assert [h.item.id for h in rest.hits] == [items[0].id] and rest.next_page_token == ""
+    assert rest.hits[0].rank > 0
+
+
+def test_search_beyond_the_ranking_limit_counts_at_least_and_pages_newest_first(env):
+    """More than 1,000 matches: a bounded count, newest first, keyset pages that together give every match once;
+    confidential items stay out for those who may not read them, and a count of exactly 1,000 is still ranked."""
+    pb = env.pb
+    start = datetime.date(2023, 1, 2)
+
+    def one(n: int):
+        received = (start + datetime.timedelta(days=n // 3)).isoformat()
+        return register(env, direction=pb.DIRECTION_OUTGOING, subject=f"Rondzendbrief fietsenstalling {n}",
+                        received_on=received, confidential=n < 10,
+                        contacts=[contact(pb, name=f"Buurtbewoner {n % 7}")])
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        items = list(pool.map(one, range(1010)))
+    confidential = {i.id for i in items[:10]}
+    everything = {i.id for i in items}
+
+    def walk(key, **filters):
+        ids, token, pages, first = [], "", 0, None
+        while True:
+            page = search(env, key, "fietsenstalling", page_size=100, page_token=token, **filters)
+            first = first or page
+            ids += [h.item.id for h in page.hits]
+            assert page.order == first.order and page.total == first.total
+            pages += 1
+            token = page.next_page_token
+            if not token:
+                return first, ids, pages
+
+    # The desk registered the confidential ones: 1,010 matches, more than are ranked.
+    first, ids, pages = walk(env.keys.desk)
+    assert first.total == 1000 and first.total_is_lower_bound and first.order == pb.SEARCH_ORDER_NEWEST_FIRST
+    assert len(ids) == len(set(ids)) == 1010 and set(ids) == everything and pages == 11
+    received = [h.item.received_on for h in first.hits]
+    assert received == sorted(received, reverse=True) and received[0] == max(i.received_on for i in items)
+    # Another clerk sees the 1,000 others: counted exactly and ranked (equal ranks: newest first).
+    first, ids, pages = walk(env.keys.clerk)
+    assert first.total == 1000 and not first.total_is_lower_bound and first.order == pb.SEARCH_ORDER_RELEVANCE
+    assert len(ids) == len(set(ids)) == 1000 and set(ids) == everything - confidential and pages == 10
+    # Filters narrow what is counted and ranked: one month of items is ranked, with an exact total.
+    month = pb.SearchRequest(query="fietsenstalling", to="2023-01-31")
+    setattr(month, "from", "2023-01-01")
+    narrow = env.stub.Search(month, metadata=md(env.keys.desk), timeout=10)
+    expected = sum(1 for i in items if i.received_on <= "2023-01-31")
+    assert narrow.total == expected and not narrow.total_is_lower_bound and narrow.order == pb.SEARCH_ORDER_RELEVANCE
+    assert search(env, env.keys.desk, "fietsenstalling", direction=pb.DIRECTION_INCOMING).total == 0
+    # A relevance page token of a search that now matches more than the limit: start again.
+    error = rpc_error(lambda: env.stub.Search(pb.SearchRequest(query="fietsenstalling", page_token="r:100"),
+                                              metadata=md(env.keys.desk, "en"), timeout=10))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "start again" in error.details()
+    # Without words: everything, newest first, counted up to the limit.
+    listing = search(env, env.keys.clerk, "", page_size=5)
+    assert listing.order == pb.SEARCH_ORDER_NEWEST_FIRST and listing.total_is_lower_bound
+    assert all(h.rank == 0 for h in listing.hits)
 
 
 # Statistics

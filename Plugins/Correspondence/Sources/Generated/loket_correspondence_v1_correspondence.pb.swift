@@ -217,6 +217,42 @@ public enum Loket_Correspondence_V1_Action: ProtobufEnum {
     }
 }
 
+/// The order of search hits.
+public enum Loket_Correspondence_V1_SearchOrder: ProtobufEnum {
+    /// In a request: RELEVANCE.
+    case unspecified
+    /// By rank (subject > contacts and tags > notes > attachment text, `ts_rank`), then newest first. Only when at
+    /// most 1,000 items match; otherwise NEWEST_FIRST.
+    case relevance
+    /// By received date, newest first, then by reference (highest first).
+    case newestFirst
+    /// A number this build has no case for; kept so that it survives a round trip.
+    case unrecognized(Int32)
+
+    /// The cases declared in the proto.
+    public static let allCases: [Self] = [.unspecified, .relevance, .newestFirst]
+
+    /// The case for a wire number.
+    public init(rawValue: Int32) {
+        switch rawValue {
+        case 0: self = .unspecified
+        case 1: self = .relevance
+        case 2: self = .newestFirst
+        default: self = .unrecognized(rawValue)
+        }
+    }
+
+    /// The wire number.
+    public var rawValue: Int32 {
+        switch self {
+        case .unspecified: 0
+        case .relevance: 1
+        case .newestFirst: 2
+        case .unrecognized(let number): number
+        }
+    }
+}
+
 /// The `loket.correspondence.v1.Contact` message.
 public struct Loket_Correspondence_V1_Contact: ProtobufMessage {
     /// `id` (field 1).
@@ -971,7 +1007,7 @@ public struct Loket_Correspondence_V1_Reminder: ProtobufMessage {
 
 /// The `loket.correspondence.v1.SearchRequest` message.
 public struct Loket_Correspondence_V1_SearchRequest: ProtobufMessage {
-    /// Words as typed (`"exact phrase"`, `or`, `-not` work as in a web search); empty lists everything.
+    /// Words as typed (`"exact phrase"`, `or`, `-not` work as in a web search); empty lists everything, newest first.
     public var query: String = ""
     /// nl, fr, de or en to parse the query in one language only; empty for every language.
     public var language: String = ""
@@ -987,8 +1023,10 @@ public struct Loket_Correspondence_V1_SearchRequest: ProtobufMessage {
     public var to: String = ""
     /// 1 to 100 (default 20).
     public var pageSize: Int32 = 0
-    /// `page_token` (field 9).
+    /// From the previous page's `next_page_token`, with the same query and filters; empty for the first page.
     public var pageToken: String = ""
+    /// `order` (field 10).
+    public var order: Loket_Correspondence_V1_SearchOrder = .unspecified
 
     /// The protobuf-c layout of `loket.correspondence.v1.SearchRequest`.
     public static var wireDescriptor: WireDescriptor {
@@ -1009,6 +1047,7 @@ public struct Loket_Correspondence_V1_SearchRequest: ProtobufMessage {
         self.to = try reader.string(6)
         self.pageSize = reader.scalar(7, as: Int32.self)
         self.pageToken = try reader.string(8)
+        self.order = reader.enumValue(9, as: Loket_Correspondence_V1_SearchOrder.self)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
@@ -1022,6 +1061,7 @@ public struct Loket_Correspondence_V1_SearchRequest: ProtobufMessage {
         if !self.to.isEmpty { writer.setString(6, self.to) }
         writer.setScalar(7, self.pageSize)
         if !self.pageToken.isEmpty { writer.setString(8, self.pageToken) }
+        writer.setEnum(9, self.order)
     }
 }
 
@@ -1029,7 +1069,7 @@ public struct Loket_Correspondence_V1_SearchRequest: ProtobufMessage {
 public struct Loket_Correspondence_V1_SearchHit: ProtobufMessage {
     /// `item` (field 1).
     public var item: Loket_Correspondence_V1_ItemSummary? = nil
-    /// `rank` (field 2).
+    /// `ts_rank` of the item for the query, also in NEWEST_FIRST order; 0 without a query.
     public var rank: Float = 0
     /// `contact_names` (field 3).
     public var contactNames: [String] = []
@@ -1061,10 +1101,17 @@ public struct Loket_Correspondence_V1_SearchHit: ProtobufMessage {
 public struct Loket_Correspondence_V1_SearchResponse: ProtobufMessage {
     /// `hits` (field 1).
     public var hits: [Loket_Correspondence_V1_SearchHit] = []
-    /// `next_page_token` (field 2).
+    /// Empty on the last page.
     public var nextPageToken: String = ""
-    /// How many items match in all; 0 on a page past the last.
+    /// How many items match, counted up to 1,000: exact unless `total_is_lower_bound`, which says that more than
+    /// 1,000 match (total is then 1,000).
     public var total: Int64 = 0
+    /// `total_is_lower_bound` (field 4).
+    public var totalIsLowerBound: Bool = false
+    /// The order of the hits: RELEVANCE when asked for (the default) and at most 1,000 items match, else
+    /// NEWEST_FIRST. A page token keeps its order; a relevance token whose query now matches more than 1,000 items is
+    /// refused (INVALID_ARGUMENT): start again without a token.
+    public var order: Loket_Correspondence_V1_SearchOrder = .unspecified
 
     /// The protobuf-c layout of `loket.correspondence.v1.SearchResponse`.
     public static var wireDescriptor: WireDescriptor {
@@ -1079,6 +1126,8 @@ public struct Loket_Correspondence_V1_SearchResponse: ProtobufMessage {
         self.hits = try reader.repeatedMessage(0, as: Loket_Correspondence_V1_SearchHit.self)
         self.nextPageToken = try reader.string(1)
         self.total = reader.scalar(2, as: Int64.self)
+        self.totalIsLowerBound = reader.bool(3)
+        self.order = reader.enumValue(4, as: Loket_Correspondence_V1_SearchOrder.self)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
@@ -1086,6 +1135,8 @@ public struct Loket_Correspondence_V1_SearchResponse: ProtobufMessage {
         if !self.hits.isEmpty { writer.setRepeatedMessage(0, self.hits) }
         if !self.nextPageToken.isEmpty { writer.setString(1, self.nextPageToken) }
         writer.setScalar(2, self.total)
+        writer.setBool(3, self.totalIsLowerBound)
+        writer.setEnum(4, self.order)
     }
 }
 
@@ -1446,8 +1497,9 @@ public protocol Loket_Correspondence_V1_CorrespondenceService: RPCService {
     /// Reminders for front-office applications: the current overdue and due-soon items first, then each item again
     /// when it becomes due soon or overdue, until the client cancels.
     func watchReminders(request: Loket_Correspondence_V1_WatchRemindersRequest, response: ResponseWriter<Loket_Correspondence_V1_Reminder>, context: ServerContext) async throws
-    /// Full-text search over subject, contacts, notes and attachment text, ranked, filtered and paginated. Reads
-    /// personal data (contact names in the results): needs a purpose.
+    /// Full-text search over subject, contacts, notes and attachment text, ranked, filtered and paginated. Up to
+    /// 1,000 matches are counted exactly and ranked by relevance; beyond that the count is a lower bound and the hits
+    /// come newest first (see SearchResponse). Reads personal data (contact names in the results): needs a purpose.
     func search(request: Loket_Correspondence_V1_SearchRequest, context: ServerContext) async throws -> Loket_Correspondence_V1_SearchResponse
     /// Volume per department and channel, share answered on time, median handling time.
     func getStatistics(request: Loket_Correspondence_V1_GetStatisticsRequest, context: ServerContext) async throws -> Loket_Correspondence_V1_Statistics

@@ -3131,7 +3131,7 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__reminder__descriptor
   (ProtobufCMessageInit) loket__correspondence__v1__reminder__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__correspondence__v1__search_request__field_descriptors[9] =
+static const ProtobufCFieldDescriptor loket__correspondence__v1__search_request__field_descriptors[10] =
 {
   {
     "query",
@@ -3241,12 +3241,25 @@ static const ProtobufCFieldDescriptor loket__correspondence__v1__search_request_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "order",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__SearchRequest, order),
+    &loket__correspondence__v1__search_order__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__correspondence__v1__search_request__field_indices_by_name[] = {
   3,   /* field[3] = department_id */
   2,   /* field[2] = direction */
   5,   /* field[5] = from */
   1,   /* field[1] = language */
+  9,   /* field[9] = order */
   7,   /* field[7] = page_size */
   8,   /* field[8] = page_token */
   0,   /* field[0] = query */
@@ -3256,7 +3269,7 @@ static const unsigned loket__correspondence__v1__search_request__field_indices_b
 static const ProtobufCIntRange loket__correspondence__v1__search_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 9 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor loket__correspondence__v1__search_request__descriptor =
 {
@@ -3266,7 +3279,7 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__search_request__desc
   "Loket__Correspondence__V1__SearchRequest",
   "loket.correspondence.v1",
   sizeof(Loket__Correspondence__V1__SearchRequest),
-  9,
+  10,
   loket__correspondence__v1__search_request__field_descriptors,
   loket__correspondence__v1__search_request__field_indices_by_name,
   1,  loket__correspondence__v1__search_request__number_ranges,
@@ -3337,7 +3350,7 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__search_hit__descript
   (ProtobufCMessageInit) loket__correspondence__v1__search_hit__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__correspondence__v1__search_response__field_descriptors[3] =
+static const ProtobufCFieldDescriptor loket__correspondence__v1__search_response__field_descriptors[5] =
 {
   {
     "hits",
@@ -3375,16 +3388,42 @@ static const ProtobufCFieldDescriptor loket__correspondence__v1__search_response
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "total_is_lower_bound",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__SearchResponse, total_is_lower_bound),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "order",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__SearchResponse, order),
+    &loket__correspondence__v1__search_order__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__correspondence__v1__search_response__field_indices_by_name[] = {
   0,   /* field[0] = hits */
   1,   /* field[1] = next_page_token */
+  4,   /* field[4] = order */
   2,   /* field[2] = total */
+  3,   /* field[3] = total_is_lower_bound */
 };
 static const ProtobufCIntRange loket__correspondence__v1__search_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor loket__correspondence__v1__search_response__descriptor =
 {
@@ -3394,7 +3433,7 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__search_response__des
   "Loket__Correspondence__V1__SearchResponse",
   "loket.correspondence.v1",
   sizeof(Loket__Correspondence__V1__SearchResponse),
-  3,
+  5,
   loket__correspondence__v1__search_response__field_descriptors,
   loket__correspondence__v1__search_response__field_indices_by_name,
   1,  loket__correspondence__v1__search_response__number_ranges,
@@ -4082,6 +4121,36 @@ const ProtobufCEnumDescriptor loket__correspondence__v1__action__descriptor =
   loket__correspondence__v1__action__enum_values_by_name,
   2,
   loket__correspondence__v1__action__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue loket__correspondence__v1__search_order__enum_values_by_number[3] =
+{
+  { "SEARCH_ORDER_UNSPECIFIED", "LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_UNSPECIFIED", 0 },
+  { "SEARCH_ORDER_RELEVANCE", "LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_RELEVANCE", 1 },
+  { "SEARCH_ORDER_NEWEST_FIRST", "LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_NEWEST_FIRST", 2 },
+};
+static const ProtobufCIntRange loket__correspondence__v1__search_order__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex loket__correspondence__v1__search_order__enum_values_by_name[3] =
+{
+  { "SEARCH_ORDER_NEWEST_FIRST", 2 },
+  { "SEARCH_ORDER_RELEVANCE", 1 },
+  { "SEARCH_ORDER_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor loket__correspondence__v1__search_order__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "loket.correspondence.v1.SearchOrder",
+  "SearchOrder",
+  "Loket__Correspondence__V1__SearchOrder",
+  "loket.correspondence.v1",
+  3,
+  loket__correspondence__v1__search_order__enum_values_by_number,
+  3,
+  loket__correspondence__v1__search_order__enum_values_by_name,
+  1,
+  loket__correspondence__v1__search_order__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
 static const ProtobufCMethodDescriptor loket__correspondence__v1__correspondence__method_descriptors[15] =

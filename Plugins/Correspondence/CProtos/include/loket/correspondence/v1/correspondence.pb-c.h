@@ -110,6 +110,25 @@ typedef enum _Loket__Correspondence__V1__Action {
   LOKET__CORRESPONDENCE__V1__ACTION__ACTION_SEND = 13
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(LOKET__CORRESPONDENCE__V1__ACTION)
 } Loket__Correspondence__V1__Action;
+/*
+ * The order of search hits.
+ */
+typedef enum _Loket__Correspondence__V1__SearchOrder {
+  /*
+   * In a request: RELEVANCE.
+   */
+  LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_UNSPECIFIED = 0,
+  /*
+   * By rank (subject > contacts and tags > notes > attachment text, `ts_rank`), then newest first. Only when at
+   * most 1,000 items match; otherwise NEWEST_FIRST.
+   */
+  LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_RELEVANCE = 1,
+  /*
+   * By received date, newest first, then by reference (highest first).
+   */
+  LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_NEWEST_FIRST = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(LOKET__CORRESPONDENCE__V1__SEARCH_ORDER)
+} Loket__Correspondence__V1__SearchOrder;
 
 /* --- messages --- */
 
@@ -462,7 +481,7 @@ struct  Loket__Correspondence__V1__SearchRequest
 {
   ProtobufCMessage base;
   /*
-   * Words as typed (`"exact phrase"`, `or`, `-not` work as in a web search); empty lists everything.
+   * Words as typed (`"exact phrase"`, `or`, `-not` work as in a web search); empty lists everything, newest first.
    */
   char *query;
   /*
@@ -481,17 +500,24 @@ struct  Loket__Correspondence__V1__SearchRequest
    * 1 to 100 (default 20).
    */
   int32_t page_size;
+  /*
+   * From the previous page's `next_page_token`, with the same query and filters; empty for the first page.
+   */
   char *page_token;
+  Loket__Correspondence__V1__SearchOrder order;
 };
 #define LOKET__CORRESPONDENCE__V1__SEARCH_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__search_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, LOKET__CORRESPONDENCE__V1__DIRECTION__DIRECTION_UNSPECIFIED, (char *)protobuf_c_empty_string, LOKET__CORRESPONDENCE__V1__STATUS__STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, LOKET__CORRESPONDENCE__V1__DIRECTION__DIRECTION_UNSPECIFIED, (char *)protobuf_c_empty_string, LOKET__CORRESPONDENCE__V1__STATUS__STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_UNSPECIFIED }
 
 
 struct  Loket__Correspondence__V1__SearchHit
 {
   ProtobufCMessage base;
   Loket__Correspondence__V1__ItemSummary *item;
+  /*
+   * `ts_rank` of the item for the query, also in NEWEST_FIRST order; 0 without a query.
+   */
   float rank;
   size_t n_contact_names;
   char **contact_names;
@@ -506,15 +532,26 @@ struct  Loket__Correspondence__V1__SearchResponse
   ProtobufCMessage base;
   size_t n_hits;
   Loket__Correspondence__V1__SearchHit **hits;
+  /*
+   * Empty on the last page.
+   */
   char *next_page_token;
   /*
-   * How many items match in all; 0 on a page past the last.
+   * How many items match, counted up to 1,000: exact unless `total_is_lower_bound`, which says that more than
+   * 1,000 match (total is then 1,000).
    */
   int64_t total;
+  protobuf_c_boolean total_is_lower_bound;
+  /*
+   * The order of the hits: RELEVANCE when asked for (the default) and at most 1,000 items match, else
+   * NEWEST_FIRST. A page token keeps its order; a relevance token whose query now matches more than 1,000 items is
+   * refused (INVALID_ARGUMENT): start again without a token.
+   */
+  Loket__Correspondence__V1__SearchOrder order;
 };
 #define LOKET__CORRESPONDENCE__V1__SEARCH_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__search_response__descriptor) \
-    , 0,NULL, (char *)protobuf_c_empty_string, 0 }
+    , 0,NULL, (char *)protobuf_c_empty_string, 0, 0, LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_UNSPECIFIED }
 
 
 struct  Loket__Correspondence__V1__GetStatisticsRequest
@@ -1528,6 +1565,7 @@ extern const ProtobufCEnumDescriptor    loket__correspondence__v1__direction__de
 extern const ProtobufCEnumDescriptor    loket__correspondence__v1__channel__descriptor;
 extern const ProtobufCEnumDescriptor    loket__correspondence__v1__status__descriptor;
 extern const ProtobufCEnumDescriptor    loket__correspondence__v1__action__descriptor;
+extern const ProtobufCEnumDescriptor    loket__correspondence__v1__search_order__descriptor;
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__contact__descriptor;
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__attachment_upload__descriptor;
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__attachment_info__descriptor;
