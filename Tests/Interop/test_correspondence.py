@@ -1,7 +1,7 @@
 """The correspondence plugin end to end (issue 9): the real loketd on a database of its own, through grpcio.
 
 Gapless reference numbers under 50 concurrent registrations of which some roll back, both workflows, a reply that
-answers its item, due dates across a weekend and public holidays, suspension and extension, the deadline lists and
+closes its items, due dates across a weekend and public holidays, suspension and extension, the deadline lists and
 the reminders stream, full-text search by stem in Dutch and French with confidentiality, attachments that
 round-trip with the same SHA-256, contacts deduplicated and audited, statistics.
 """
@@ -312,16 +312,22 @@ def test_incoming_workflow_with_append_only_history(env):
     assert result.returncode != 0
 
 
-def test_outgoing_workflow_and_a_sent_reply_answers_its_items(env):
+def test_outgoing_workflow_and_a_sent_reply_closes_its_items(env):
     pb = env.pb
     question = register(env, subject="Vraag om informatie over premies")
     transition(env, question.id, pb.ACTION_DISPATCH, department_id="burgerzaken")
     other = register(env, subject="Tweede vraag over premies")
+    # A third one was answered by phone before the written reply.
+    phoned = register(env, subject="Derde vraag over premies")
+    for action, fields in ((pb.ACTION_DISPATCH, {"department_id": "burgerzaken"}),
+                           (pb.ACTION_ASSIGN, {"agent": "an.peeters"}), (pb.ACTION_START_TREATMENT, {}),
+                           (pb.ACTION_ANSWER, {"note": "telefonisch"})):
+        phoned = transition(env, phoned.id, action, **fields)
     error = rpc_error(lambda: register(env, subject="Fout", answers=[question.id]))  # an incoming item cannot answer
     assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
     reply = register(env, env.keys.clerk, direction=pb.DIRECTION_OUTGOING, subject="Antwoord over premies",
-                     answers=[question.id, other.id])
-    assert sorted(reply.answers) == sorted([question.id, other.id])
+                     answers=[question.id, other.id, phoned.id])
+    assert sorted(reply.answers) == sorted([question.id, other.id, phoned.id])
     for action, status in ((pb.ACTION_SUBMIT_FOR_SIGNATURE, pb.STATUS_TO_SIGN), (pb.ACTION_RETURN_TO_DRAFT, pb.STATUS_DRAFT),
                            (pb.ACTION_SUBMIT_FOR_SIGNATURE, pb.STATUS_TO_SIGN), (pb.ACTION_SIGN, pb.STATUS_SIGNED)):
         assert transition(env, reply.id, action).status == status
@@ -330,13 +336,19 @@ def test_outgoing_workflow_and_a_sent_reply_answers_its_items(env):
     assert got.status == pb.STATUS_DISPATCHED and list(got.answered_by) == [reply.id]
     sent = transition(env, reply.id, pb.ACTION_SEND)
     assert sent.status == pb.STATUS_SENT and sent.sent_on != ""
-    for item in (question, other):
+    # The reply answered the open items and closed them, and closed the one answered by phone.
+    for item in (question, other, phoned):
         got = env.stub.GetItem(pb.GetItemRequest(item=item.id), metadata=md(env.keys.clerk), timeout=5)
-        assert got.status == pb.STATUS_ANSWERED and got.answered_on == sent.sent_on
+        assert got.status == pb.STATUS_CLOSED and got.answered_on == sent.sent_on
         history = env.stub.ListHistory(pb.ListHistoryRequest(item=item.id), metadata=md(env.keys.clerk), timeout=5)
-        assert history.entries[-1].action == "answer_by_reply"
+        steps = ["answer_by_reply", "close_by_reply"] if item is not phoned else ["answer", "close_by_reply"]
+        assert [e.action for e in history.entries[-2:]] == steps
         assert history.entries[-1].note == f"reply: {reply.reference}"
-    assert transition(env, question.id, pb.ACTION_CLOSE).status == pb.STATUS_CLOSED
+        assert history.entries[-1].to_status == pb.STATUS_CLOSED
+    lists = env.stub.ListDeadlines(pb.ListDeadlinesRequest(), metadata=md(env.keys.clerk), timeout=5)
+    assert question.id not in [s.id for s in list(lists.overdue) + list(lists.due_soon)]
+    error = rpc_error(lambda: transition(env, question.id, pb.ACTION_CLOSE))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION
     error = rpc_error(lambda: transition(env, reply.id, pb.ACTION_SEND))
     assert error.code() == grpc.StatusCode.FAILED_PRECONDITION
 

@@ -90,7 +90,8 @@ extension CorrespondenceService {
             in: transaction)
     }
 
-    /// A sent reply answers the open incoming items it is linked to; items already answered or closed stay so.
+    /// A sent reply answers the open incoming items it is linked to and closes them, as well as linked items that
+    /// were answered before by other means; closed items stay as they are. Each step is a history entry.
     private func answerItems(answeredBy reply: StoredItem, principal: String, in transaction: Transaction) async throws {
         let rows = try await transaction.query(
             """
@@ -101,18 +102,24 @@ extension CorrespondenceService {
         let today = self.today.calendarDate
         for row in rows {
             let (id, statusText, department, agent) = try row.decode(UUID.self, String.self, String?.self, String?.self)
-            guard let status = ItemStatus(rawValue: statusText),
-                let workflow = IncomingWorkflow(status: status, department: department, agent: agent),
-                let next = try? workflow.next(.answerByReply)
+            guard let stored = ItemStatus(rawValue: statusText),
+                var workflow = IncomingWorkflow(status: stored, department: department, agent: agent)
             else { continue }
-            try await transaction.query(
-                """
-                UPDATE correspondence.items SET status = \(next.rawValue), answered_at = now(), answered_on = \(today)
-                WHERE id = \(id)
-                """)
-            try await appendHistory(
-                id, action: WorkflowAction.answerByReply.name, from: status, to: next,
-                note: "reply: \(reply.reference)", principal: principal, in: transaction)
+            for action in [WorkflowAction.answerByReply, .closeByReply] {
+                let status = workflow.status
+                guard (try? workflow.apply(action)) != nil else { continue }
+                try await transaction.query(
+                    """
+                    UPDATE correspondence.items SET status = \(workflow.status.rawValue),
+                        answered_at = CASE WHEN \(action == .answerByReply) THEN now() ELSE answered_at END,
+                        answered_on = CASE WHEN \(action == .answerByReply) THEN \(today) ELSE answered_on END,
+                        closed_at = CASE WHEN \(action == .closeByReply) THEN now() ELSE closed_at END
+                    WHERE id = \(id)
+                    """)
+                try await appendHistory(
+                    id, action: action.name, from: status, to: workflow.status, note: "reply: \(reply.reference)",
+                    principal: principal, in: transaction)
+            }
         }
     }
 
