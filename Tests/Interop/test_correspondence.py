@@ -495,6 +495,12 @@ def test_overdue_and_due_soon_lists_and_the_reminders_stream(env):
     only = env.stub.ListDeadlines(pb.ListDeadlinesRequest(department_id="financien"), metadata=md(env.keys.clerk),
                                   timeout=5)
     assert [s.id for s in list(only.overdue) + list(only.due_soon)] == [fresh.id]
+    # Not dispatched yet, an item is on the list of the department that registered it (the mail desk's).
+    desk = env.stub.ListDeadlines(pb.ListDeadlinesRequest(department_id="onthaal"), metadata=md(env.keys.clerk),
+                                  timeout=5)
+    desk_ids = [s.id for s in list(desk.overdue) + list(desk.due_soon)]
+    assert overdue.id in desk_ids and fresh.id not in desk_ids
+    assert not lists.truncated and not desk.truncated
     # The stream sends what is due now, then keeps watching: a new overdue item arrives within the interval.
     call = env.stub.WatchReminders(pb.WatchRemindersRequest(department_id="financien", interval_seconds=1),
                                    metadata=md(env.keys.clerk), timeout=20)

@@ -895,7 +895,8 @@ public struct Loket_Correspondence_V1_ItemSummary: ProtobufMessage {
 
 /// The `loket.correspondence.v1.ListDeadlinesRequest` message.
 public struct Loket_Correspondence_V1_ListDeadlinesRequest: ProtobufMessage {
-    /// Empty for every department.
+    /// Empty for every department. A department's items are those dispatched to it, and those it registered that are
+    /// not dispatched yet.
     public var departmentId: String = ""
     /// Items due within this many working days count as due soon (default 2).
     public var dueWithinWorkingDays: Int32 = 0
@@ -923,10 +924,12 @@ public struct Loket_Correspondence_V1_ListDeadlinesRequest: ProtobufMessage {
 
 /// The `loket.correspondence.v1.ListDeadlinesResponse` message.
 public struct Loket_Correspondence_V1_ListDeadlinesResponse: ProtobufMessage {
-    /// `overdue` (field 1).
+    /// Soonest due first, in both lists.
     public var overdue: [Loket_Correspondence_V1_ItemSummary] = []
     /// `due_soon` (field 2).
     public var dueSoon: [Loket_Correspondence_V1_ItemSummary] = []
+    /// True when more than 1,000 items are overdue or due soon: the 1,000 due soonest are listed.
+    public var truncated: Bool = false
 
     /// The protobuf-c layout of `loket.correspondence.v1.ListDeadlinesResponse`.
     public static var wireDescriptor: WireDescriptor {
@@ -940,18 +943,20 @@ public struct Loket_Correspondence_V1_ListDeadlinesResponse: ProtobufMessage {
     public init(wireReader reader: WireReader) throws(WireError) {
         self.overdue = try reader.repeatedMessage(0, as: Loket_Correspondence_V1_ItemSummary.self)
         self.dueSoon = try reader.repeatedMessage(1, as: Loket_Correspondence_V1_ItemSummary.self)
+        self.truncated = reader.bool(2)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
     public func write(to writer: inout WireWriter) {
         if !self.overdue.isEmpty { writer.setRepeatedMessage(0, self.overdue) }
         if !self.dueSoon.isEmpty { writer.setRepeatedMessage(1, self.dueSoon) }
+        writer.setBool(2, self.truncated)
     }
 }
 
 /// The `loket.correspondence.v1.WatchRemindersRequest` message.
 public struct Loket_Correspondence_V1_WatchRemindersRequest: ProtobufMessage {
-    /// `department_id` (field 1).
+    /// As in ListDeadlinesRequest; each look covers the 1,000 items due soonest.
     public var departmentId: String = ""
     /// `due_within_working_days` (field 2).
     public var dueWithinWorkingDays: Int32 = 0

@@ -10,9 +10,11 @@ extension CorrespondenceService {
     ) async throws -> Loket_Correspondence_V1_ListDeadlinesResponse {
         let within = try dueWithin(request.dueWithinWorkingDays, context)
         let summaries = try await openDeadlines(department: request.departmentId, within: within, context)
+        let listed = summaries.prefix(Self.deadlineListLimit)
         return .with {
-            $0.overdue = summaries.filter(\.overdue)
-            $0.dueSoon = summaries.filter { !$0.overdue }
+            $0.overdue = listed.filter(\.overdue)
+            $0.dueSoon = listed.filter { !$0.overdue }
+            $0.truncated = summaries.count > Self.deadlineListLimit
         }
     }
 
@@ -30,7 +32,7 @@ extension CorrespondenceService {
         var sent = Set<String>()
         while !Task.isCancelled {
             let summaries = try await openDeadlines(department: request.departmentId, within: within, context)
-            for summary in summaries {
+            for summary in summaries.prefix(Self.deadlineListLimit) {
                 let key = "\(summary.id)|\(summary.dueOn)|\(summary.overdue)"
                 if sent.insert(key).inserted {
                     try await response.write(.with { $0.item = summary })
@@ -47,7 +49,12 @@ extension CorrespondenceService {
         return value == 0 ? 2 : Int(value)
     }
 
-    /// Open incoming items due within `within` working days or overdue, soonest first (at most 1000).
+    /// The most items a deadline list (or one look of the reminders stream) holds.
+    static let deadlineListLimit = 1000
+
+    /// Open incoming items due within `within` working days or overdue, soonest first: at most one more than
+    /// ``deadlineListLimit``, which tells that the list is cut. A department's items are those dispatched to it and
+    /// those it registered that are not dispatched yet.
     private func openDeadlines(department: String, within: Int, _ context: ServerContext) async throws -> [Summary] {
         let caller = try context.caller
         let today = self.today
@@ -58,8 +65,8 @@ extension CorrespondenceService {
                 SELECT \(unsafeRawSQL: StoredItem.columns) FROM correspondence.items i
                 WHERE i.direction = 'in' AND i.status IN ('registered', 'dispatched', 'assigned', 'in_treatment')
                   AND i.due_on <= \(limit.calendarDate)
-                  AND (\(department) = '' OR i.department_id = \(department))
-                ORDER BY i.due_on, i.reference LIMIT 1000
+                  AND (\(department) = '' OR coalesce(i.department_id, i.registered_department) = \(department))
+                ORDER BY i.due_on, i.reference LIMIT \(Self.deadlineListLimit + 1)
                 """)
         }
         return try rows.map { try summary(StoredItem(row: $0), caller: caller, today: today) }

@@ -2978,7 +2978,7 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__list_deadlines_reque
   (ProtobufCMessageInit) loket__correspondence__v1__list_deadlines_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__correspondence__v1__list_deadlines_response__field_descriptors[2] =
+static const ProtobufCFieldDescriptor loket__correspondence__v1__list_deadlines_response__field_descriptors[3] =
 {
   {
     "overdue",
@@ -3004,15 +3004,28 @@ static const ProtobufCFieldDescriptor loket__correspondence__v1__list_deadlines_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "truncated",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__ListDeadlinesResponse, truncated),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__correspondence__v1__list_deadlines_response__field_indices_by_name[] = {
   1,   /* field[1] = due_soon */
   0,   /* field[0] = overdue */
+  2,   /* field[2] = truncated */
 };
 static const ProtobufCIntRange loket__correspondence__v1__list_deadlines_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor loket__correspondence__v1__list_deadlines_response__descriptor =
 {
@@ -3022,7 +3035,7 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__list_deadlines_respo
   "Loket__Correspondence__V1__ListDeadlinesResponse",
   "loket.correspondence.v1",
   sizeof(Loket__Correspondence__V1__ListDeadlinesResponse),
-  2,
+  3,
   loket__correspondence__v1__list_deadlines_response__field_descriptors,
   loket__correspondence__v1__list_deadlines_response__field_indices_by_name,
   1,  loket__correspondence__v1__list_deadlines_response__number_ranges,

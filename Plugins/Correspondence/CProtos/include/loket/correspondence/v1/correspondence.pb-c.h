@@ -426,7 +426,8 @@ struct  Loket__Correspondence__V1__ListDeadlinesRequest
 {
   ProtobufCMessage base;
   /*
-   * Empty for every department.
+   * Empty for every department. A department's items are those dispatched to it, and those it registered that are
+   * not dispatched yet.
    */
   char *department_id;
   /*
@@ -442,19 +443,29 @@ struct  Loket__Correspondence__V1__ListDeadlinesRequest
 struct  Loket__Correspondence__V1__ListDeadlinesResponse
 {
   ProtobufCMessage base;
+  /*
+   * Soonest due first, in both lists.
+   */
   size_t n_overdue;
   Loket__Correspondence__V1__ItemSummary **overdue;
   size_t n_due_soon;
   Loket__Correspondence__V1__ItemSummary **due_soon;
+  /*
+   * True when more than 1,000 items are overdue or due soon: the 1,000 due soonest are listed.
+   */
+  protobuf_c_boolean truncated;
 };
 #define LOKET__CORRESPONDENCE__V1__LIST_DEADLINES_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__list_deadlines_response__descriptor) \
-    , 0,NULL, 0,NULL }
+    , 0,NULL, 0,NULL, 0 }
 
 
 struct  Loket__Correspondence__V1__WatchRemindersRequest
 {
   ProtobufCMessage base;
+  /*
+   * As in ListDeadlinesRequest; each look covers the 1,000 items due soonest.
+   */
   char *department_id;
   int32_t due_within_working_days;
   /*
