@@ -643,6 +643,19 @@ def test_search_beyond_the_ranking_limit_counts_at_least_and_pages_newest_first(
     error = rpc_error(lambda: env.stub.Search(pb.SearchRequest(query="fietsenstalling", page_token="r:100"),
                                               metadata=md(env.keys.desk, "en"), timeout=10))
     assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "start again" in error.details()
+    # Matches further back than the walk along the dates goes (5,000 items): 6,000 newer items that do not match
+    # (written straight into the table; no search vector) make the first page come through the text index.
+    before = search(env, env.keys.desk, "fietsenstalling", page_size=100)
+    psql(env.database, """
+        INSERT INTO correspondence.items (year, direction, number, reference, channel, subject, language, ts_config,
+                                          received_on, status, registered_by, registered_department)
+        SELECT 2090, 'out', n, '2090/OUT/' || lpad(n::text, 6, '0'), 'letter', 'Vulstuk ' || n, 'nl', 'dutch',
+               DATE '2024-06-01' + n % 300, 'draft', 'filler', 'onthaal'
+        FROM generate_series(1, 6000) AS n;
+        ANALYZE correspondence.items;""")
+    first, ids, pages = walk(env.keys.desk)
+    assert [h.item.id for h in first.hits] == [h.item.id for h in before.hits]
+    assert len(ids) == len(set(ids)) == 1010 and set(ids) == everything and pages == 11
     # Without words: everything, newest first, counted up to the limit.
     listing = search(env, env.keys.clerk, "", page_size=5)
     assert listing.order == pb.SEARCH_ORDER_NEWEST_FIRST and listing.total_is_lower_bound

@@ -7,10 +7,15 @@ import LoketPluginAPI
 /// the table (for its filters, its rank and its visibility), not only from the index. So a search counts at most
 /// ``searchRankingLimit`` + 1 matches and ranks them only when that many or fewer match; when more match, it lists
 /// them newest first, walking the index on (received date, reference) from where the previous page ended and
-/// stopping after one page. Either way one call reads a bounded number of rows, however many items match.
+/// stopping after one page, or after ``searchWalkLimit`` items when the matches lie further back (then it takes
+/// the rest of the page through the text index). One call reads a bounded number of rows, however many items
+/// match, unless the matches of a common search all lie far back in time.
 extension CorrespondenceService {
     /// The most matches a search counts exactly and ranks by relevance.
     static let searchRankingLimit = 1000
+    /// The most items a newest-first page walks along the date index before it looks further back through the
+    /// text index.
+    static let searchWalkLimit = 5000
 
     /// Everything the search statement filters on.
     private struct SearchFilter {
@@ -75,20 +80,15 @@ extension CorrespondenceService {
             // The plan depends on the words (a rare word: through the text index; a common one: along the date
             // index): never a generic plan of the prepared statement.
             try await transaction.query("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)")
-            var rows = try await searchPage(
-                filter, newest: newest, knownTotal: nil, offset: offset, token: token, pageSize: pageSize,
-                in: transaction)
-            var total = try rows.first?.decode(Int64.self, at: 21) ?? 0
-            if !newest && total > limit {
-                // Too many to rank: newest first. A relevance page token no longer fits.
+            let rows = try await searchPage(
+                filter, newest: newest, offset: offset, token: token, pageSize: pageSize, in: transaction)
+            let total = try rows.first?.decode(Int64.self, at: 21) ?? 0
+            if total > limit {
+                // Too many to rank: the statement listed them newest first. A relevance page token no longer fits.
                 guard offset == 0 else {
                     throw localizer.error(.invalidArgument, CorrespondenceMessages.searchChanged, for: context)
                 }
                 newest = true
-                rows = try await searchPage(
-                    filter, newest: true, knownTotal: total, offset: 0, token: nil, pageSize: pageSize,
-                    in: transaction)
-                total = try rows.first?.decode(Int64.self, at: 21) ?? total
             }
             var response = Loket_Correspondence_V1_SearchResponse()
             response.total = min(total, Int64(limit))
@@ -128,11 +128,10 @@ extension CorrespondenceService {
     }
 
     /// One page of hits (one row more when a next page exists), each with the bounded count of matches in its last
-    /// column; when no hit is on the page, one row with only that count. Relevance order ranks the matches when at
-    /// most ``searchRankingLimit`` match (and returns no hit otherwise); newest first walks from `token`.
-    /// `knownTotal` skips the count.
+    /// column; when no hit is on the page, one row with only that count. At most ``searchRankingLimit`` matches
+    /// are ordered as asked (by rank, or newest first from `token`); more are listed newest first from `token`.
     private func searchPage(
-        _ filter: SearchFilter, newest: Bool, knownTotal: Int64?, offset: Int, token: SearchPageToken?, pageSize: Int,
+        _ filter: SearchFilter, newest: Bool, offset: Int, token: SearchPageToken?, pageSize: Int,
         in transaction: Transaction
     ) async throws -> PostgresRows {
         var afterDay: CalendarDate?
@@ -142,6 +141,7 @@ extension CorrespondenceService {
             afterReference = reference.description
         }
         let limit = Self.searchRankingLimit
+        let walk = Self.searchWalkLimit
         // The query in the chosen language, or in each language (an item matches in its own). The parameters are
         // constants of the statement (`p` is inlined), so the planner sees the words and chooses by them.
         return try await transaction.query(
@@ -160,32 +160,58 @@ extension CorrespondenceService {
                        \(filter.principal)::text AS principal, \(afterDay)::date AS after_day,
                        \(afterReference)::text AS after_reference
             ),
-            -- At most limit + 1 matches, in no particular order: the bounded count, and when no more than the limit
-            -- match, every match with its rank.
+            -- 1. At most limit + 1 matches, in no particular order: the bounded count, and when no more than the
+            -- limit match, all of them, ranked (or newest first).
             matches AS MATERIALIZED (
                 SELECT i.id, ts_rank(i.search, p.query) AS rank, i.received_on, i.reference
                 FROM correspondence.items i, p
-                WHERE \(knownTotal)::bigint IS NULL AND \(unsafeRawSQL: Self.searchFilter)
+                WHERE \(unsafeRawSQL: Self.searchFilter)
                 LIMIT \(limit + 1)
             ),
-            counted AS (SELECT coalesce(\(knownTotal)::bigint, (SELECT count(*) FROM matches)) AS total),
-            ranked AS (
-                SELECT m.id, m.rank, m.received_on, m.reference FROM matches m
-                WHERE NOT \(newest) AND (SELECT total FROM counted) <= \(limit)
-                ORDER BY m.rank DESC, m.received_on DESC, m.reference DESC
+            counted AS (SELECT count(*) AS total FROM matches),
+            few AS (
+                SELECT m.id, CASE WHEN \(newest) THEN 0 ELSE m.rank END AS rank, m.received_on, m.reference
+                FROM matches m, p
+                WHERE (SELECT total FROM counted) <= \(limit)
+                  AND (p.after_day IS NULL OR (m.received_on, m.reference) < (p.after_day, p.after_reference))
+                ORDER BY 2 DESC, m.received_on DESC, m.reference DESC
                 LIMIT \(pageSize + 1) OFFSET \(offset)
             ),
-            -- Newest first, from where the previous page ended, along items_received_reference (or, for few
-            -- matches, through the text index and a sort of the matches).
-            recent AS (
-                SELECT i.id, 0::real AS rank, i.received_on, i.reference
-                FROM correspondence.items i, p
-                WHERE \(newest) AND \(unsafeRawSQL: Self.searchFilter)
+            -- 2. More match: newest first, from where the previous page ended, along items_received_reference,
+            -- stopping as soon as a page is found, or after the walk limit ...
+            walked AS (
+                SELECT i.* FROM correspondence.items i, p
+                WHERE (SELECT total FROM counted) > \(limit)
                   AND (p.after_day IS NULL OR (i.received_on, i.reference) < (p.after_day, p.after_reference))
+                ORDER BY i.received_on DESC, i.reference DESC
+                LIMIT \(walk)
+            ),
+            recent AS MATERIALIZED (
+                SELECT i.id, 0::real AS rank, i.received_on, i.reference
+                FROM walked i, p
+                WHERE \(unsafeRawSQL: Self.searchFilter)
                 ORDER BY i.received_on DESC, i.reference DESC
                 LIMIT \(pageSize + 1)
             ),
-            hits AS (SELECT * FROM ranked UNION ALL SELECT * FROM recent)
+            -- ... and when the walk found less than a page (the matches lie further back), the rest of the page
+            -- from the matches before the last item walked, through the text index: ordered by a row value, which
+            -- the date index cannot give, so that the planner does not walk the dates one by one again.
+            edge AS MATERIALIZED (
+                SELECT i.received_on, i.reference FROM correspondence.items i, p
+                WHERE (SELECT total FROM counted) > \(limit) AND (SELECT count(*) FROM recent) <= \(pageSize)
+                  AND (p.after_day IS NULL OR (i.received_on, i.reference) < (p.after_day, p.after_reference))
+                ORDER BY i.received_on DESC, i.reference DESC
+                OFFSET \(walk - 1) LIMIT 1
+            ),
+            older AS (
+                SELECT i.id, 0::real AS rank, i.received_on, i.reference
+                FROM correspondence.items i, p, edge
+                WHERE \(unsafeRawSQL: Self.searchFilter)
+                  AND (i.received_on, i.reference) < (edge.received_on, edge.reference)
+                ORDER BY ROW(i.received_on, i.reference) DESC
+                LIMIT \(pageSize + 1) - (SELECT count(*) FROM recent)
+            ),
+            hits AS (SELECT * FROM few UNION ALL SELECT * FROM recent UNION ALL SELECT * FROM older)
             SELECT \(unsafeRawSQL: StoredItem.columns),
                    coalesce(ts_rank(i.search, p.query), 0),
                    ARRAY(SELECT c.name FROM correspondence.item_contacts ic
