@@ -393,7 +393,7 @@ if wanted correspondence; then
       && run_h2load "search-$n" "$runs/search-$n.bin" /loket.correspondence.v1.Correspondence/Search \
         "$(audit_count /loket.correspondence.v1.Correspondence/Search)"; then
       check_h2load "search-$n" || true
-      hits=$(sed -n 's/.* total=\([0-9]*\).*/\1/p' "$runs/search-$n.grpcio.txt")
+      hits=$(sed -n 's/.* total=\([0-9+]*\).*/\1/p' "$runs/search-$n.grpcio.txt")
       search_lines+=$(row "gRPC Search \"$query\" ($hits hits)" "$H2_RPS" \
         "$(awk -v u="$H2_MEAN_US" 'BEGIN { print u / 1000 }')" "$LAT_P50_MS" "$LAT_P99_MS" \
         "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" "$SRV_CPU_US" \
