@@ -78,8 +78,11 @@ extension CorrespondenceService {
 
         return try await plugin.transaction(context) { transaction in
             // The plan depends on the words (a rare word: through the text index; a common one: along the date
-            // index): never a generic plan of the prepared statement.
-            try await transaction.query("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)")
+            // index): never a generic plan of the prepared statement. And no JIT compilation: the estimates of the
+            // parts that a page rarely runs (the walk, the look further back) add up to a cost that would start
+            // it, and compiling takes longer (~30 ms) than the page's bounded work.
+            try await transaction.query(
+                "SELECT set_config('plan_cache_mode', 'force_custom_plan', true), set_config('jit', 'off', true)")
             let rows = try await searchPage(
                 filter, newest: newest, offset: offset, token: token, pageSize: pageSize, in: transaction)
             let total = try rows.first?.decode(Int64.self, at: 21) ?? 0
