@@ -583,6 +583,8 @@ def test_search_filters_rank_and_pagination(env):
     for token in ("abc", "20", "r:0", "r:1001", "n:2026-13-01:2026/IN/000001"):
         error = rpc_error(lambda: search(env, env.keys.clerk, "x", page_token=token))
         assert error.code() == grpc.StatusCode.INVALID_ARGUMENT, token
+    error = rpc_error(lambda: search(env, env.keys.clerk, "x", order=7))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
     # Newest first on request: by received date, with the same filters, page after page.
     newest = search(env, env.keys.clerk, "sportclub", order=pb.SEARCH_ORDER_NEWEST_FIRST, page_size=3)
     assert newest.order == pb.SEARCH_ORDER_NEWEST_FIRST and newest.total == 4
