@@ -1,8 +1,9 @@
 """The correspondence plugin end to end (issue 9): the real loketd on a database of its own, through grpcio.
 
 Gapless reference numbers under 50 concurrent registrations of which some roll back, both workflows, a reply that
-closes its items, due dates across a weekend and public holidays, suspension and extension, the deadline lists and
-the reminders stream, full-text search by stem in Dutch and French with confidentiality, attachments that
+closes its items, due dates across a weekend and public holidays (by channel, department, and department and
+channel), suspension and extension, the deadline lists and the reminders stream, full-text search by stem in Dutch
+and French with confidentiality, and beyond 1,000 matches (a bounded count, newest-first pages), attachments that
 round-trip with the same SHA-256, contacts deduplicated and audited, statistics.
 """
 
