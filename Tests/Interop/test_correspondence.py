@@ -18,6 +18,7 @@ import secrets
 import subprocess
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
@@ -502,15 +503,24 @@ def test_overdue_and_due_soon_lists_and_the_reminders_stream(env):
     desk_ids = [s.id for s in list(desk.overdue) + list(desk.due_soon)]
     assert overdue.id in desk_ids and fresh.id not in desk_ids
     assert not lists.truncated and not desk.truncated
-    # The stream sends what is due now, then keeps watching: a new overdue item arrives within the interval.
-    call = env.stub.WatchReminders(pb.WatchRemindersRequest(department_id="financien", interval_seconds=1),
-                                   metadata=md(env.keys.clerk), timeout=20)
+    # The stream sends what is due now, then keeps watching: a new overdue item arrives as soon as it is
+    # dispatched (woken by the change, long before the hourly look).
+    call = env.stub.WatchReminders(pb.WatchRemindersRequest(department_id="financien", interval_seconds=3600),
+                                   metadata=md(env.keys.clerk), timeout=30)
     first = next(call)
     assert first.item.id == fresh.id
+    time.sleep(0.5)  # the server listens for changes from the stream's start; give its LISTEN a moment
+    started = time.monotonic()
     late = register(env, subject="Later binnen, al te laat", received_on="2026-02-03")
     transition(env, late.id, pb.ACTION_DISPATCH, department_id="financien")
     second = next(call)
     assert second.item.id == late.id and second.item.overdue
+    assert time.monotonic() - started < 15
+    # A due date that changes brings the item again (still overdue).
+    extend = pb.ExtendDeadlineRequest(item=late.id, working_days=1, reason="advies gevraagd")
+    extended = env.stub.ExtendDeadline(extend, metadata=md(env.keys.clerk), timeout=5)
+    third = next(call)
+    assert third.item.id == late.id and third.item.due_on == extended.due_on != second.item.due_on
     call.cancel()
 
 

@@ -960,7 +960,8 @@ public struct Loket_Correspondence_V1_WatchRemindersRequest: ProtobufMessage {
     public var departmentId: String = ""
     /// `due_within_working_days` (field 2).
     public var dueWithinWorkingDays: Int32 = 0
-    /// How often to look again, 1 to 3600 seconds (default 60).
+    /// How often to look again for what the passing days make due soon or overdue, 1 to 3600 seconds (default 60);
+    /// changes of items wake the stream sooner.
     public var intervalSeconds: Int32 = 0
 
     /// The protobuf-c layout of `loket.correspondence.v1.WatchRemindersRequest`.
@@ -1500,7 +1501,8 @@ public protocol Loket_Correspondence_V1_CorrespondenceService: RPCService {
     /// Open incoming items that are overdue or due soon.
     func listDeadlines(request: Loket_Correspondence_V1_ListDeadlinesRequest, context: ServerContext) async throws -> Loket_Correspondence_V1_ListDeadlinesResponse
     /// Reminders for front-office applications: the current overdue and due-soon items first, then each item again
-    /// when it becomes due soon or overdue, until the client cancels.
+    /// when it becomes due soon or overdue or its due date changes, until the client cancels. A change of an incoming
+    /// item (registered, dispatched, its term suspended or extended) is seen within about a second.
     func watchReminders(request: Loket_Correspondence_V1_WatchRemindersRequest, response: ResponseWriter<Loket_Correspondence_V1_Reminder>, context: ServerContext) async throws
     /// Full-text search over subject, contacts, notes and attachment text, ranked, filtered and paginated. Up to
     /// 1,000 matches are counted exactly and ranked by relevance; beyond that the count is a lower bound and the hits

@@ -5,6 +5,17 @@ import LoketPluginAPI
 extension CorrespondenceService {
     typealias Summary = Loket_Correspondence_V1_ItemSummary
 
+    /// The channel on which a committed change of an incoming item (registered, moved on, its due date changed)
+    /// wakes the reminders streams.
+    static let deadlineChannel = "correspondence_deadlines"
+    /// A woken stream looks at most this often, however many changes come in.
+    static let reminderWakeGap: Duration = .seconds(1)
+
+    /// Wakes the reminders streams when the transaction commits.
+    func wakeReminders(in transaction: Transaction) async throws {
+        try await transaction.notify(channel: Self.deadlineChannel)
+    }
+
     func listDeadlines(
         request: Loket_Correspondence_V1_ListDeadlinesRequest, context: ServerContext
     ) async throws -> Loket_Correspondence_V1_ListDeadlinesResponse {
@@ -27,18 +38,41 @@ extension CorrespondenceService {
         guard (1...3600).contains(interval) else {
             throw plugin.localizer.error(.invalidArgument, CorrespondenceMessages.invalidInterval, for: context)
         }
-        // What this stream already reminded of: an item comes again when its due date or its state (due soon,
-        // overdue) changes.
-        var sent = Set<String>()
-        while !Task.isCancelled {
-            let summaries = try await openDeadlines(department: request.departmentId, within: within, context)
-            for summary in summaries.prefix(Self.deadlineListLimit) {
-                let key = "\(summary.id)|\(summary.dueOn)|\(summary.overdue)"
-                if sent.insert(key).inserted {
-                    try await response.write(.with { $0.item = summary })
+        // Looks again when a change of an incoming item commits (at most once a `reminderWakeGap`), and every
+        // `interval` for what the passing days make due soon or overdue (and in case a notification was lost).
+        // Subscribed before the first look, so that a change committed in between wakes the loop.
+        let notifications = plugin.notifications.notifications(channel: Self.deadlineChannel)
+        let (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await _ in notifications { wake.yield() }
+            }
+            group.addTask {
+                while true {
+                    try await Task.sleep(for: .seconds(interval))
+                    wake.yield()
                 }
             }
-            try await Task.sleep(for: .seconds(interval))
+            defer { group.cancelAll() }
+            // What this stream reminded of and is still on the list: an item comes again when its due date or its
+            // state (due soon, overdue) changes, or when it comes back on the list.
+            var sent = Set<String>()
+            var waiting = wakeups.makeAsyncIterator()
+            while !Task.isCancelled {
+                let summaries = try await openDeadlines(department: request.departmentId, within: within, context)
+                var listed = Set<String>()
+                for summary in summaries.prefix(Self.deadlineListLimit) {
+                    let key = "\(summary.id)|\(summary.dueOn)|\(summary.overdue)"
+                    listed.insert(key)
+                    if !sent.contains(key) {
+                        try await response.write(.with { $0.item = summary })
+                    }
+                }
+                sent = listed
+                // Cancellation (the client went away) ends the wait with nil.
+                guard await waiting.next() != nil else { break }
+                try await Task.sleep(for: Self.reminderWakeGap)
+            }
         }
     }
 

@@ -22,6 +22,7 @@ extension CorrespondenceService {
                 try await answerItems(answeredBy: stored, principal: caller.principalName, in: transaction)
             }
             if !note.isEmpty { try await transaction.query("SELECT correspondence.refresh_search(\(stored.id))") }
+            if stored.direction == .incoming { try await wakeReminders(in: transaction) }
             let item = try await message(
                 for: try await loadItem(stored.id.uuidString, in: transaction, context: context), in: transaction)
             try await transaction.audit(Self.auditRecord(.update, item))
@@ -178,6 +179,7 @@ extension CorrespondenceService {
                 stored.id, action: kind, from: stored.status, to: stored.status,
                 note: "\(note) (due \(due) -> \(newDue))", principal: caller.principalName, in: transaction)
             try await transaction.query("SELECT correspondence.refresh_search(\(stored.id))")
+            try await wakeReminders(in: transaction)
             let item = try await message(
                 for: try await loadItem(stored.id.uuidString, in: transaction, context: context), in: transaction)
             try await transaction.audit(Self.auditRecord(.update, item))

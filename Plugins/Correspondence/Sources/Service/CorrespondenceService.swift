@@ -126,6 +126,7 @@ struct CorrespondenceService: Loket_Correspondence_V1_CorrespondenceService {
                 id, action: "register", from: nil, to: status, note: "", principal: caller.principalName,
                 in: transaction)
             try await transaction.query("SELECT correspondence.refresh_search(\(id))")
+            if direction == .incoming { try await wakeReminders(in: transaction) }
             let item = try await message(for: try await loadItem(id.uuidString, in: transaction, context: context),
                                          in: transaction)
             try await transaction.audit(Self.auditRecord(.create, item))

@@ -469,7 +469,8 @@ struct  Loket__Correspondence__V1__WatchRemindersRequest
   char *department_id;
   int32_t due_within_working_days;
   /*
-   * How often to look again, 1 to 3600 seconds (default 60).
+   * How often to look again for what the passing days make due soon or overdue, 1 to 3600 seconds (default 60);
+   * changes of items wake the stream sooner.
    */
   int32_t interval_seconds;
 };
