@@ -174,7 +174,7 @@ public enum Loket_Correspondence_V1_Action: ProtobufEnum {
     case sign
     /// `ACTION_RETURN_TO_DRAFT` = 12.
     case returnToDraft
-    /// Sends the item; the incoming items it answers become answered.
+    /// Sends the item; the incoming items it answers are answered (when still open) and closed.
     case send
     /// A number this build has no case for; kept so that it survives a round trip.
     case unrecognized(Int32)

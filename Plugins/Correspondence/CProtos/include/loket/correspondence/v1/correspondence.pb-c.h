@@ -105,7 +105,7 @@ typedef enum _Loket__Correspondence__V1__Action {
   LOKET__CORRESPONDENCE__V1__ACTION__ACTION_SIGN = 11,
   LOKET__CORRESPONDENCE__V1__ACTION__ACTION_RETURN_TO_DRAFT = 12,
   /*
-   * Sends the item; the incoming items it answers become answered.
+   * Sends the item; the incoming items it answers are answered (when still open) and closed.
    */
   LOKET__CORRESPONDENCE__V1__ACTION__ACTION_SEND = 13
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(LOKET__CORRESPONDENCE__V1__ACTION)
