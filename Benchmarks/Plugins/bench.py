@@ -120,7 +120,7 @@ def request_for(m, kind: str, arg: str | None):
     die(f"unknown request kind {kind}")
 
 
-def summary(kind: str, response) -> str:
+def summary(m, kind: str, response) -> str:
     if kind == "get-person":
         return f"person {response.national_number} {response.given_names} {response.family_name} {response.birth_date}"
     if kind == "submit-case":
@@ -130,7 +130,11 @@ def summary(kind: str, response) -> str:
     if kind == "register-item":
         return f"item {response.reference} due {response.due_on}"
     if kind == "search":
-        return f"total={response.total} hits={len(response.hits)} first={response.hits[0].item.reference if response.hits else '-'}"
+        # A count that stops at the ranking limit is a lower bound: "1000+" (the order then is newest first).
+        total = f"{response.total}{'+' if response.total_is_lower_bound else ''}"
+        order = m["correspondence"].SearchOrder.Name(response.order)
+        return (f"total={total} order={order} hits={len(response.hits)} "
+                f"first={response.hits[0].item.reference if response.hits else '-'}")
     return ""
 
 
@@ -155,7 +159,7 @@ def call(stubs: str, port: str, kind: str, body_path: str, key: str, purpose: st
             print(f"status={error.code().name} message={error.details()!r}")
             sys.exit(1)
     response = getattr(m[module], response_type).FromString(raw)
-    print(f"status={info.code().name} {summary(kind, response)}")
+    print(f"status={info.code().name} {summary(m, kind, response)}")
 
 
 def enable(stubs: str, port: str, key: str, department: str, plugins: list[str]) -> None:

@@ -21,14 +21,18 @@ struct ManifestTests {
     func policies() {
         let manifest = CorrespondencePlugin().manifest
         #expect(manifest.id == "correspondence")
-        #expect(manifest.migrations.count == 1)
+        #expect(manifest.migrations.count == 3)
         let paths = Set(manifest.methods.map(\.path))
-        #expect(paths.count == 12)
+        #expect(paths.count == 15)
         for method in ["RegisterItem", "GetItem", "GetAttachment", "Transition", "Search"] {
             let policy = manifest.methods.first { $0.path.hasSuffix("/\(method)") }
             #expect(policy?.personalData.requiresPurpose == true, "\(method)")
         }
         #expect(CorrespondencePlugin.terms.roles == [.administrator])
+        for method in ["SetChannelTerm", "SetTerm", "DeleteTerm"] {
+            let policy = manifest.methods.first { $0.path.hasSuffix("/\(method)") }
+            #expect(policy?.permission == CorrespondencePlugin.terms, "\(method)")
+        }
         #expect(!CorrespondencePlugin.confidential.roles.contains(.clerk))
     }
 

@@ -50,11 +50,23 @@ struct WorkflowTests {
         #expect(workflow.department == "b")
     }
 
-    @Test("A sent reply answers an item in any open status, but not an answered or closed one",
+    @Test("A sent reply answers an item in any open status, then closes it",
           arguments: [ItemStatus.registered, .dispatched, .assigned, .inTreatment])
     func answerByReply(status: ItemStatus) throws {
-        let workflow = try #require(IncomingWorkflow(status: status, department: nil, agent: nil))
-        #expect(try workflow.next(.answerByReply) == .answered)
+        var workflow = try #require(IncomingWorkflow(status: status, department: nil, agent: nil))
+        #expect(throws: WorkflowError.self) { try workflow.next(.closeByReply) }
+        try workflow.apply(.answerByReply)
+        #expect(workflow.status == .answered)
+        try workflow.apply(.closeByReply)
+        #expect(workflow.status == .closed)
+    }
+
+    @Test("A sent reply closes an item answered before by other means; a closed item stays closed")
+    func closeByReply() throws {
+        let answered = try #require(IncomingWorkflow(status: .answered, department: "a", agent: "b"))
+        #expect(try answered.next(.closeByReply) == .closed)
+        let closed = try #require(IncomingWorkflow(status: .closed, department: "a", agent: "b"))
+        #expect(throws: WorkflowError.self) { try closed.next(.closeByReply) }
     }
 
     @Test("Answered and closed items are not answered again; outgoing statuses are no incoming state")

@@ -1,13 +1,15 @@
 """The correspondence plugin end to end (issue 9): the real loketd on a database of its own, through grpcio.
 
 Gapless reference numbers under 50 concurrent registrations of which some roll back, both workflows, a reply that
-answers its item, due dates across a weekend and public holidays, suspension and extension, the deadline lists and
-the reminders stream, full-text search by stem in Dutch and French with confidentiality, attachments that
+closes its items, due dates across a weekend and public holidays (by channel, department, and department and
+channel), suspension and extension, the deadline lists and the reminders stream, full-text search by stem in Dutch
+and French with confidentiality, and beyond 1,000 matches (a bounded count, newest-first pages), attachments that
 round-trip with the same SHA-256, contacts deduplicated and audited, statistics.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import importlib
 import os
@@ -16,6 +18,7 @@ import secrets
 import subprocess
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
@@ -311,16 +314,22 @@ def test_incoming_workflow_with_append_only_history(env):
     assert result.returncode != 0
 
 
-def test_outgoing_workflow_and_a_sent_reply_answers_its_items(env):
+def test_outgoing_workflow_and_a_sent_reply_closes_its_items(env):
     pb = env.pb
     question = register(env, subject="Vraag om informatie over premies")
     transition(env, question.id, pb.ACTION_DISPATCH, department_id="burgerzaken")
     other = register(env, subject="Tweede vraag over premies")
+    # A third one was answered by phone before the written reply.
+    phoned = register(env, subject="Derde vraag over premies")
+    for action, fields in ((pb.ACTION_DISPATCH, {"department_id": "burgerzaken"}),
+                           (pb.ACTION_ASSIGN, {"agent": "an.peeters"}), (pb.ACTION_START_TREATMENT, {}),
+                           (pb.ACTION_ANSWER, {"note": "telefonisch"})):
+        phoned = transition(env, phoned.id, action, **fields)
     error = rpc_error(lambda: register(env, subject="Fout", answers=[question.id]))  # an incoming item cannot answer
     assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
     reply = register(env, env.keys.clerk, direction=pb.DIRECTION_OUTGOING, subject="Antwoord over premies",
-                     answers=[question.id, other.id])
-    assert sorted(reply.answers) == sorted([question.id, other.id])
+                     answers=[question.id, other.id, phoned.id])
+    assert sorted(reply.answers) == sorted([question.id, other.id, phoned.id])
     for action, status in ((pb.ACTION_SUBMIT_FOR_SIGNATURE, pb.STATUS_TO_SIGN), (pb.ACTION_RETURN_TO_DRAFT, pb.STATUS_DRAFT),
                            (pb.ACTION_SUBMIT_FOR_SIGNATURE, pb.STATUS_TO_SIGN), (pb.ACTION_SIGN, pb.STATUS_SIGNED)):
         assert transition(env, reply.id, action).status == status
@@ -329,13 +338,19 @@ def test_outgoing_workflow_and_a_sent_reply_answers_its_items(env):
     assert got.status == pb.STATUS_DISPATCHED and list(got.answered_by) == [reply.id]
     sent = transition(env, reply.id, pb.ACTION_SEND)
     assert sent.status == pb.STATUS_SENT and sent.sent_on != ""
-    for item in (question, other):
+    # The reply answered the open items and closed them, and closed the one answered by phone.
+    for item in (question, other, phoned):
         got = env.stub.GetItem(pb.GetItemRequest(item=item.id), metadata=md(env.keys.clerk), timeout=5)
-        assert got.status == pb.STATUS_ANSWERED and got.answered_on == sent.sent_on
+        assert got.status == pb.STATUS_CLOSED and got.answered_on == sent.sent_on
         history = env.stub.ListHistory(pb.ListHistoryRequest(item=item.id), metadata=md(env.keys.clerk), timeout=5)
-        assert history.entries[-1].action == "answer_by_reply"
+        steps = ["answer_by_reply", "close_by_reply"] if item is not phoned else ["answer", "close_by_reply"]
+        assert [e.action for e in history.entries[-2:]] == steps
         assert history.entries[-1].note == f"reply: {reply.reference}"
-    assert transition(env, question.id, pb.ACTION_CLOSE).status == pb.STATUS_CLOSED
+        assert history.entries[-1].to_status == pb.STATUS_CLOSED
+    lists = env.stub.ListDeadlines(pb.ListDeadlinesRequest(), metadata=md(env.keys.clerk), timeout=5)
+    assert question.id not in [s.id for s in list(lists.overdue) + list(lists.due_soon)]
+    error = rpc_error(lambda: transition(env, question.id, pb.ACTION_CLOSE))
+    assert error.code() == grpc.StatusCode.FAILED_PRECONDITION
     error = rpc_error(lambda: transition(env, reply.id, pb.ACTION_SEND))
     assert error.code() == grpc.StatusCode.FAILED_PRECONDITION
 
@@ -371,6 +386,76 @@ def test_the_term_is_configured_per_channel(env):
     finally:
         env.stub.SetChannelTerm(pb.SetChannelTermRequest(channel=pb.CHANNEL_EMAIL, working_days=2),
                                 metadata=md(env.keys.chief), timeout=5)
+
+
+def test_terms_per_department_and_channel_across_weekends_and_public_holidays(env):
+    pb = env.pb
+
+    def term(department="", channel=0, days=0):
+        return pb.Term(department_id=department, channel=channel, working_days=days)
+
+    def set_term(*args):
+        return env.stub.SetTerm(term(*args), metadata=md(env.keys.chief), timeout=5)
+
+    def delete_term(department="", channel=0):
+        return env.stub.DeleteTerm(pb.DeleteTermRequest(department_id=department, channel=channel),
+                                   metadata=md(env.keys.chief), timeout=5).deleted
+
+    error = rpc_error(lambda: env.stub.SetTerm(term("archief", days=5), metadata=md(env.keys.clerk), timeout=5))
+    assert error.code() == grpc.StatusCode.PERMISSION_DENIED
+    error = rpc_error(lambda: env.stub.SetTerm(term("nergens", days=5), metadata=md(env.keys.chief, "fr"), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "nergens" in error.details()
+    error = rpc_error(lambda: env.stub.SetTerm(term("archief", days=400), metadata=md(env.keys.chief), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+    try:
+        assert set_term("archief", 0, 5).working_days == 5
+        set_term("archief", pb.CHANNEL_EMAIL, 1)
+        set_term("", pb.CHANNEL_FORM, 3)
+        listed = env.stub.ListTerms(pb.ListTermsRequest(), metadata=md(env.keys.clerk), timeout=5)
+        scopes = [(t.department_id, t.channel, t.working_days) for t in listed.terms]
+        # The most specific first: department and channel, department, channel, default.
+        assert scopes[:2] == [("archief", pb.CHANNEL_EMAIL, 1), ("archief", pb.CHANNEL_UNSPECIFIED, 5)]
+        assert ("", pb.CHANNEL_FORM, 3) in scopes and scopes[-1] == ("", pb.CHANNEL_UNSPECIFIED, 2)
+
+        # Registered, an item has no department yet: its channel's term, else the default. Thursday 30 April 2026,
+        # before Labour Day (Friday) and a weekend; Friday 3 April 2026, before Easter Monday.
+        letter = register(env, channel=pb.CHANNEL_LETTER, subject="Termijn dienst brief", received_on="2026-04-30")
+        form = register(env, channel=pb.CHANNEL_FORM, subject="Termijn dienst formulier", received_on="2026-04-30")
+        email = register(env, channel=pb.CHANNEL_EMAIL, subject="Termijn dienst e-mail", received_on="2026-04-03")
+        assert (letter.due_on, form.due_on, email.due_on) == ("2026-05-05", "2026-05-06", "2026-04-08")
+        suspend = pb.SuspendDeadlineRequest(item=email.id, to="2026-04-07", reason="wacht op bewijsstuk")
+        setattr(suspend, "from", "2026-04-07")
+        assert env.stub.SuspendDeadline(suspend, metadata=md(env.keys.clerk), timeout=5).due_on == "2026-04-09"
+
+        # Dispatched to archief: the department's terms from the received date, across the weekend and holidays.
+        # 5 working days from Thursday 30 April: Monday 4 .. Friday 8 May.
+        assert transition(env, letter.id, pb.ACTION_DISPATCH, department_id="archief").due_on == "2026-05-08"
+        # The department's term (5) wins over the channel's (3).
+        assert transition(env, form.id, pb.ACTION_DISPATCH, department_id="archief").due_on == "2026-05-08"
+        # Department and channel (1) win over the department (5): Tuesday 7 April, and the suspension of that day
+        # is applied again: Wednesday 8 April.
+        dispatched = transition(env, email.id, pb.ACTION_DISPATCH, department_id="archief")
+        assert dispatched.due_on == "2026-04-08"
+        history = env.stub.ListHistory(pb.ListHistoryRequest(item=email.id), metadata=md(env.keys.clerk), timeout=5)
+        assert "due 2026-04-09 -> 2026-04-08 (term archief/email: 1 working days)" in history.entries[-1].note
+
+        # Without the department-and-channel term the department's applies (re-routing sets the date anew):
+        # 5 working days from Friday 3 April skip Easter Monday (Monday 13 April), plus the suspended day.
+        assert delete_term("archief", pb.CHANNEL_EMAIL) is True
+        assert delete_term("archief", pb.CHANNEL_EMAIL) is False
+        assert transition(env, email.id, pb.ACTION_DISPATCH, department_id="archief").due_on == "2026-04-14"
+        # A department without terms of its own: the channel's or the default term again.
+        assert transition(env, email.id, pb.ACTION_DISPATCH, department_id="burgerzaken").due_on == "2026-04-09"
+        error = rpc_error(lambda: env.stub.DeleteTerm(pb.DeleteTermRequest(), metadata=md(env.keys.chief, "en"),
+                                                      timeout=5))
+        assert error.code() == grpc.StatusCode.FAILED_PRECONDITION and "default term" in error.details()
+        rows = sql(env, "SELECT action || ' ' || principal_name FROM core.audit_log "
+                        "WHERE subjects @> ARRAY['correspondence-term:archief/email'] ORDER BY id")
+        assert rows == ["update chef.secretariaat", "delete chef.secretariaat"]
+    finally:
+        delete_term("archief")
+        delete_term("archief", pb.CHANNEL_EMAIL)
+        delete_term("", pb.CHANNEL_FORM)
 
 
 def test_suspension_and_extension_with_a_reason(env):
@@ -412,15 +497,30 @@ def test_overdue_and_due_soon_lists_and_the_reminders_stream(env):
     only = env.stub.ListDeadlines(pb.ListDeadlinesRequest(department_id="financien"), metadata=md(env.keys.clerk),
                                   timeout=5)
     assert [s.id for s in list(only.overdue) + list(only.due_soon)] == [fresh.id]
-    # The stream sends what is due now, then keeps watching: a new overdue item arrives within the interval.
-    call = env.stub.WatchReminders(pb.WatchRemindersRequest(department_id="financien", interval_seconds=1),
-                                   metadata=md(env.keys.clerk), timeout=20)
+    # Not dispatched yet, an item is on the list of the department that registered it (the mail desk's).
+    desk = env.stub.ListDeadlines(pb.ListDeadlinesRequest(department_id="onthaal"), metadata=md(env.keys.clerk),
+                                  timeout=5)
+    desk_ids = [s.id for s in list(desk.overdue) + list(desk.due_soon)]
+    assert overdue.id in desk_ids and fresh.id not in desk_ids
+    assert not lists.truncated and not desk.truncated
+    # The stream sends what is due now, then keeps watching: a new overdue item arrives as soon as it is
+    # dispatched (woken by the change, long before the hourly look).
+    call = env.stub.WatchReminders(pb.WatchRemindersRequest(department_id="financien", interval_seconds=3600),
+                                   metadata=md(env.keys.clerk), timeout=30)
     first = next(call)
     assert first.item.id == fresh.id
+    time.sleep(0.5)  # the server listens for changes from the stream's start; give its LISTEN a moment
+    started = time.monotonic()
     late = register(env, subject="Later binnen, al te laat", received_on="2026-02-03")
     transition(env, late.id, pb.ACTION_DISPATCH, department_id="financien")
     second = next(call)
     assert second.item.id == late.id and second.item.overdue
+    assert time.monotonic() - started < 15
+    # A due date that changes brings the item again (still overdue).
+    extend = pb.ExtendDeadlineRequest(item=late.id, working_days=1, reason="advies gevraagd")
+    extended = env.stub.ExtendDeadline(extend, metadata=md(env.keys.clerk), timeout=5)
+    third = next(call)
+    assert third.item.id == late.id and third.item.due_on == extended.due_on != second.item.due_on
     call.cancel()
 
 
@@ -476,6 +576,7 @@ def test_search_filters_rank_and_pagination(env):
                       notes="subsidie" if n == 1 else "") for n in range(1, 5)]
     all_hits = search(env, env.keys.clerk, "sportclub")
     assert all_hits.total == 4 and {h.item.id for h in all_hits.hits} == {i.id for i in items}
+    assert not all_hits.total_is_lower_bound and all_hits.order == pb.SEARCH_ORDER_RELEVANCE
     ranked = search(env, env.keys.clerk, "subsidie")
     assert ranked.hits[0].item.id == items[0].id  # the subject and the notes both match
     page1 = search(env, env.keys.clerk, "sportclub", page_size=3)
@@ -490,8 +591,88 @@ def test_search_filters_rank_and_pagination(env):
                       direction=pb.DIRECTION_INCOMING)
     assert [h.item.id for h in filtered.hits] == [items[2].id]
     assert search(env, env.keys.clerk, "sportclub", direction=pb.DIRECTION_OUTGOING).total == 0
-    error = rpc_error(lambda: search(env, env.keys.clerk, "x", page_token="abc"))
+    for token in ("abc", "20", "r:0", "r:1001", "n:2026-13-01:2026/IN/000001"):
+        error = rpc_error(lambda: search(env, env.keys.clerk, "x", page_token=token))
+        assert error.code() == grpc.StatusCode.INVALID_ARGUMENT, token
+    error = rpc_error(lambda: search(env, env.keys.clerk, "x", order=7))
     assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+    # Newest first on request: by received date, with the same filters, page after page.
+    newest = search(env, env.keys.clerk, "sportclub", order=pb.SEARCH_ORDER_NEWEST_FIRST, page_size=3)
+    assert newest.order == pb.SEARCH_ORDER_NEWEST_FIRST and newest.total == 4
+    assert [h.item.id for h in newest.hits] == [items[3].id, items[2].id, items[1].id]
+    rest = search(env, env.keys.clerk, "sportclub", order=pb.SEARCH_ORDER_NEWEST_FIRST, page_size=3,
+                  page_token=newest.next_page_token)
+    assert [h.item.id for h in rest.hits] == [items[0].id] and rest.next_page_token == ""
+    assert rest.hits[0].rank > 0
+
+
+def test_search_beyond_the_ranking_limit_counts_at_least_and_pages_newest_first(env):
+    """More than 1,000 matches: a bounded count, newest first, keyset pages that together give every match once;
+    confidential items stay out for those who may not read them, and a count of exactly 1,000 is still ranked."""
+    pb = env.pb
+    start = datetime.date(2023, 1, 2)
+
+    def one(n: int):
+        received = (start + datetime.timedelta(days=n // 3)).isoformat()
+        return register(env, direction=pb.DIRECTION_OUTGOING, subject=f"Rondzendbrief fietsenstalling {n}",
+                        received_on=received, confidential=n < 10,
+                        contacts=[contact(pb, name=f"Buurtbewoner {n % 7}")])
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        items = list(pool.map(one, range(1010)))
+    confidential = {i.id for i in items[:10]}
+    everything = {i.id for i in items}
+
+    def walk(key, **filters):
+        ids, token, pages, first = [], "", 0, None
+        while True:
+            page = search(env, key, "fietsenstalling", page_size=100, page_token=token, **filters)
+            first = first or page
+            ids += [h.item.id for h in page.hits]
+            assert page.order == first.order and page.total == first.total
+            pages += 1
+            token = page.next_page_token
+            if not token:
+                return first, ids, pages
+
+    # The desk registered the confidential ones: 1,010 matches, more than are ranked.
+    first, ids, pages = walk(env.keys.desk)
+    assert first.total == 1000 and first.total_is_lower_bound and first.order == pb.SEARCH_ORDER_NEWEST_FIRST
+    assert len(ids) == len(set(ids)) == 1010 and set(ids) == everything and pages == 11
+    received = [h.item.received_on for h in first.hits]
+    assert received == sorted(received, reverse=True) and received[0] == max(i.received_on for i in items)
+    # Another clerk sees the 1,000 others: counted exactly and ranked (equal ranks: newest first).
+    first, ids, pages = walk(env.keys.clerk)
+    assert first.total == 1000 and not first.total_is_lower_bound and first.order == pb.SEARCH_ORDER_RELEVANCE
+    assert len(ids) == len(set(ids)) == 1000 and set(ids) == everything - confidential and pages == 10
+    # Filters narrow what is counted and ranked: one month of items is ranked, with an exact total.
+    month = pb.SearchRequest(query="fietsenstalling", to="2023-01-31")
+    setattr(month, "from", "2023-01-01")
+    narrow = env.stub.Search(month, metadata=md(env.keys.desk), timeout=10)
+    expected = sum(1 for i in items if i.received_on <= "2023-01-31")
+    assert narrow.total == expected and not narrow.total_is_lower_bound and narrow.order == pb.SEARCH_ORDER_RELEVANCE
+    assert search(env, env.keys.desk, "fietsenstalling", direction=pb.DIRECTION_INCOMING).total == 0
+    # A relevance page token of a search that now matches more than the limit: start again.
+    error = rpc_error(lambda: env.stub.Search(pb.SearchRequest(query="fietsenstalling", page_token="r:100"),
+                                              metadata=md(env.keys.desk, "en"), timeout=10))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "start again" in error.details()
+    # Matches further back than the walk along the dates goes (5,000 items): 6,000 newer items that do not match
+    # (written straight into the table; no search vector) make the first page come through the text index.
+    before = search(env, env.keys.desk, "fietsenstalling", page_size=100)
+    psql(env.database, """
+        INSERT INTO correspondence.items (year, direction, number, reference, channel, subject, language, ts_config,
+                                          received_on, status, registered_by, registered_department)
+        SELECT 2090, 'out', n, '2090/OUT/' || lpad(n::text, 6, '0'), 'letter', 'Vulstuk ' || n, 'nl', 'dutch',
+               DATE '2024-06-01' + n % 300, 'draft', 'filler', 'onthaal'
+        FROM generate_series(1, 6000) AS n;
+        ANALYZE correspondence.items;""")
+    first, ids, pages = walk(env.keys.desk)
+    assert [h.item.id for h in first.hits] == [h.item.id for h in before.hits]
+    assert len(ids) == len(set(ids)) == 1010 and set(ids) == everything and pages == 11
+    # Without words: everything, newest first, counted up to the limit.
+    listing = search(env, env.keys.clerk, "", page_size=5)
+    assert listing.order == pb.SEARCH_ORDER_NEWEST_FIRST and listing.total_is_lower_bound
+    assert all(h.rank == 0 for h in listing.hits)
 
 
 # Statistics

@@ -32,6 +32,9 @@ enum CorrespondenceMessages {
     static let invalidPageSize = "invalid-page-size"
     static let invalidInterval = "invalid-interval"
     static let invalidQuery = "invalid-query"
+    static let defaultTermKept = "default-term-kept"
+    static let invalidOrder = "invalid-order"
+    static let searchChanged = "search-changed"
 
     static let catalog: [String: LocalizedText] = [
         invalidDirection: LocalizedText(
@@ -184,5 +187,20 @@ enum CorrespondenceMessages {
             fr: "Une recherche compte au plus 500 caractères.",
             de: "Eine Suchanfrage hat höchstens 500 Zeichen.",
             en: "A search query has at most 500 characters."),
+        defaultTermKept: LocalizedText(
+            nl: "De standaardtermijn kan niet weg; stel een ander aantal werkdagen in.",
+            fr: "Le délai par défaut ne peut pas être supprimé ; fixez un autre nombre de jours ouvrables.",
+            de: "Die Standardfrist kann nicht entfernt werden; legen Sie eine andere Anzahl Arbeitstage fest.",
+            en: "The default term cannot be removed; set another number of working days instead."),
+        invalidOrder: LocalizedText(
+            nl: "Sorteer op relevantie of op datum (nieuwste eerst).",
+            fr: "Triez par pertinence ou par date (les plus récents d'abord).",
+            de: "Sortieren Sie nach Relevanz oder nach Datum (neueste zuerst).",
+            en: "Order by relevance or by date (newest first)."),
+        searchChanged: LocalizedText(
+            nl: "Deze zoekopdracht vindt intussen meer dan 1000 stukken, nu op datum gesorteerd; begin opnieuw zonder paginatoken.",
+            fr: "Cette recherche trouve à présent plus de 1000 courriers, triés par date ; recommencez sans jeton de page.",
+            de: "Diese Suche findet inzwischen mehr als 1000 Schriftstücke, jetzt nach Datum sortiert; beginnen Sie erneut ohne Seitentoken.",
+            en: "This search now finds more than 1,000 items, which are now ordered by date; start again without a page token."),
     ]
 }

@@ -40,6 +40,9 @@ public struct CorrespondencePlugin: Plugin {
                 policy("Search", Self.read, .reads),
                 policy("GetStatistics", Self.statistics),
                 policy("SetChannelTerm", Self.terms),
+                policy("ListTerms", Self.read),
+                policy("SetTerm", Self.terms),
+                policy("DeleteTerm", Self.terms),
             ],
             messages: CorrespondenceMessages.catalog,
             protoFiles: CorrespondencePluginProtoFiles.all)

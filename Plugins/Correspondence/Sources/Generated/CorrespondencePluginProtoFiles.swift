@@ -35,12 +35,18 @@ public enum CorrespondencePluginProtoFiles {
                 "loket.correspondence.v1.GetStatisticsRequest",
                 "loket.correspondence.v1.VolumeCount",
                 "loket.correspondence.v1.Statistics",
+                "loket.correspondence.v1.Term",
+                "loket.correspondence.v1.ListTermsRequest",
+                "loket.correspondence.v1.ListTermsResponse",
+                "loket.correspondence.v1.DeleteTermRequest",
+                "loket.correspondence.v1.DeleteTermResponse",
                 "loket.correspondence.v1.SetChannelTermRequest",
                 "loket.correspondence.v1.ChannelTerm",
                 "loket.correspondence.v1.Direction",
                 "loket.correspondence.v1.Channel",
                 "loket.correspondence.v1.Status",
                 "loket.correspondence.v1.Action",
+                "loket.correspondence.v1.SearchOrder",
                 "loket.correspondence.v1.Correspondence",
                 "loket.correspondence.v1.Correspondence.RegisterItem",
                 "loket.correspondence.v1.Correspondence.GetItem",
@@ -54,6 +60,9 @@ public enum CorrespondencePluginProtoFiles {
                 "loket.correspondence.v1.Correspondence.Search",
                 "loket.correspondence.v1.Correspondence.GetStatistics",
                 "loket.correspondence.v1.Correspondence.SetChannelTerm",
+                "loket.correspondence.v1.Correspondence.ListTerms",
+                "loket.correspondence.v1.Correspondence.SetTerm",
+                "loket.correspondence.v1.Correspondence.DeleteTerm",
             ],
             base64: """
             Cixsb2tldC9jb3JyZXNwb25kZW5jZS92MS9jb3JyZXNwb25kZW5jZS5wcm90bxIXbG9rZXQuY29ycmVzcG9uZGVuY2UudjEikwEK\
@@ -100,27 +109,35 @@ public enum CorrespondencePluginProtoFiles {
             dG1lbnRfaWQYCCABKAlSDGRlcGFydG1lbnRJZBIUCgVhZ2VudBgJIAEoCVIFYWdlbnQSHwoLcmVjZWl2ZWRfb24YCiABKAlSCnJl\
             Y2VpdmVkT24SFQoGZHVlX29uGAsgASgJUgVkdWVPbhIqChF3b3JraW5nX2RheXNfbGVmdBgMIAEoBVIPd29ya2luZ0RheXNMZWZ0\
             EhgKB292ZXJkdWUYDSABKAhSB292ZXJkdWUicgoUTGlzdERlYWRsaW5lc1JlcXVlc3QSIwoNZGVwYXJ0bWVudF9pZBgBIAEoCVIM\
-            ZGVwYXJ0bWVudElkEjUKF2R1ZV93aXRoaW5fd29ya2luZ19kYXlzGAIgASgFUhRkdWVXaXRoaW5Xb3JraW5nRGF5cyKYAQoVTGlz\
+            ZGVwYXJ0bWVudElkEjUKF2R1ZV93aXRoaW5fd29ya2luZ19kYXlzGAIgASgFUhRkdWVXaXRoaW5Xb3JraW5nRGF5cyK2AQoVTGlz\
             dERlYWRsaW5lc1Jlc3BvbnNlEj4KB292ZXJkdWUYASADKAsyJC5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5JdGVtU3VtbWFyeVIH\
-            b3ZlcmR1ZRI/CghkdWVfc29vbhgCIAMoCzIkLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkl0ZW1TdW1tYXJ5UgdkdWVTb29uIp4B\
-            ChVXYXRjaFJlbWluZGVyc1JlcXVlc3QSIwoNZGVwYXJ0bWVudF9pZBgBIAEoCVIMZGVwYXJ0bWVudElkEjUKF2R1ZV93aXRoaW5f\
-            d29ya2luZ19kYXlzGAIgASgFUhRkdWVXaXRoaW5Xb3JraW5nRGF5cxIpChBpbnRlcnZhbF9zZWNvbmRzGAMgASgFUg9pbnRlcnZh\
-            bFNlY29uZHMiRAoIUmVtaW5kZXISOAoEaXRlbRgBIAEoCzIkLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkl0ZW1TdW1tYXJ5UgRp\
-            dGVtIsECCg1TZWFyY2hSZXF1ZXN0EhQKBXF1ZXJ5GAEgASgJUgVxdWVyeRIaCghsYW5ndWFnZRgCIAEoCVIIbGFuZ3VhZ2USQAoJ\
-            ZGlyZWN0aW9uGAMgASgOMiIubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuRGlyZWN0aW9uUglkaXJlY3Rpb24SIwoNZGVwYXJ0bWVu\
-            dF9pZBgEIAEoCVIMZGVwYXJ0bWVudElkEjcKBnN0YXR1cxgFIAEoDjIfLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLlN0YXR1c1IG\
-            c3RhdHVzEhIKBGZyb20YBiABKAlSBGZyb20SDgoCdG8YByABKAlSAnRvEhsKCXBhZ2Vfc2l6ZRgIIAEoBVIIcGFnZVNpemUSHQoK\
-            cGFnZV90b2tlbhgJIAEoCVIJcGFnZVRva2VuIn4KCVNlYXJjaEhpdBI4CgRpdGVtGAEgASgLMiQubG9rZXQuY29ycmVzcG9uZGVu\
-            Y2UudjEuSXRlbVN1bW1hcnlSBGl0ZW0SEgoEcmFuaxgCIAEoAlIEcmFuaxIjCg1jb250YWN0X25hbWVzGAMgAygJUgxjb250YWN0\
-            TmFtZXMihgEKDlNlYXJjaFJlc3BvbnNlEjYKBGhpdHMYASADKAsyIi5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5TZWFyY2hIaXRS\
-            BGhpdHMSJgoPbmV4dF9wYWdlX3Rva2VuGAIgASgJUg1uZXh0UGFnZVRva2VuEhQKBXRvdGFsGAMgASgDUgV0b3RhbCI6ChRHZXRT\
-            dGF0aXN0aWNzUmVxdWVzdBISCgRmcm9tGAEgASgJUgRmcm9tEg4KAnRvGAIgASgJUgJ0byLGAQoLVm9sdW1lQ291bnQSIwoNZGVw\
-            YXJ0bWVudF9pZBgBIAEoCVIMZGVwYXJ0bWVudElkEjoKB2NoYW5uZWwYAiABKA4yIC5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5D\
-            aGFubmVsUgdjaGFubmVsEkAKCWRpcmVjdGlvbhgDIAEoDjIiLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkRpcmVjdGlvblIJZGly\
-            ZWN0aW9uEhQKBWl0ZW1zGAQgASgDUgVpdGVtcyL7AQoKU3RhdGlzdGljcxI+Cgd2b2x1bWVzGAEgAygLMiQubG9rZXQuY29ycmVz\
-            cG9uZGVuY2UudjEuVm9sdW1lQ291bnRSB3ZvbHVtZXMSGgoIYW5zd2VyZWQYAiABKANSCGFuc3dlcmVkEigKEGFuc3dlcmVkX29u\
-            X3RpbWUYAyABKANSDmFuc3dlcmVkT25UaW1lEjMKFnNoYXJlX2Fuc3dlcmVkX29uX3RpbWUYBCABKAFSE3NoYXJlQW5zd2VyZWRP\
-            blRpbWUSMgoVbWVkaWFuX2hhbmRsaW5nX2hvdXJzGAUgASgBUhNtZWRpYW5IYW5kbGluZ0hvdXJzInYKFVNldENoYW5uZWxUZXJt\
+            b3ZlcmR1ZRI/CghkdWVfc29vbhgCIAMoCzIkLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkl0ZW1TdW1tYXJ5UgdkdWVTb29uEhwK\
+            CXRydW5jYXRlZBgDIAEoCFIJdHJ1bmNhdGVkIp4BChVXYXRjaFJlbWluZGVyc1JlcXVlc3QSIwoNZGVwYXJ0bWVudF9pZBgBIAEo\
+            CVIMZGVwYXJ0bWVudElkEjUKF2R1ZV93aXRoaW5fd29ya2luZ19kYXlzGAIgASgFUhRkdWVXaXRoaW5Xb3JraW5nRGF5cxIpChBp\
+            bnRlcnZhbF9zZWNvbmRzGAMgASgFUg9pbnRlcnZhbFNlY29uZHMiRAoIUmVtaW5kZXISOAoEaXRlbRgBIAEoCzIkLmxva2V0LmNv\
+            cnJlc3BvbmRlbmNlLnYxLkl0ZW1TdW1tYXJ5UgRpdGVtIv0CCg1TZWFyY2hSZXF1ZXN0EhQKBXF1ZXJ5GAEgASgJUgVxdWVyeRIa\
+            CghsYW5ndWFnZRgCIAEoCVIIbGFuZ3VhZ2USQAoJZGlyZWN0aW9uGAMgASgOMiIubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuRGly\
+            ZWN0aW9uUglkaXJlY3Rpb24SIwoNZGVwYXJ0bWVudF9pZBgEIAEoCVIMZGVwYXJ0bWVudElkEjcKBnN0YXR1cxgFIAEoDjIfLmxv\
+            a2V0LmNvcnJlc3BvbmRlbmNlLnYxLlN0YXR1c1IGc3RhdHVzEhIKBGZyb20YBiABKAlSBGZyb20SDgoCdG8YByABKAlSAnRvEhsK\
+            CXBhZ2Vfc2l6ZRgIIAEoBVIIcGFnZVNpemUSHQoKcGFnZV90b2tlbhgJIAEoCVIJcGFnZVRva2VuEjoKBW9yZGVyGAogASgOMiQu\
+            bG9rZXQuY29ycmVzcG9uZGVuY2UudjEuU2VhcmNoT3JkZXJSBW9yZGVyIn4KCVNlYXJjaEhpdBI4CgRpdGVtGAEgASgLMiQubG9r\
+            ZXQuY29ycmVzcG9uZGVuY2UudjEuSXRlbVN1bW1hcnlSBGl0ZW0SEgoEcmFuaxgCIAEoAlIEcmFuaxIjCg1jb250YWN0X25hbWVz\
+            GAMgAygJUgxjb250YWN0TmFtZXMi8wEKDlNlYXJjaFJlc3BvbnNlEjYKBGhpdHMYASADKAsyIi5sb2tldC5jb3JyZXNwb25kZW5j\
+            ZS52MS5TZWFyY2hIaXRSBGhpdHMSJgoPbmV4dF9wYWdlX3Rva2VuGAIgASgJUg1uZXh0UGFnZVRva2VuEhQKBXRvdGFsGAMgASgD\
+            UgV0b3RhbBIvChR0b3RhbF9pc19sb3dlcl9ib3VuZBgEIAEoCFIRdG90YWxJc0xvd2VyQm91bmQSOgoFb3JkZXIYBSABKA4yJC5s\
+            b2tldC5jb3JyZXNwb25kZW5jZS52MS5TZWFyY2hPcmRlclIFb3JkZXIiOgoUR2V0U3RhdGlzdGljc1JlcXVlc3QSEgoEZnJvbRgB\
+            IAEoCVIEZnJvbRIOCgJ0bxgCIAEoCVICdG8ixgEKC1ZvbHVtZUNvdW50EiMKDWRlcGFydG1lbnRfaWQYASABKAlSDGRlcGFydG1l\
+            bnRJZBI6CgdjaGFubmVsGAIgASgOMiAubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuQ2hhbm5lbFIHY2hhbm5lbBJACglkaXJlY3Rp\
+            b24YAyABKA4yIi5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5EaXJlY3Rpb25SCWRpcmVjdGlvbhIUCgVpdGVtcxgEIAEoA1IFaXRl\
+            bXMi+wEKClN0YXRpc3RpY3MSPgoHdm9sdW1lcxgBIAMoCzIkLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLlZvbHVtZUNvdW50Ugd2\
+            b2x1bWVzEhoKCGFuc3dlcmVkGAIgASgDUghhbnN3ZXJlZBIoChBhbnN3ZXJlZF9vbl90aW1lGAMgASgDUg5hbnN3ZXJlZE9uVGlt\
+            ZRIzChZzaGFyZV9hbnN3ZXJlZF9vbl90aW1lGAQgASgBUhNzaGFyZUFuc3dlcmVkT25UaW1lEjIKFW1lZGlhbl9oYW5kbGluZ19o\
+            b3VycxgFIAEoAVITbWVkaWFuSGFuZGxpbmdIb3VycyKKAQoEVGVybRIjCg1kZXBhcnRtZW50X2lkGAEgASgJUgxkZXBhcnRtZW50\
+            SWQSOgoHY2hhbm5lbBgCIAEoDjIgLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkNoYW5uZWxSB2NoYW5uZWwSIQoMd29ya2luZ19k\
+            YXlzGAMgASgFUgt3b3JraW5nRGF5cyISChBMaXN0VGVybXNSZXF1ZXN0IkgKEUxpc3RUZXJtc1Jlc3BvbnNlEjMKBXRlcm1zGAEg\
+            AygLMh0ubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuVGVybVIFdGVybXMidAoRRGVsZXRlVGVybVJlcXVlc3QSIwoNZGVwYXJ0bWVu\
+            dF9pZBgBIAEoCVIMZGVwYXJ0bWVudElkEjoKB2NoYW5uZWwYAiABKA4yIC5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5DaGFubmVs\
+            UgdjaGFubmVsIi4KEkRlbGV0ZVRlcm1SZXNwb25zZRIYCgdkZWxldGVkGAEgASgIUgdkZWxldGVkInYKFVNldENoYW5uZWxUZXJt\
             UmVxdWVzdBI6CgdjaGFubmVsGAEgASgOMiAubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuQ2hhbm5lbFIHY2hhbm5lbBIhCgx3b3Jr\
             aW5nX2RheXMYAiABKAVSC3dvcmtpbmdEYXlzImwKC0NoYW5uZWxUZXJtEjoKB2NoYW5uZWwYASABKA4yIC5sb2tldC5jb3JyZXNw\
             b25kZW5jZS52MS5DaGFubmVsUgdjaGFubmVsEiEKDHdvcmtpbmdfZGF5cxgCIAEoBVILd29ya2luZ0RheXMqVgoJRGlyZWN0aW9u\
@@ -132,23 +149,28 @@ public enum CorrespondencePluginProtoFiles {
             DlNUQVRVU19UT19TSUdOEAsSEQoNU1RBVFVTX1NJR05FRBAMEg8KC1NUQVRVU19TRU5UEA0q6AEKBkFjdGlvbhIWChJBQ1RJT05f\
             VU5TUEVDSUZJRUQQABITCg9BQ1RJT05fRElTUEFUQ0gQARIRCg1BQ1RJT05fQVNTSUdOEAISGgoWQUNUSU9OX1NUQVJUX1RSRUFU\
             TUVOVBADEhEKDUFDVElPTl9BTlNXRVIQBBIQCgxBQ1RJT05fQ0xPU0UQBRIfChtBQ1RJT05fU1VCTUlUX0ZPUl9TSUdOQVRVUkUQ\
-            ChIPCgtBQ1RJT05fU0lHThALEhoKFkFDVElPTl9SRVRVUk5fVE9fRFJBRlQQDBIPCgtBQ1RJT05fU0VORBANMqsJCg5Db3JyZXNw\
-            b25kZW5jZRJbCgxSZWdpc3Rlckl0ZW0SLC5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5SZWdpc3Rlckl0ZW1SZXF1ZXN0Gh0ubG9r\
-            ZXQuY29ycmVzcG9uZGVuY2UudjEuSXRlbRJRCgdHZXRJdGVtEicubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuR2V0SXRlbVJlcXVl\
-            c3QaHS5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5JdGVtEmMKDUdldEF0dGFjaG1lbnQSLS5sb2tldC5jb3JyZXNwb25kZW5jZS52\
-            MS5HZXRBdHRhY2htZW50UmVxdWVzdBojLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkF0dGFjaG1lbnQSVwoKVHJhbnNpdGlvbhIq\
-            Lmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLlRyYW5zaXRpb25SZXF1ZXN0Gh0ubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuSXRlbRJh\
-            Cg9TdXNwZW5kRGVhZGxpbmUSLy5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5TdXNwZW5kRGVhZGxpbmVSZXF1ZXN0Gh0ubG9rZXQu\
-            Y29ycmVzcG9uZGVuY2UudjEuSXRlbRJfCg5FeHRlbmREZWFkbGluZRIuLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkV4dGVuZERl\
-            YWRsaW5lUmVxdWVzdBodLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkl0ZW0SaAoLTGlzdEhpc3RvcnkSKy5sb2tldC5jb3JyZXNw\
-            b25kZW5jZS52MS5MaXN0SGlzdG9yeVJlcXVlc3QaLC5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5MaXN0SGlzdG9yeVJlc3BvbnNl\
-            Em4KDUxpc3REZWFkbGluZXMSLS5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5MaXN0RGVhZGxpbmVzUmVxdWVzdBouLmxva2V0LmNv\
-            cnJlc3BvbmRlbmNlLnYxLkxpc3REZWFkbGluZXNSZXNwb25zZRJlCg5XYXRjaFJlbWluZGVycxIuLmxva2V0LmNvcnJlc3BvbmRl\
-            bmNlLnYxLldhdGNoUmVtaW5kZXJzUmVxdWVzdBohLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLlJlbWluZGVyMAESWQoGU2VhcmNo\
-            EiYubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuU2VhcmNoUmVxdWVzdBonLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLlNlYXJjaFJl\
-            c3BvbnNlEmMKDUdldFN0YXRpc3RpY3MSLS5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5HZXRTdGF0aXN0aWNzUmVxdWVzdBojLmxv\
-            a2V0LmNvcnJlc3BvbmRlbmNlLnYxLlN0YXRpc3RpY3MSZgoOU2V0Q2hhbm5lbFRlcm0SLi5sb2tldC5jb3JyZXNwb25kZW5jZS52\
-            MS5TZXRDaGFubmVsVGVybVJlcXVlc3QaJC5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5DaGFubmVsVGVybWIGcHJvdG8z
+            ChIPCgtBQ1RJT05fU0lHThALEhoKFkFDVElPTl9SRVRVUk5fVE9fRFJBRlQQDBIPCgtBQ1RJT05fU0VORBANKmYKC1NlYXJjaE9y\
+            ZGVyEhwKGFNFQVJDSF9PUkRFUl9VTlNQRUNJRklFRBAAEhoKFlNFQVJDSF9PUkRFUl9SRUxFVkFOQ0UQARIdChlTRUFSQ0hfT1JE\
+            RVJfTkVXRVNUX0ZJUlNUEAIyvwsKDkNvcnJlc3BvbmRlbmNlElsKDFJlZ2lzdGVySXRlbRIsLmxva2V0LmNvcnJlc3BvbmRlbmNl\
+            LnYxLlJlZ2lzdGVySXRlbVJlcXVlc3QaHS5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5JdGVtElEKB0dldEl0ZW0SJy5sb2tldC5j\
+            b3JyZXNwb25kZW5jZS52MS5HZXRJdGVtUmVxdWVzdBodLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkl0ZW0SYwoNR2V0QXR0YWNo\
+            bWVudBItLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkdldEF0dGFjaG1lbnRSZXF1ZXN0GiMubG9rZXQuY29ycmVzcG9uZGVuY2Uu\
+            djEuQXR0YWNobWVudBJXCgpUcmFuc2l0aW9uEioubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuVHJhbnNpdGlvblJlcXVlc3QaHS5s\
+            b2tldC5jb3JyZXNwb25kZW5jZS52MS5JdGVtEmEKD1N1c3BlbmREZWFkbGluZRIvLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLlN1\
+            c3BlbmREZWFkbGluZVJlcXVlc3QaHS5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5JdGVtEl8KDkV4dGVuZERlYWRsaW5lEi4ubG9r\
+            ZXQuY29ycmVzcG9uZGVuY2UudjEuRXh0ZW5kRGVhZGxpbmVSZXF1ZXN0Gh0ubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuSXRlbRJo\
+            CgtMaXN0SGlzdG9yeRIrLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkxpc3RIaXN0b3J5UmVxdWVzdBosLmxva2V0LmNvcnJlc3Bv\
+            bmRlbmNlLnYxLkxpc3RIaXN0b3J5UmVzcG9uc2USbgoNTGlzdERlYWRsaW5lcxItLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkxp\
+            c3REZWFkbGluZXNSZXF1ZXN0Gi4ubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuTGlzdERlYWRsaW5lc1Jlc3BvbnNlEmUKDldhdGNo\
+            UmVtaW5kZXJzEi4ubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuV2F0Y2hSZW1pbmRlcnNSZXF1ZXN0GiEubG9rZXQuY29ycmVzcG9u\
+            ZGVuY2UudjEuUmVtaW5kZXIwARJZCgZTZWFyY2gSJi5sb2tldC5jb3JyZXNwb25kZW5jZS52MS5TZWFyY2hSZXF1ZXN0GicubG9r\
+            ZXQuY29ycmVzcG9uZGVuY2UudjEuU2VhcmNoUmVzcG9uc2USYwoNR2V0U3RhdGlzdGljcxItLmxva2V0LmNvcnJlc3BvbmRlbmNl\
+            LnYxLkdldFN0YXRpc3RpY3NSZXF1ZXN0GiMubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuU3RhdGlzdGljcxJmCg5TZXRDaGFubmVs\
+            VGVybRIuLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLlNldENoYW5uZWxUZXJtUmVxdWVzdBokLmxva2V0LmNvcnJlc3BvbmRlbmNl\
+            LnYxLkNoYW5uZWxUZXJtEmIKCUxpc3RUZXJtcxIpLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLkxpc3RUZXJtc1JlcXVlc3QaKi5s\
+            b2tldC5jb3JyZXNwb25kZW5jZS52MS5MaXN0VGVybXNSZXNwb25zZRJHCgdTZXRUZXJtEh0ubG9rZXQuY29ycmVzcG9uZGVuY2Uu\
+            djEuVGVybRodLmxva2V0LmNvcnJlc3BvbmRlbmNlLnYxLlRlcm0SZQoKRGVsZXRlVGVybRIqLmxva2V0LmNvcnJlc3BvbmRlbmNl\
+            LnYxLkRlbGV0ZVRlcm1SZXF1ZXN0GisubG9rZXQuY29ycmVzcG9uZGVuY2UudjEuRGVsZXRlVGVybVJlc3BvbnNlYgZwcm90bzM=
             """
         ),
     ]

@@ -174,7 +174,7 @@ public enum Loket_Correspondence_V1_Action: ProtobufEnum {
     case sign
     /// `ACTION_RETURN_TO_DRAFT` = 12.
     case returnToDraft
-    /// Sends the item; the incoming items it answers become answered.
+    /// Sends the item; the incoming items it answers are answered (when still open) and closed.
     case send
     /// A number this build has no case for; kept so that it survives a round trip.
     case unrecognized(Int32)
@@ -212,6 +212,42 @@ public enum Loket_Correspondence_V1_Action: ProtobufEnum {
         case .sign: 11
         case .returnToDraft: 12
         case .send: 13
+        case .unrecognized(let number): number
+        }
+    }
+}
+
+/// The order of search hits.
+public enum Loket_Correspondence_V1_SearchOrder: ProtobufEnum {
+    /// In a request: RELEVANCE.
+    case unspecified
+    /// By rank (subject > contacts and tags > notes > attachment text, `ts_rank`), then newest first. Only when at
+    /// most 1,000 items match; otherwise NEWEST_FIRST.
+    case relevance
+    /// By received date, newest first, then by reference (highest first).
+    case newestFirst
+    /// A number this build has no case for; kept so that it survives a round trip.
+    case unrecognized(Int32)
+
+    /// The cases declared in the proto.
+    public static let allCases: [Self] = [.unspecified, .relevance, .newestFirst]
+
+    /// The case for a wire number.
+    public init(rawValue: Int32) {
+        switch rawValue {
+        case 0: self = .unspecified
+        case 1: self = .relevance
+        case 2: self = .newestFirst
+        default: self = .unrecognized(rawValue)
+        }
+    }
+
+    /// The wire number.
+    public var rawValue: Int32 {
+        switch self {
+        case .unspecified: 0
+        case .relevance: 1
+        case .newestFirst: 2
         case .unrecognized(let number): number
         }
     }
@@ -859,7 +895,8 @@ public struct Loket_Correspondence_V1_ItemSummary: ProtobufMessage {
 
 /// The `loket.correspondence.v1.ListDeadlinesRequest` message.
 public struct Loket_Correspondence_V1_ListDeadlinesRequest: ProtobufMessage {
-    /// Empty for every department.
+    /// Empty for every department. A department's items are those dispatched to it, and those it registered that are
+    /// not dispatched yet.
     public var departmentId: String = ""
     /// Items due within this many working days count as due soon (default 2).
     public var dueWithinWorkingDays: Int32 = 0
@@ -887,10 +924,12 @@ public struct Loket_Correspondence_V1_ListDeadlinesRequest: ProtobufMessage {
 
 /// The `loket.correspondence.v1.ListDeadlinesResponse` message.
 public struct Loket_Correspondence_V1_ListDeadlinesResponse: ProtobufMessage {
-    /// `overdue` (field 1).
+    /// Soonest due first, in both lists.
     public var overdue: [Loket_Correspondence_V1_ItemSummary] = []
     /// `due_soon` (field 2).
     public var dueSoon: [Loket_Correspondence_V1_ItemSummary] = []
+    /// True when more than 1,000 items are overdue or due soon: the 1,000 due soonest are listed.
+    public var truncated: Bool = false
 
     /// The protobuf-c layout of `loket.correspondence.v1.ListDeadlinesResponse`.
     public static var wireDescriptor: WireDescriptor {
@@ -904,22 +943,25 @@ public struct Loket_Correspondence_V1_ListDeadlinesResponse: ProtobufMessage {
     public init(wireReader reader: WireReader) throws(WireError) {
         self.overdue = try reader.repeatedMessage(0, as: Loket_Correspondence_V1_ItemSummary.self)
         self.dueSoon = try reader.repeatedMessage(1, as: Loket_Correspondence_V1_ItemSummary.self)
+        self.truncated = reader.bool(2)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
     public func write(to writer: inout WireWriter) {
         if !self.overdue.isEmpty { writer.setRepeatedMessage(0, self.overdue) }
         if !self.dueSoon.isEmpty { writer.setRepeatedMessage(1, self.dueSoon) }
+        writer.setBool(2, self.truncated)
     }
 }
 
 /// The `loket.correspondence.v1.WatchRemindersRequest` message.
 public struct Loket_Correspondence_V1_WatchRemindersRequest: ProtobufMessage {
-    /// `department_id` (field 1).
+    /// As in ListDeadlinesRequest; each look covers the 1,000 items due soonest.
     public var departmentId: String = ""
     /// `due_within_working_days` (field 2).
     public var dueWithinWorkingDays: Int32 = 0
-    /// How often to look again, 1 to 3600 seconds (default 60).
+    /// How often to look again for what the passing days make due soon or overdue, 1 to 3600 seconds (default 60);
+    /// changes of items wake the stream sooner.
     public var intervalSeconds: Int32 = 0
 
     /// The protobuf-c layout of `loket.correspondence.v1.WatchRemindersRequest`.
@@ -971,7 +1013,7 @@ public struct Loket_Correspondence_V1_Reminder: ProtobufMessage {
 
 /// The `loket.correspondence.v1.SearchRequest` message.
 public struct Loket_Correspondence_V1_SearchRequest: ProtobufMessage {
-    /// Words as typed (`"exact phrase"`, `or`, `-not` work as in a web search); empty lists everything.
+    /// Words as typed (`"exact phrase"`, `or`, `-not` work as in a web search); empty lists everything, newest first.
     public var query: String = ""
     /// nl, fr, de or en to parse the query in one language only; empty for every language.
     public var language: String = ""
@@ -987,8 +1029,10 @@ public struct Loket_Correspondence_V1_SearchRequest: ProtobufMessage {
     public var to: String = ""
     /// 1 to 100 (default 20).
     public var pageSize: Int32 = 0
-    /// `page_token` (field 9).
+    /// From the previous page's `next_page_token`, with the same query and filters; empty for the first page.
     public var pageToken: String = ""
+    /// `order` (field 10).
+    public var order: Loket_Correspondence_V1_SearchOrder = .unspecified
 
     /// The protobuf-c layout of `loket.correspondence.v1.SearchRequest`.
     public static var wireDescriptor: WireDescriptor {
@@ -1009,6 +1053,7 @@ public struct Loket_Correspondence_V1_SearchRequest: ProtobufMessage {
         self.to = try reader.string(6)
         self.pageSize = reader.scalar(7, as: Int32.self)
         self.pageToken = try reader.string(8)
+        self.order = reader.enumValue(9, as: Loket_Correspondence_V1_SearchOrder.self)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
@@ -1022,6 +1067,7 @@ public struct Loket_Correspondence_V1_SearchRequest: ProtobufMessage {
         if !self.to.isEmpty { writer.setString(6, self.to) }
         writer.setScalar(7, self.pageSize)
         if !self.pageToken.isEmpty { writer.setString(8, self.pageToken) }
+        writer.setEnum(9, self.order)
     }
 }
 
@@ -1029,7 +1075,7 @@ public struct Loket_Correspondence_V1_SearchRequest: ProtobufMessage {
 public struct Loket_Correspondence_V1_SearchHit: ProtobufMessage {
     /// `item` (field 1).
     public var item: Loket_Correspondence_V1_ItemSummary? = nil
-    /// `rank` (field 2).
+    /// `ts_rank` of the item for the query, also in NEWEST_FIRST order; 0 without a query.
     public var rank: Float = 0
     /// `contact_names` (field 3).
     public var contactNames: [String] = []
@@ -1061,10 +1107,17 @@ public struct Loket_Correspondence_V1_SearchHit: ProtobufMessage {
 public struct Loket_Correspondence_V1_SearchResponse: ProtobufMessage {
     /// `hits` (field 1).
     public var hits: [Loket_Correspondence_V1_SearchHit] = []
-    /// `next_page_token` (field 2).
+    /// Empty on the last page.
     public var nextPageToken: String = ""
-    /// How many items match in all; 0 on a page past the last.
+    /// How many items match, counted up to 1,000: exact unless `total_is_lower_bound`, which says that more than
+    /// 1,000 match (total is then 1,000).
     public var total: Int64 = 0
+    /// `total_is_lower_bound` (field 4).
+    public var totalIsLowerBound: Bool = false
+    /// The order of the hits: RELEVANCE when asked for (the default) and at most 1,000 items match, else
+    /// NEWEST_FIRST. A page token keeps its order; a relevance token whose query now matches more than 1,000 items is
+    /// refused (INVALID_ARGUMENT): start again without a token.
+    public var order: Loket_Correspondence_V1_SearchOrder = .unspecified
 
     /// The protobuf-c layout of `loket.correspondence.v1.SearchResponse`.
     public static var wireDescriptor: WireDescriptor {
@@ -1079,6 +1132,8 @@ public struct Loket_Correspondence_V1_SearchResponse: ProtobufMessage {
         self.hits = try reader.repeatedMessage(0, as: Loket_Correspondence_V1_SearchHit.self)
         self.nextPageToken = try reader.string(1)
         self.total = reader.scalar(2, as: Int64.self)
+        self.totalIsLowerBound = reader.bool(3)
+        self.order = reader.enumValue(4, as: Loket_Correspondence_V1_SearchOrder.self)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
@@ -1086,6 +1141,8 @@ public struct Loket_Correspondence_V1_SearchResponse: ProtobufMessage {
         if !self.hits.isEmpty { writer.setRepeatedMessage(0, self.hits) }
         if !self.nextPageToken.isEmpty { writer.setString(1, self.nextPageToken) }
         writer.setScalar(2, self.total)
+        writer.setBool(3, self.totalIsLowerBound)
+        writer.setEnum(4, self.order)
     }
 }
 
@@ -1193,6 +1250,138 @@ public struct Loket_Correspondence_V1_Statistics: ProtobufMessage {
     }
 }
 
+/// A term, in working days, within which incoming items are due. An item's term is the most specific that exists:
+/// its department's for its channel, else its department's, else its channel's, else the default (neither). Until
+/// an item is dispatched it has no department; dispatching it (again) sets its due date anew from its received date
+/// by the department's term, with the item's suspensions and extensions applied again. A changed term applies to
+/// items registered or dispatched afterwards.
+public struct Loket_Correspondence_V1_Term: ProtobufMessage {
+    /// Empty for every department.
+    public var departmentId: String = ""
+    /// UNSPECIFIED for every channel.
+    public var channel: Loket_Correspondence_V1_Channel = .unspecified
+    /// 0 to 365.
+    public var workingDays: Int32 = 0
+
+    /// The protobuf-c layout of `loket.correspondence.v1.Term`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__correspondence__v1__term())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.departmentId = try reader.string(0)
+        self.channel = reader.enumValue(1, as: Loket_Correspondence_V1_Channel.self)
+        self.workingDays = reader.scalar(2, as: Int32.self)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.departmentId.isEmpty { writer.setString(0, self.departmentId) }
+        writer.setEnum(1, self.channel)
+        writer.setScalar(2, self.workingDays)
+    }
+}
+
+/// The `loket.correspondence.v1.ListTermsRequest` message.
+public struct Loket_Correspondence_V1_ListTermsRequest: ProtobufMessage {
+
+    /// The protobuf-c layout of `loket.correspondence.v1.ListTermsRequest`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__correspondence__v1__list_terms_request())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+    }
+}
+
+/// The `loket.correspondence.v1.ListTermsResponse` message.
+public struct Loket_Correspondence_V1_ListTermsResponse: ProtobufMessage {
+    /// The most specific first: department and channel, department, channel, default.
+    public var terms: [Loket_Correspondence_V1_Term] = []
+
+    /// The protobuf-c layout of `loket.correspondence.v1.ListTermsResponse`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__correspondence__v1__list_terms_response())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.terms = try reader.repeatedMessage(0, as: Loket_Correspondence_V1_Term.self)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.terms.isEmpty { writer.setRepeatedMessage(0, self.terms) }
+    }
+}
+
+/// The `loket.correspondence.v1.DeleteTermRequest` message.
+public struct Loket_Correspondence_V1_DeleteTermRequest: ProtobufMessage {
+    /// `department_id` (field 1).
+    public var departmentId: String = ""
+    /// `channel` (field 2).
+    public var channel: Loket_Correspondence_V1_Channel = .unspecified
+
+    /// The protobuf-c layout of `loket.correspondence.v1.DeleteTermRequest`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__correspondence__v1__delete_term_request())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.departmentId = try reader.string(0)
+        self.channel = reader.enumValue(1, as: Loket_Correspondence_V1_Channel.self)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        if !self.departmentId.isEmpty { writer.setString(0, self.departmentId) }
+        writer.setEnum(1, self.channel)
+    }
+}
+
+/// The `loket.correspondence.v1.DeleteTermResponse` message.
+public struct Loket_Correspondence_V1_DeleteTermResponse: ProtobufMessage {
+    /// False when there was no such term.
+    public var deleted: Bool = false
+
+    /// The protobuf-c layout of `loket.correspondence.v1.DeleteTermResponse`.
+    public static var wireDescriptor: WireDescriptor {
+        WireDescriptor(loket_descriptor_loket__correspondence__v1__delete_term_response())
+    }
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Reads the fields of an unpacked protobuf-c message.
+    public init(wireReader reader: WireReader) throws(WireError) {
+        self.deleted = reader.bool(0)
+    }
+
+    /// Writes the fields into a protobuf-c message about to be packed.
+    public func write(to writer: inout WireWriter) {
+        writer.setBool(0, self.deleted)
+    }
+}
+
 /// The `loket.correspondence.v1.SetChannelTermRequest` message.
 public struct Loket_Correspondence_V1_SetChannelTermRequest: ProtobufMessage {
     /// `channel` (field 1).
@@ -1280,9 +1469,15 @@ public enum Loket_Correspondence_V1_Correspondence {
         public static let getStatistics = MethodDescriptor(service: serviceName, method: "GetStatistics", kind: .unary)
         /// `loket.correspondence.v1.Correspondence/SetChannelTerm`.
         public static let setChannelTerm = MethodDescriptor(service: serviceName, method: "SetChannelTerm", kind: .unary)
+        /// `loket.correspondence.v1.Correspondence/ListTerms`.
+        public static let listTerms = MethodDescriptor(service: serviceName, method: "ListTerms", kind: .unary)
+        /// `loket.correspondence.v1.Correspondence/SetTerm`.
+        public static let setTerm = MethodDescriptor(service: serviceName, method: "SetTerm", kind: .unary)
+        /// `loket.correspondence.v1.Correspondence/DeleteTerm`.
+        public static let deleteTerm = MethodDescriptor(service: serviceName, method: "DeleteTerm", kind: .unary)
 
         /// Every method of the service.
-        public static let all: [MethodDescriptor] = [registerItem, getItem, getAttachment, transition, suspendDeadline, extendDeadline, listHistory, listDeadlines, watchReminders, search, getStatistics, setChannelTerm]
+        public static let all: [MethodDescriptor] = [registerItem, getItem, getAttachment, transition, suspendDeadline, extendDeadline, listHistory, listDeadlines, watchReminders, search, getStatistics, setChannelTerm, listTerms, setTerm, deleteTerm]
     }
 }
 
@@ -1306,15 +1501,25 @@ public protocol Loket_Correspondence_V1_CorrespondenceService: RPCService {
     /// Open incoming items that are overdue or due soon.
     func listDeadlines(request: Loket_Correspondence_V1_ListDeadlinesRequest, context: ServerContext) async throws -> Loket_Correspondence_V1_ListDeadlinesResponse
     /// Reminders for front-office applications: the current overdue and due-soon items first, then each item again
-    /// when it becomes due soon or overdue, until the client cancels.
+    /// when it becomes due soon or overdue or its due date changes, until the client cancels. A change of an incoming
+    /// item (registered, dispatched, its term suspended or extended) is seen within about a second.
     func watchReminders(request: Loket_Correspondence_V1_WatchRemindersRequest, response: ResponseWriter<Loket_Correspondence_V1_Reminder>, context: ServerContext) async throws
-    /// Full-text search over subject, contacts, notes and attachment text, ranked, filtered and paginated. Reads
-    /// personal data (contact names in the results): needs a purpose.
+    /// Full-text search over subject, contacts, notes and attachment text, ranked, filtered and paginated. Up to
+    /// 1,000 matches are counted exactly and ranked by relevance; beyond that the count is a lower bound and the hits
+    /// come newest first (see SearchResponse). Reads personal data (contact names in the results): needs a purpose.
     func search(request: Loket_Correspondence_V1_SearchRequest, context: ServerContext) async throws -> Loket_Correspondence_V1_SearchResponse
     /// Volume per department and channel, share answered on time, median handling time.
     func getStatistics(request: Loket_Correspondence_V1_GetStatisticsRequest, context: ServerContext) async throws -> Loket_Correspondence_V1_Statistics
-    /// Sets the term, in working days, of incoming items of a channel (administrators).
+    /// Sets the term, in working days, of incoming items of a channel in any department (administrators); the same as
+    /// SetTerm without a department.
     func setChannelTerm(request: Loket_Correspondence_V1_SetChannelTermRequest, context: ServerContext) async throws -> Loket_Correspondence_V1_ChannelTerm
+    /// The terms of incoming items, the most specific first (see `Term`).
+    func listTerms(request: Loket_Correspondence_V1_ListTermsRequest, context: ServerContext) async throws -> Loket_Correspondence_V1_ListTermsResponse
+    /// Sets the term of a department, a channel, a department and a channel, or the default (administrators).
+    func setTerm(request: Loket_Correspondence_V1_Term, context: ServerContext) async throws -> Loket_Correspondence_V1_Term
+    /// Removes a department's or a channel's term, so that the next less specific one applies (administrators). The
+    /// default term cannot be removed, only changed.
+    func deleteTerm(request: Loket_Correspondence_V1_DeleteTermRequest, context: ServerContext) async throws -> Loket_Correspondence_V1_DeleteTermResponse
 }
 
 extension Loket_Correspondence_V1_CorrespondenceService {
@@ -1379,6 +1584,21 @@ extension Loket_Correspondence_V1_CorrespondenceService {
             Loket_Correspondence_V1_Correspondence.Method.setChannelTerm, request: Loket_Correspondence_V1_SetChannelTermRequest.self, response: Loket_Correspondence_V1_ChannelTerm.self
         ) { request, context in
             try await self.setChannelTerm(request: request, context: context)
+        }
+        router.registerUnary(
+            Loket_Correspondence_V1_Correspondence.Method.listTerms, request: Loket_Correspondence_V1_ListTermsRequest.self, response: Loket_Correspondence_V1_ListTermsResponse.self
+        ) { request, context in
+            try await self.listTerms(request: request, context: context)
+        }
+        router.registerUnary(
+            Loket_Correspondence_V1_Correspondence.Method.setTerm, request: Loket_Correspondence_V1_Term.self, response: Loket_Correspondence_V1_Term.self
+        ) { request, context in
+            try await self.setTerm(request: request, context: context)
+        }
+        router.registerUnary(
+            Loket_Correspondence_V1_Correspondence.Method.deleteTerm, request: Loket_Correspondence_V1_DeleteTermRequest.self, response: Loket_Correspondence_V1_DeleteTermResponse.self
+        ) { request, context in
+            try await self.deleteTerm(request: request, context: context)
         }
     }
 }

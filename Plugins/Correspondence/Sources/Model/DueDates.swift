@@ -27,6 +27,17 @@ public struct DueDates: Sendable {
         calendar.adding(workingDays: max(0, workingDays), to: due)
     }
 
+    /// The due date of an item received on `received` with a term of `workingDays`, after `changes` (in the order
+    /// they were made), each applied to the due date the one before left.
+    public func dueDate(receivedOn received: Day, workingDays: Int, changes: [DeadlineChange]) -> Day {
+        changes.reduce(dueDate(receivedOn: received, workingDays: workingDays)) { due, change in
+            switch change {
+            case .suspended(let start, let end): suspending(due, from: start, to: end)
+            case .extended(let days): extending(due, byWorkingDays: days)
+            }
+        }
+    }
+
     /// Working days from `today` to `due`: 0 on the due date, negative once overdue.
     public func workingDaysLeft(today: Day, due: Day) -> Int {
         calendar.workingDays(from: today, to: due)

@@ -2,7 +2,7 @@
 ///
 /// A value: applying a step returns or stores the next state, and nothing else happens, so the rules are tested
 /// without a database. Re-routing (dispatch again) and re-assigning are allowed until treatment starts; a sent
-/// reply answers the item from any open status.
+/// reply answers the item from any open status and then closes it.
 public struct IncomingWorkflow: Sendable, Hashable {
     /// The current status.
     public private(set) var status: ItemStatus
@@ -34,7 +34,7 @@ public struct IncomingWorkflow: Sendable, Hashable {
         case (.assigned, .startTreatment): return .inTreatment
         case (.inTreatment, .answer): return .answered
         case (let open, .answerByReply) where open.isOpen: return .answered
-        case (.answered, .close): return .closed
+        case (.answered, .close), (.answered, .closeByReply): return .closed
         default: throw WorkflowError(status: status, action: action)
         }
     }

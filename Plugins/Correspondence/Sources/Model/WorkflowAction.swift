@@ -10,6 +10,8 @@ public enum WorkflowAction: Sendable, Hashable {
     case answer
     /// Incoming: a registered reply that answers it was sent.
     case answerByReply
+    /// Incoming: a sent reply closes the item it answered (also one answered before by other means).
+    case closeByReply
     /// Incoming: done.
     case close
     /// Outgoing: the draft is ready for signature.
@@ -29,6 +31,7 @@ public enum WorkflowAction: Sendable, Hashable {
         case .startTreatment: "start_treatment"
         case .answer: "answer"
         case .answerByReply: "answer_by_reply"
+        case .closeByReply: "close_by_reply"
         case .close: "close"
         case .submitForSignature: "submit_for_signature"
         case .sign: "sign"

@@ -5,14 +5,27 @@ import LoketPluginAPI
 extension CorrespondenceService {
     typealias Summary = Loket_Correspondence_V1_ItemSummary
 
+    /// The channel on which a committed change of an incoming item (registered, moved on, its due date changed)
+    /// wakes the reminders streams.
+    static let deadlineChannel = "correspondence_deadlines"
+    /// A woken stream looks at most this often, however many changes come in.
+    static let reminderWakeGap: Duration = .seconds(1)
+
+    /// Wakes the reminders streams when the transaction commits.
+    func wakeReminders(in transaction: Transaction) async throws {
+        try await transaction.notify(channel: Self.deadlineChannel)
+    }
+
     func listDeadlines(
         request: Loket_Correspondence_V1_ListDeadlinesRequest, context: ServerContext
     ) async throws -> Loket_Correspondence_V1_ListDeadlinesResponse {
         let within = try dueWithin(request.dueWithinWorkingDays, context)
         let summaries = try await openDeadlines(department: request.departmentId, within: within, context)
+        let listed = summaries.prefix(Self.deadlineListLimit)
         return .with {
-            $0.overdue = summaries.filter(\.overdue)
-            $0.dueSoon = summaries.filter { !$0.overdue }
+            $0.overdue = listed.filter(\.overdue)
+            $0.dueSoon = listed.filter { !$0.overdue }
+            $0.truncated = summaries.count > Self.deadlineListLimit
         }
     }
 
@@ -25,18 +38,41 @@ extension CorrespondenceService {
         guard (1...3600).contains(interval) else {
             throw plugin.localizer.error(.invalidArgument, CorrespondenceMessages.invalidInterval, for: context)
         }
-        // What this stream already reminded of: an item comes again when its due date or its state (due soon,
-        // overdue) changes.
-        var sent = Set<String>()
-        while !Task.isCancelled {
-            let summaries = try await openDeadlines(department: request.departmentId, within: within, context)
-            for summary in summaries {
-                let key = "\(summary.id)|\(summary.dueOn)|\(summary.overdue)"
-                if sent.insert(key).inserted {
-                    try await response.write(.with { $0.item = summary })
+        // Looks again when a change of an incoming item commits (at most once a `reminderWakeGap`), and every
+        // `interval` for what the passing days make due soon or overdue (and in case a notification was lost).
+        // Subscribed before the first look, so that a change committed in between wakes the loop.
+        let notifications = plugin.notifications.notifications(channel: Self.deadlineChannel)
+        let (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await _ in notifications { wake.yield() }
+            }
+            group.addTask {
+                while true {
+                    try await Task.sleep(for: .seconds(interval))
+                    wake.yield()
                 }
             }
-            try await Task.sleep(for: .seconds(interval))
+            defer { group.cancelAll() }
+            // What this stream reminded of and is still on the list: an item comes again when its due date or its
+            // state (due soon, overdue) changes, or when it comes back on the list.
+            var sent = Set<String>()
+            var waiting = wakeups.makeAsyncIterator()
+            while !Task.isCancelled {
+                let summaries = try await openDeadlines(department: request.departmentId, within: within, context)
+                var listed = Set<String>()
+                for summary in summaries.prefix(Self.deadlineListLimit) {
+                    let key = "\(summary.id)|\(summary.dueOn)|\(summary.overdue)"
+                    listed.insert(key)
+                    if !sent.contains(key) {
+                        try await response.write(.with { $0.item = summary })
+                    }
+                }
+                sent = listed
+                // Cancellation (the client went away) ends the wait with nil.
+                guard await waiting.next() != nil else { break }
+                try await Task.sleep(for: Self.reminderWakeGap)
+            }
         }
     }
 
@@ -47,7 +83,12 @@ extension CorrespondenceService {
         return value == 0 ? 2 : Int(value)
     }
 
-    /// Open incoming items due within `within` working days or overdue, soonest first (at most 1000).
+    /// The most items a deadline list (or one look of the reminders stream) holds.
+    static let deadlineListLimit = 1000
+
+    /// Open incoming items due within `within` working days or overdue, soonest first: at most one more than
+    /// ``deadlineListLimit``, which tells that the list is cut. A department's items are those dispatched to it and
+    /// those it registered that are not dispatched yet.
     private func openDeadlines(department: String, within: Int, _ context: ServerContext) async throws -> [Summary] {
         let caller = try context.caller
         let today = self.today
@@ -58,8 +99,8 @@ extension CorrespondenceService {
                 SELECT \(unsafeRawSQL: StoredItem.columns) FROM correspondence.items i
                 WHERE i.direction = 'in' AND i.status IN ('registered', 'dispatched', 'assigned', 'in_treatment')
                   AND i.due_on <= \(limit.calendarDate)
-                  AND (\(department) = '' OR i.department_id = \(department))
-                ORDER BY i.due_on, i.reference LIMIT 1000
+                  AND (\(department) = '' OR coalesce(i.department_id, i.registered_department) = \(department))
+                ORDER BY i.due_on, i.reference LIMIT \(Self.deadlineListLimit + 1)
                 """)
         }
         return try rows.map { try summary(StoredItem(row: $0), caller: caller, today: today) }

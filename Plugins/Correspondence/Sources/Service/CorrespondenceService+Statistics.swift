@@ -1,7 +1,7 @@
 import Foundation
 import LoketPluginAPI
 
-/// Statistics and the terms per channel.
+/// Statistics.
 extension CorrespondenceService {
     func getStatistics(
         request: Loket_Correspondence_V1_GetStatisticsRequest, context: ServerContext
@@ -44,31 +44,6 @@ extension CorrespondenceService {
                 statistics.medianHandlingHours = (median ?? 0) / 3600
             }
             return statistics
-        }
-    }
-
-    func setChannelTerm(
-        request: Loket_Correspondence_V1_SetChannelTermRequest, context: ServerContext
-    ) async throws -> Loket_Correspondence_V1_ChannelTerm {
-        guard let channel = Self.channel(request.channel) else {
-            throw plugin.localizer.error(.invalidArgument, CorrespondenceMessages.invalidChannel, for: context)
-        }
-        guard (0...365).contains(request.workingDays) else {
-            throw plugin.localizer.error(.invalidArgument, CorrespondenceMessages.invalidWorkingDays, for: context, "0", "365")
-        }
-        return try await plugin.transaction(context) { transaction in
-            try await transaction.query(
-                """
-                INSERT INTO correspondence.channel_terms (channel, working_days) VALUES (\(channel), \(Int(request.workingDays)))
-                ON CONFLICT (channel) DO UPDATE SET working_days = EXCLUDED.working_days
-                """)
-            try await transaction.audit(
-                AuditRecord(.update, subjects: [AuditSubject(kind: "correspondence-channel-term", id: channel)],
-                            information: ["working_days"]))
-            return .with {
-                $0.channel = request.channel
-                $0.workingDays = request.workingDays
-            }
         }
     }
 }

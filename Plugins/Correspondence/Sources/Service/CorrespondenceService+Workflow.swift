@@ -14,12 +14,7 @@ extension CorrespondenceService {
         let note = try reason(request.note, required: false, context)
         return try await plugin.transaction(context) { transaction in
             if case .dispatch(let department) = action {
-                let known = try await transaction.query("SELECT 1 FROM core.departments WHERE id = \(department)")
-                guard !known.isEmpty else {
-                    throw plugin.localizer.error(
-                        .invalidArgument, CorrespondenceMessages.invalidDepartment, for: context,
-                        String(department.prefix(80)))
-                }
+                try await requireDepartment(department, in: transaction, context)
             }
             let stored = try await loadItem(request.item, in: transaction, context: context, lock: true)
             try await apply(action, to: stored, note: note, principal: caller.principalName, in: transaction, context)
@@ -27,6 +22,7 @@ extension CorrespondenceService {
                 try await answerItems(answeredBy: stored, principal: caller.principalName, in: transaction)
             }
             if !note.isEmpty { try await transaction.query("SELECT correspondence.refresh_search(\(stored.id))") }
+            if stored.direction == .incoming { try await wakeReminders(in: transaction) }
             let item = try await message(
                 for: try await loadItem(stored.id.uuidString, in: transaction, context: context), in: transaction)
             try await transaction.audit(Self.auditRecord(.update, item))
@@ -64,11 +60,21 @@ extension CorrespondenceService {
                 .failedPrecondition, CorrespondenceMessages.workflowRefused, for: context, action.name,
                 item.status.rawValue)
         }
+        // Dispatching sets the due date anew by the term of the department (and the item's channel).
+        var termNote = ""
+        var due = item.dueOn
+        if case .dispatch = action, let term = try await termDueDate(of: item, department: department, in: transaction),
+            let newDue = term.due.calendarDate, newDue != item.dueOn
+        {
+            due = newDue
+            termNote = "due \(item.dueOn?.description ?? "-") -> \(term.due) (term \(term.scope?.description ?? "*/*"): "
+                + "\(term.workingDays) working days)"
+        }
         let today = self.today.calendarDate
         try await transaction.query(
             """
             UPDATE correspondence.items SET
-                status = \(next.rawValue), department_id = \(department), agent = \(agent),
+                status = \(next.rawValue), department_id = \(department), agent = \(agent), due_on = \(due),
                 answered_at = CASE WHEN \(next == .answered) THEN now() ELSE answered_at END,
                 answered_on = CASE WHEN \(next == .answered) THEN \(today) ELSE answered_on END,
                 closed_at = CASE WHEN \(next == .closed) THEN now() ELSE closed_at END,
@@ -76,14 +82,17 @@ extension CorrespondenceService {
             WHERE id = \(item.id)
             """)
         var historyNote = note
-        if case .dispatch(let department) = action { historyNote = Self.joined("department: \(department)", note) }
+        if case .dispatch(let department) = action {
+            historyNote = Self.joined(Self.joined("department: \(department)", termNote), note)
+        }
         if case .assign(let agent) = action { historyNote = Self.joined("agent: \(agent)", note) }
         try await appendHistory(
             item.id, action: action.name, from: item.status, to: next, note: historyNote, principal: principal,
             in: transaction)
     }
 
-    /// A sent reply answers the open incoming items it is linked to; items already answered or closed stay so.
+    /// A sent reply answers the open incoming items it is linked to and closes them, as well as linked items that
+    /// were answered before by other means; closed items stay as they are. Each step is a history entry.
     private func answerItems(answeredBy reply: StoredItem, principal: String, in transaction: Transaction) async throws {
         let rows = try await transaction.query(
             """
@@ -94,18 +103,24 @@ extension CorrespondenceService {
         let today = self.today.calendarDate
         for row in rows {
             let (id, statusText, department, agent) = try row.decode(UUID.self, String.self, String?.self, String?.self)
-            guard let status = ItemStatus(rawValue: statusText),
-                let workflow = IncomingWorkflow(status: status, department: department, agent: agent),
-                let next = try? workflow.next(.answerByReply)
+            guard let stored = ItemStatus(rawValue: statusText),
+                var workflow = IncomingWorkflow(status: stored, department: department, agent: agent)
             else { continue }
-            try await transaction.query(
-                """
-                UPDATE correspondence.items SET status = \(next.rawValue), answered_at = now(), answered_on = \(today)
-                WHERE id = \(id)
-                """)
-            try await appendHistory(
-                id, action: WorkflowAction.answerByReply.name, from: status, to: next,
-                note: "reply: \(reply.reference)", principal: principal, in: transaction)
+            for action in [WorkflowAction.answerByReply, .closeByReply] {
+                let status = workflow.status
+                guard (try? workflow.apply(action)) != nil else { continue }
+                try await transaction.query(
+                    """
+                    UPDATE correspondence.items SET status = \(workflow.status.rawValue),
+                        answered_at = CASE WHEN \(action == .answerByReply) THEN now() ELSE answered_at END,
+                        answered_on = CASE WHEN \(action == .answerByReply) THEN \(today) ELSE answered_on END,
+                        closed_at = CASE WHEN \(action == .closeByReply) THEN now() ELSE closed_at END
+                    WHERE id = \(id)
+                    """)
+                try await appendHistory(
+                    id, action: action.name, from: status, to: workflow.status, note: "reply: \(reply.reference)",
+                    principal: principal, in: transaction)
+            }
         }
     }
 
@@ -164,6 +179,7 @@ extension CorrespondenceService {
                 stored.id, action: kind, from: stored.status, to: stored.status,
                 note: "\(note) (due \(due) -> \(newDue))", principal: caller.principalName, in: transaction)
             try await transaction.query("SELECT correspondence.refresh_search(\(stored.id))")
+            try await wakeReminders(in: transaction)
             let item = try await message(
                 for: try await loadItem(stored.id.uuidString, in: transaction, context: context), in: transaction)
             try await transaction.audit(Self.auditRecord(.update, item))

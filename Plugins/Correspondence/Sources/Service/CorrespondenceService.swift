@@ -23,9 +23,18 @@ struct CorrespondenceService: Loket_Correspondence_V1_CorrespondenceService {
             texts.append(await Self.searchableText(of: upload))
         }
         return try await plugin.transaction(context) { transaction in
-            // 1. The number: the counter row of the year and direction, locked until commit. A rollback (below,
-            // or anywhere later) gives the number back.
+            // 1. The due date of an incoming item: the term of its channel (it has no department until it is
+            // dispatched) in working days from the received day. Read before the number is taken, so that the
+            // counter row stays locked for as short a time as possible.
             let direction = registration.direction
+            var due: CalendarDate?
+            if direction == .incoming {
+                let term = try await loadTerms(in: transaction).term(department: nil, channel: registration.channel)
+                due = dueDates.dueDate(receivedOn: registration.receivedOn, workingDays: term.workingDays).calendarDate
+            }
+
+            // 2. The number: the counter row of the year and direction, locked until commit. A rollback (below,
+            // or anywhere later) gives the number back.
             try await transaction.query(
                 """
                 INSERT INTO correspondence.counters (year, direction) VALUES (\(today.year), \(direction.rawValue))
@@ -41,14 +50,6 @@ struct CorrespondenceService: Loket_Correspondence_V1_CorrespondenceService {
                 let reference = ReferenceNumber(year: today.year, direction: direction, number: number)
             else { throw RPCError(code: .internal, message: "no reference number") }
 
-            // 2. The due date of an incoming item: the channel's term in working days from the received day.
-            var due: CalendarDate?
-            if direction == .incoming {
-                let term = try await transaction.query(
-                    "SELECT working_days FROM correspondence.channel_terms WHERE channel = \(registration.channel)")
-                let days = try term.first?.decode(Int.self, at: 0) ?? 2
-                due = dueDates.dueDate(receivedOn: registration.receivedOn, workingDays: days).calendarDate
-            }
             let status: ItemStatus = direction == .incoming ? IncomingWorkflow().status : OutgoingWorkflow().status
             let inserted = try await transaction.query(
                 """
@@ -125,6 +126,7 @@ struct CorrespondenceService: Loket_Correspondence_V1_CorrespondenceService {
                 id, action: "register", from: nil, to: status, note: "", principal: caller.principalName,
                 in: transaction)
             try await transaction.query("SELECT correspondence.refresh_search(\(id))")
+            if direction == .incoming { try await wakeReminders(in: transaction) }
             let item = try await message(for: try await loadItem(id.uuidString, in: transaction, context: context),
                                          in: transaction)
             try await transaction.audit(Self.auditRecord(.create, item))

@@ -1132,6 +1132,231 @@ void   loket__correspondence__v1__statistics__free_unpacked
   assert(message->base.descriptor == &loket__correspondence__v1__statistics__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   loket__correspondence__v1__term__init
+                     (Loket__Correspondence__V1__Term         *message)
+{
+  static const Loket__Correspondence__V1__Term init_value = LOKET__CORRESPONDENCE__V1__TERM__INIT;
+  *message = init_value;
+}
+size_t loket__correspondence__v1__term__get_packed_size
+                     (const Loket__Correspondence__V1__Term *message)
+{
+  assert(message->base.descriptor == &loket__correspondence__v1__term__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__correspondence__v1__term__pack
+                     (const Loket__Correspondence__V1__Term *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__correspondence__v1__term__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__correspondence__v1__term__pack_to_buffer
+                     (const Loket__Correspondence__V1__Term *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__correspondence__v1__term__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Correspondence__V1__Term *
+       loket__correspondence__v1__term__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Correspondence__V1__Term *)
+     protobuf_c_message_unpack (&loket__correspondence__v1__term__descriptor,
+                                allocator, len, data);
+}
+void   loket__correspondence__v1__term__free_unpacked
+                     (Loket__Correspondence__V1__Term *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__correspondence__v1__term__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__correspondence__v1__list_terms_request__init
+                     (Loket__Correspondence__V1__ListTermsRequest         *message)
+{
+  static const Loket__Correspondence__V1__ListTermsRequest init_value = LOKET__CORRESPONDENCE__V1__LIST_TERMS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t loket__correspondence__v1__list_terms_request__get_packed_size
+                     (const Loket__Correspondence__V1__ListTermsRequest *message)
+{
+  assert(message->base.descriptor == &loket__correspondence__v1__list_terms_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__correspondence__v1__list_terms_request__pack
+                     (const Loket__Correspondence__V1__ListTermsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__correspondence__v1__list_terms_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__correspondence__v1__list_terms_request__pack_to_buffer
+                     (const Loket__Correspondence__V1__ListTermsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__correspondence__v1__list_terms_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Correspondence__V1__ListTermsRequest *
+       loket__correspondence__v1__list_terms_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Correspondence__V1__ListTermsRequest *)
+     protobuf_c_message_unpack (&loket__correspondence__v1__list_terms_request__descriptor,
+                                allocator, len, data);
+}
+void   loket__correspondence__v1__list_terms_request__free_unpacked
+                     (Loket__Correspondence__V1__ListTermsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__correspondence__v1__list_terms_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__correspondence__v1__list_terms_response__init
+                     (Loket__Correspondence__V1__ListTermsResponse         *message)
+{
+  static const Loket__Correspondence__V1__ListTermsResponse init_value = LOKET__CORRESPONDENCE__V1__LIST_TERMS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t loket__correspondence__v1__list_terms_response__get_packed_size
+                     (const Loket__Correspondence__V1__ListTermsResponse *message)
+{
+  assert(message->base.descriptor == &loket__correspondence__v1__list_terms_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__correspondence__v1__list_terms_response__pack
+                     (const Loket__Correspondence__V1__ListTermsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__correspondence__v1__list_terms_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__correspondence__v1__list_terms_response__pack_to_buffer
+                     (const Loket__Correspondence__V1__ListTermsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__correspondence__v1__list_terms_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Correspondence__V1__ListTermsResponse *
+       loket__correspondence__v1__list_terms_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Correspondence__V1__ListTermsResponse *)
+     protobuf_c_message_unpack (&loket__correspondence__v1__list_terms_response__descriptor,
+                                allocator, len, data);
+}
+void   loket__correspondence__v1__list_terms_response__free_unpacked
+                     (Loket__Correspondence__V1__ListTermsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__correspondence__v1__list_terms_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__correspondence__v1__delete_term_request__init
+                     (Loket__Correspondence__V1__DeleteTermRequest         *message)
+{
+  static const Loket__Correspondence__V1__DeleteTermRequest init_value = LOKET__CORRESPONDENCE__V1__DELETE_TERM_REQUEST__INIT;
+  *message = init_value;
+}
+size_t loket__correspondence__v1__delete_term_request__get_packed_size
+                     (const Loket__Correspondence__V1__DeleteTermRequest *message)
+{
+  assert(message->base.descriptor == &loket__correspondence__v1__delete_term_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__correspondence__v1__delete_term_request__pack
+                     (const Loket__Correspondence__V1__DeleteTermRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__correspondence__v1__delete_term_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__correspondence__v1__delete_term_request__pack_to_buffer
+                     (const Loket__Correspondence__V1__DeleteTermRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__correspondence__v1__delete_term_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Correspondence__V1__DeleteTermRequest *
+       loket__correspondence__v1__delete_term_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Correspondence__V1__DeleteTermRequest *)
+     protobuf_c_message_unpack (&loket__correspondence__v1__delete_term_request__descriptor,
+                                allocator, len, data);
+}
+void   loket__correspondence__v1__delete_term_request__free_unpacked
+                     (Loket__Correspondence__V1__DeleteTermRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__correspondence__v1__delete_term_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   loket__correspondence__v1__delete_term_response__init
+                     (Loket__Correspondence__V1__DeleteTermResponse         *message)
+{
+  static const Loket__Correspondence__V1__DeleteTermResponse init_value = LOKET__CORRESPONDENCE__V1__DELETE_TERM_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t loket__correspondence__v1__delete_term_response__get_packed_size
+                     (const Loket__Correspondence__V1__DeleteTermResponse *message)
+{
+  assert(message->base.descriptor == &loket__correspondence__v1__delete_term_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t loket__correspondence__v1__delete_term_response__pack
+                     (const Loket__Correspondence__V1__DeleteTermResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &loket__correspondence__v1__delete_term_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t loket__correspondence__v1__delete_term_response__pack_to_buffer
+                     (const Loket__Correspondence__V1__DeleteTermResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &loket__correspondence__v1__delete_term_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Loket__Correspondence__V1__DeleteTermResponse *
+       loket__correspondence__v1__delete_term_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Loket__Correspondence__V1__DeleteTermResponse *)
+     protobuf_c_message_unpack (&loket__correspondence__v1__delete_term_response__descriptor,
+                                allocator, len, data);
+}
+void   loket__correspondence__v1__delete_term_response__free_unpacked
+                     (Loket__Correspondence__V1__DeleteTermResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &loket__correspondence__v1__delete_term_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   loket__correspondence__v1__set_channel_term_request__init
                      (Loket__Correspondence__V1__SetChannelTermRequest         *message)
 {
@@ -2753,7 +2978,7 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__list_deadlines_reque
   (ProtobufCMessageInit) loket__correspondence__v1__list_deadlines_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__correspondence__v1__list_deadlines_response__field_descriptors[2] =
+static const ProtobufCFieldDescriptor loket__correspondence__v1__list_deadlines_response__field_descriptors[3] =
 {
   {
     "overdue",
@@ -2779,15 +3004,28 @@ static const ProtobufCFieldDescriptor loket__correspondence__v1__list_deadlines_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "truncated",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__ListDeadlinesResponse, truncated),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__correspondence__v1__list_deadlines_response__field_indices_by_name[] = {
   1,   /* field[1] = due_soon */
   0,   /* field[0] = overdue */
+  2,   /* field[2] = truncated */
 };
 static const ProtobufCIntRange loket__correspondence__v1__list_deadlines_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor loket__correspondence__v1__list_deadlines_response__descriptor =
 {
@@ -2797,7 +3035,7 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__list_deadlines_respo
   "Loket__Correspondence__V1__ListDeadlinesResponse",
   "loket.correspondence.v1",
   sizeof(Loket__Correspondence__V1__ListDeadlinesResponse),
-  2,
+  3,
   loket__correspondence__v1__list_deadlines_response__field_descriptors,
   loket__correspondence__v1__list_deadlines_response__field_indices_by_name,
   1,  loket__correspondence__v1__list_deadlines_response__number_ranges,
@@ -2906,7 +3144,7 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__reminder__descriptor
   (ProtobufCMessageInit) loket__correspondence__v1__reminder__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__correspondence__v1__search_request__field_descriptors[9] =
+static const ProtobufCFieldDescriptor loket__correspondence__v1__search_request__field_descriptors[10] =
 {
   {
     "query",
@@ -3016,12 +3254,25 @@ static const ProtobufCFieldDescriptor loket__correspondence__v1__search_request_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "order",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__SearchRequest, order),
+    &loket__correspondence__v1__search_order__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__correspondence__v1__search_request__field_indices_by_name[] = {
   3,   /* field[3] = department_id */
   2,   /* field[2] = direction */
   5,   /* field[5] = from */
   1,   /* field[1] = language */
+  9,   /* field[9] = order */
   7,   /* field[7] = page_size */
   8,   /* field[8] = page_token */
   0,   /* field[0] = query */
@@ -3031,7 +3282,7 @@ static const unsigned loket__correspondence__v1__search_request__field_indices_b
 static const ProtobufCIntRange loket__correspondence__v1__search_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 9 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor loket__correspondence__v1__search_request__descriptor =
 {
@@ -3041,7 +3292,7 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__search_request__desc
   "Loket__Correspondence__V1__SearchRequest",
   "loket.correspondence.v1",
   sizeof(Loket__Correspondence__V1__SearchRequest),
-  9,
+  10,
   loket__correspondence__v1__search_request__field_descriptors,
   loket__correspondence__v1__search_request__field_indices_by_name,
   1,  loket__correspondence__v1__search_request__number_ranges,
@@ -3112,7 +3363,7 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__search_hit__descript
   (ProtobufCMessageInit) loket__correspondence__v1__search_hit__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__correspondence__v1__search_response__field_descriptors[3] =
+static const ProtobufCFieldDescriptor loket__correspondence__v1__search_response__field_descriptors[5] =
 {
   {
     "hits",
@@ -3150,16 +3401,42 @@ static const ProtobufCFieldDescriptor loket__correspondence__v1__search_response
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "total_is_lower_bound",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__SearchResponse, total_is_lower_bound),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "order",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__SearchResponse, order),
+    &loket__correspondence__v1__search_order__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__correspondence__v1__search_response__field_indices_by_name[] = {
   0,   /* field[0] = hits */
   1,   /* field[1] = next_page_token */
+  4,   /* field[4] = order */
   2,   /* field[2] = total */
+  3,   /* field[3] = total_is_lower_bound */
 };
 static const ProtobufCIntRange loket__correspondence__v1__search_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor loket__correspondence__v1__search_response__descriptor =
 {
@@ -3169,7 +3446,7 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__search_response__des
   "Loket__Correspondence__V1__SearchResponse",
   "loket.correspondence.v1",
   sizeof(Loket__Correspondence__V1__SearchResponse),
-  3,
+  5,
   loket__correspondence__v1__search_response__field_descriptors,
   loket__correspondence__v1__search_response__field_indices_by_name,
   1,  loket__correspondence__v1__search_response__number_ranges,
@@ -3392,6 +3669,215 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__statistics__descript
   loket__correspondence__v1__statistics__field_indices_by_name,
   1,  loket__correspondence__v1__statistics__number_ranges,
   (ProtobufCMessageInit) loket__correspondence__v1__statistics__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__correspondence__v1__term__field_descriptors[3] =
+{
+  {
+    "department_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__Term, department_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "channel",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__Term, channel),
+    &loket__correspondence__v1__channel__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "working_days",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__Term, working_days),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__correspondence__v1__term__field_indices_by_name[] = {
+  1,   /* field[1] = channel */
+  0,   /* field[0] = department_id */
+  2,   /* field[2] = working_days */
+};
+static const ProtobufCIntRange loket__correspondence__v1__term__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor loket__correspondence__v1__term__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.correspondence.v1.Term",
+  "Term",
+  "Loket__Correspondence__V1__Term",
+  "loket.correspondence.v1",
+  sizeof(Loket__Correspondence__V1__Term),
+  3,
+  loket__correspondence__v1__term__field_descriptors,
+  loket__correspondence__v1__term__field_indices_by_name,
+  1,  loket__correspondence__v1__term__number_ranges,
+  (ProtobufCMessageInit) loket__correspondence__v1__term__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+#define loket__correspondence__v1__list_terms_request__field_descriptors NULL
+#define loket__correspondence__v1__list_terms_request__field_indices_by_name NULL
+#define loket__correspondence__v1__list_terms_request__number_ranges NULL
+const ProtobufCMessageDescriptor loket__correspondence__v1__list_terms_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.correspondence.v1.ListTermsRequest",
+  "ListTermsRequest",
+  "Loket__Correspondence__V1__ListTermsRequest",
+  "loket.correspondence.v1",
+  sizeof(Loket__Correspondence__V1__ListTermsRequest),
+  0,
+  loket__correspondence__v1__list_terms_request__field_descriptors,
+  loket__correspondence__v1__list_terms_request__field_indices_by_name,
+  0,  loket__correspondence__v1__list_terms_request__number_ranges,
+  (ProtobufCMessageInit) loket__correspondence__v1__list_terms_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__correspondence__v1__list_terms_response__field_descriptors[1] =
+{
+  {
+    "terms",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Loket__Correspondence__V1__ListTermsResponse, n_terms),
+    offsetof(Loket__Correspondence__V1__ListTermsResponse, terms),
+    &loket__correspondence__v1__term__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__correspondence__v1__list_terms_response__field_indices_by_name[] = {
+  0,   /* field[0] = terms */
+};
+static const ProtobufCIntRange loket__correspondence__v1__list_terms_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor loket__correspondence__v1__list_terms_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.correspondence.v1.ListTermsResponse",
+  "ListTermsResponse",
+  "Loket__Correspondence__V1__ListTermsResponse",
+  "loket.correspondence.v1",
+  sizeof(Loket__Correspondence__V1__ListTermsResponse),
+  1,
+  loket__correspondence__v1__list_terms_response__field_descriptors,
+  loket__correspondence__v1__list_terms_response__field_indices_by_name,
+  1,  loket__correspondence__v1__list_terms_response__number_ranges,
+  (ProtobufCMessageInit) loket__correspondence__v1__list_terms_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__correspondence__v1__delete_term_request__field_descriptors[2] =
+{
+  {
+    "department_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__DeleteTermRequest, department_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "channel",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__DeleteTermRequest, channel),
+    &loket__correspondence__v1__channel__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__correspondence__v1__delete_term_request__field_indices_by_name[] = {
+  1,   /* field[1] = channel */
+  0,   /* field[0] = department_id */
+};
+static const ProtobufCIntRange loket__correspondence__v1__delete_term_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor loket__correspondence__v1__delete_term_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.correspondence.v1.DeleteTermRequest",
+  "DeleteTermRequest",
+  "Loket__Correspondence__V1__DeleteTermRequest",
+  "loket.correspondence.v1",
+  sizeof(Loket__Correspondence__V1__DeleteTermRequest),
+  2,
+  loket__correspondence__v1__delete_term_request__field_descriptors,
+  loket__correspondence__v1__delete_term_request__field_indices_by_name,
+  1,  loket__correspondence__v1__delete_term_request__number_ranges,
+  (ProtobufCMessageInit) loket__correspondence__v1__delete_term_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor loket__correspondence__v1__delete_term_response__field_descriptors[1] =
+{
+  {
+    "deleted",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__DeleteTermResponse, deleted),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned loket__correspondence__v1__delete_term_response__field_indices_by_name[] = {
+  0,   /* field[0] = deleted */
+};
+static const ProtobufCIntRange loket__correspondence__v1__delete_term_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor loket__correspondence__v1__delete_term_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "loket.correspondence.v1.DeleteTermResponse",
+  "DeleteTermResponse",
+  "Loket__Correspondence__V1__DeleteTermResponse",
+  "loket.correspondence.v1",
+  sizeof(Loket__Correspondence__V1__DeleteTermResponse),
+  1,
+  loket__correspondence__v1__delete_term_response__field_descriptors,
+  loket__correspondence__v1__delete_term_response__field_indices_by_name,
+  1,  loket__correspondence__v1__delete_term_response__number_ranges,
+  (ProtobufCMessageInit) loket__correspondence__v1__delete_term_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor loket__correspondence__v1__set_channel_term_request__field_descriptors[2] =
@@ -3650,7 +4136,37 @@ const ProtobufCEnumDescriptor loket__correspondence__v1__action__descriptor =
   loket__correspondence__v1__action__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor loket__correspondence__v1__correspondence__method_descriptors[12] =
+static const ProtobufCEnumValue loket__correspondence__v1__search_order__enum_values_by_number[3] =
+{
+  { "SEARCH_ORDER_UNSPECIFIED", "LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_UNSPECIFIED", 0 },
+  { "SEARCH_ORDER_RELEVANCE", "LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_RELEVANCE", 1 },
+  { "SEARCH_ORDER_NEWEST_FIRST", "LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_NEWEST_FIRST", 2 },
+};
+static const ProtobufCIntRange loket__correspondence__v1__search_order__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex loket__correspondence__v1__search_order__enum_values_by_name[3] =
+{
+  { "SEARCH_ORDER_NEWEST_FIRST", 2 },
+  { "SEARCH_ORDER_RELEVANCE", 1 },
+  { "SEARCH_ORDER_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor loket__correspondence__v1__search_order__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "loket.correspondence.v1.SearchOrder",
+  "SearchOrder",
+  "Loket__Correspondence__V1__SearchOrder",
+  "loket.correspondence.v1",
+  3,
+  loket__correspondence__v1__search_order__enum_values_by_number,
+  3,
+  loket__correspondence__v1__search_order__enum_values_by_name,
+  1,
+  loket__correspondence__v1__search_order__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCMethodDescriptor loket__correspondence__v1__correspondence__method_descriptors[15] =
 {
   { "RegisterItem", &loket__correspondence__v1__register_item_request__descriptor, &loket__correspondence__v1__item__descriptor },
   { "GetItem", &loket__correspondence__v1__get_item_request__descriptor, &loket__correspondence__v1__item__descriptor },
@@ -3664,17 +4180,23 @@ static const ProtobufCMethodDescriptor loket__correspondence__v1__correspondence
   { "Search", &loket__correspondence__v1__search_request__descriptor, &loket__correspondence__v1__search_response__descriptor },
   { "GetStatistics", &loket__correspondence__v1__get_statistics_request__descriptor, &loket__correspondence__v1__statistics__descriptor },
   { "SetChannelTerm", &loket__correspondence__v1__set_channel_term_request__descriptor, &loket__correspondence__v1__channel_term__descriptor },
+  { "ListTerms", &loket__correspondence__v1__list_terms_request__descriptor, &loket__correspondence__v1__list_terms_response__descriptor },
+  { "SetTerm", &loket__correspondence__v1__term__descriptor, &loket__correspondence__v1__term__descriptor },
+  { "DeleteTerm", &loket__correspondence__v1__delete_term_request__descriptor, &loket__correspondence__v1__delete_term_response__descriptor },
 };
 const unsigned loket__correspondence__v1__correspondence__method_indices_by_name[] = {
+  14,        /* DeleteTerm */
   5,        /* ExtendDeadline */
   2,        /* GetAttachment */
   1,        /* GetItem */
   10,        /* GetStatistics */
   7,        /* ListDeadlines */
   6,        /* ListHistory */
+  12,        /* ListTerms */
   0,        /* RegisterItem */
   9,        /* Search */
   11,        /* SetChannelTerm */
+  13,        /* SetTerm */
   4,        /* SuspendDeadline */
   3,        /* Transition */
   8         /* WatchReminders */
@@ -3686,7 +4208,7 @@ const ProtobufCServiceDescriptor loket__correspondence__v1__correspondence__desc
   "Correspondence",
   "Loket__Correspondence__V1__Correspondence",
   "loket.correspondence.v1",
-  12,
+  15,
   loket__correspondence__v1__correspondence__method_descriptors,
   loket__correspondence__v1__correspondence__method_indices_by_name
 };
@@ -3785,6 +4307,30 @@ void loket__correspondence__v1__correspondence__set_channel_term(ProtobufCServic
 {
   assert(service->descriptor == &loket__correspondence__v1__correspondence__descriptor);
   service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void loket__correspondence__v1__correspondence__list_terms(ProtobufCService *service,
+                                                           const Loket__Correspondence__V1__ListTermsRequest *input,
+                                                           Loket__Correspondence__V1__ListTermsResponse_Closure closure,
+                                                           void *closure_data)
+{
+  assert(service->descriptor == &loket__correspondence__v1__correspondence__descriptor);
+  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void loket__correspondence__v1__correspondence__set_term(ProtobufCService *service,
+                                                         const Loket__Correspondence__V1__Term *input,
+                                                         Loket__Correspondence__V1__Term_Closure closure,
+                                                         void *closure_data)
+{
+  assert(service->descriptor == &loket__correspondence__v1__correspondence__descriptor);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void loket__correspondence__v1__correspondence__delete_term(ProtobufCService *service,
+                                                            const Loket__Correspondence__V1__DeleteTermRequest *input,
+                                                            Loket__Correspondence__V1__DeleteTermResponse_Closure closure,
+                                                            void *closure_data)
+{
+  assert(service->descriptor == &loket__correspondence__v1__correspondence__descriptor);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void loket__correspondence__v1__correspondence__init (Loket__Correspondence__V1__Correspondence_Service *service,
                                                       Loket__Correspondence__V1__Correspondence_ServiceDestroy destroy)

@@ -28,6 +28,11 @@ static inline const void *loket_descriptor_loket__correspondence__v1__search_res
 static inline const void *loket_descriptor_loket__correspondence__v1__get_statistics_request(void) { return &loket__correspondence__v1__get_statistics_request__descriptor; }
 static inline const void *loket_descriptor_loket__correspondence__v1__volume_count(void) { return &loket__correspondence__v1__volume_count__descriptor; }
 static inline const void *loket_descriptor_loket__correspondence__v1__statistics(void) { return &loket__correspondence__v1__statistics__descriptor; }
+static inline const void *loket_descriptor_loket__correspondence__v1__term(void) { return &loket__correspondence__v1__term__descriptor; }
+static inline const void *loket_descriptor_loket__correspondence__v1__list_terms_request(void) { return &loket__correspondence__v1__list_terms_request__descriptor; }
+static inline const void *loket_descriptor_loket__correspondence__v1__list_terms_response(void) { return &loket__correspondence__v1__list_terms_response__descriptor; }
+static inline const void *loket_descriptor_loket__correspondence__v1__delete_term_request(void) { return &loket__correspondence__v1__delete_term_request__descriptor; }
+static inline const void *loket_descriptor_loket__correspondence__v1__delete_term_response(void) { return &loket__correspondence__v1__delete_term_response__descriptor; }
 static inline const void *loket_descriptor_loket__correspondence__v1__set_channel_term_request(void) { return &loket__correspondence__v1__set_channel_term_request__descriptor; }
 static inline const void *loket_descriptor_loket__correspondence__v1__channel_term(void) { return &loket__correspondence__v1__channel_term__descriptor; }
 

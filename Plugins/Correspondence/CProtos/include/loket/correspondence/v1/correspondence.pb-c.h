@@ -40,6 +40,11 @@ typedef struct Loket__Correspondence__V1__SearchResponse Loket__Correspondence__
 typedef struct Loket__Correspondence__V1__GetStatisticsRequest Loket__Correspondence__V1__GetStatisticsRequest;
 typedef struct Loket__Correspondence__V1__VolumeCount Loket__Correspondence__V1__VolumeCount;
 typedef struct Loket__Correspondence__V1__Statistics Loket__Correspondence__V1__Statistics;
+typedef struct Loket__Correspondence__V1__Term Loket__Correspondence__V1__Term;
+typedef struct Loket__Correspondence__V1__ListTermsRequest Loket__Correspondence__V1__ListTermsRequest;
+typedef struct Loket__Correspondence__V1__ListTermsResponse Loket__Correspondence__V1__ListTermsResponse;
+typedef struct Loket__Correspondence__V1__DeleteTermRequest Loket__Correspondence__V1__DeleteTermRequest;
+typedef struct Loket__Correspondence__V1__DeleteTermResponse Loket__Correspondence__V1__DeleteTermResponse;
 typedef struct Loket__Correspondence__V1__SetChannelTermRequest Loket__Correspondence__V1__SetChannelTermRequest;
 typedef struct Loket__Correspondence__V1__ChannelTerm Loket__Correspondence__V1__ChannelTerm;
 
@@ -100,11 +105,30 @@ typedef enum _Loket__Correspondence__V1__Action {
   LOKET__CORRESPONDENCE__V1__ACTION__ACTION_SIGN = 11,
   LOKET__CORRESPONDENCE__V1__ACTION__ACTION_RETURN_TO_DRAFT = 12,
   /*
-   * Sends the item; the incoming items it answers become answered.
+   * Sends the item; the incoming items it answers are answered (when still open) and closed.
    */
   LOKET__CORRESPONDENCE__V1__ACTION__ACTION_SEND = 13
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(LOKET__CORRESPONDENCE__V1__ACTION)
 } Loket__Correspondence__V1__Action;
+/*
+ * The order of search hits.
+ */
+typedef enum _Loket__Correspondence__V1__SearchOrder {
+  /*
+   * In a request: RELEVANCE.
+   */
+  LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_UNSPECIFIED = 0,
+  /*
+   * By rank (subject > contacts and tags > notes > attachment text, `ts_rank`), then newest first. Only when at
+   * most 1,000 items match; otherwise NEWEST_FIRST.
+   */
+  LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_RELEVANCE = 1,
+  /*
+   * By received date, newest first, then by reference (highest first).
+   */
+  LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_NEWEST_FIRST = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(LOKET__CORRESPONDENCE__V1__SEARCH_ORDER)
+} Loket__Correspondence__V1__SearchOrder;
 
 /* --- messages --- */
 
@@ -402,7 +426,8 @@ struct  Loket__Correspondence__V1__ListDeadlinesRequest
 {
   ProtobufCMessage base;
   /*
-   * Empty for every department.
+   * Empty for every department. A department's items are those dispatched to it, and those it registered that are
+   * not dispatched yet.
    */
   char *department_id;
   /*
@@ -418,23 +443,34 @@ struct  Loket__Correspondence__V1__ListDeadlinesRequest
 struct  Loket__Correspondence__V1__ListDeadlinesResponse
 {
   ProtobufCMessage base;
+  /*
+   * Soonest due first, in both lists.
+   */
   size_t n_overdue;
   Loket__Correspondence__V1__ItemSummary **overdue;
   size_t n_due_soon;
   Loket__Correspondence__V1__ItemSummary **due_soon;
+  /*
+   * True when more than 1,000 items are overdue or due soon: the 1,000 due soonest are listed.
+   */
+  protobuf_c_boolean truncated;
 };
 #define LOKET__CORRESPONDENCE__V1__LIST_DEADLINES_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__list_deadlines_response__descriptor) \
-    , 0,NULL, 0,NULL }
+    , 0,NULL, 0,NULL, 0 }
 
 
 struct  Loket__Correspondence__V1__WatchRemindersRequest
 {
   ProtobufCMessage base;
+  /*
+   * As in ListDeadlinesRequest; each look covers the 1,000 items due soonest.
+   */
   char *department_id;
   int32_t due_within_working_days;
   /*
-   * How often to look again, 1 to 3600 seconds (default 60).
+   * How often to look again for what the passing days make due soon or overdue, 1 to 3600 seconds (default 60);
+   * changes of items wake the stream sooner.
    */
   int32_t interval_seconds;
 };
@@ -457,7 +493,7 @@ struct  Loket__Correspondence__V1__SearchRequest
 {
   ProtobufCMessage base;
   /*
-   * Words as typed (`"exact phrase"`, `or`, `-not` work as in a web search); empty lists everything.
+   * Words as typed (`"exact phrase"`, `or`, `-not` work as in a web search); empty lists everything, newest first.
    */
   char *query;
   /*
@@ -476,17 +512,24 @@ struct  Loket__Correspondence__V1__SearchRequest
    * 1 to 100 (default 20).
    */
   int32_t page_size;
+  /*
+   * From the previous page's `next_page_token`, with the same query and filters; empty for the first page.
+   */
   char *page_token;
+  Loket__Correspondence__V1__SearchOrder order;
 };
 #define LOKET__CORRESPONDENCE__V1__SEARCH_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__search_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, LOKET__CORRESPONDENCE__V1__DIRECTION__DIRECTION_UNSPECIFIED, (char *)protobuf_c_empty_string, LOKET__CORRESPONDENCE__V1__STATUS__STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, LOKET__CORRESPONDENCE__V1__DIRECTION__DIRECTION_UNSPECIFIED, (char *)protobuf_c_empty_string, LOKET__CORRESPONDENCE__V1__STATUS__STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_UNSPECIFIED }
 
 
 struct  Loket__Correspondence__V1__SearchHit
 {
   ProtobufCMessage base;
   Loket__Correspondence__V1__ItemSummary *item;
+  /*
+   * `ts_rank` of the item for the query, also in NEWEST_FIRST order; 0 without a query.
+   */
   float rank;
   size_t n_contact_names;
   char **contact_names;
@@ -501,15 +544,26 @@ struct  Loket__Correspondence__V1__SearchResponse
   ProtobufCMessage base;
   size_t n_hits;
   Loket__Correspondence__V1__SearchHit **hits;
+  /*
+   * Empty on the last page.
+   */
   char *next_page_token;
   /*
-   * How many items match in all; 0 on a page past the last.
+   * How many items match, counted up to 1,000: exact unless `total_is_lower_bound`, which says that more than
+   * 1,000 match (total is then 1,000).
    */
   int64_t total;
+  protobuf_c_boolean total_is_lower_bound;
+  /*
+   * The order of the hits: RELEVANCE when asked for (the default) and at most 1,000 items match, else
+   * NEWEST_FIRST. A page token keeps its order; a relevance token whose query now matches more than 1,000 items is
+   * refused (INVALID_ARGUMENT): start again without a token.
+   */
+  Loket__Correspondence__V1__SearchOrder order;
 };
 #define LOKET__CORRESPONDENCE__V1__SEARCH_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__search_response__descriptor) \
-    , 0,NULL, (char *)protobuf_c_empty_string, 0 }
+    , 0,NULL, (char *)protobuf_c_empty_string, 0, 0, LOKET__CORRESPONDENCE__V1__SEARCH_ORDER__SEARCH_ORDER_UNSPECIFIED }
 
 
 struct  Loket__Correspondence__V1__GetStatisticsRequest
@@ -561,6 +615,81 @@ struct  Loket__Correspondence__V1__Statistics
 #define LOKET__CORRESPONDENCE__V1__STATISTICS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__statistics__descriptor) \
     , 0,NULL, 0, 0, 0, 0 }
+
+
+/*
+ * A term, in working days, within which incoming items are due. An item's term is the most specific that exists:
+ * its department's for its channel, else its department's, else its channel's, else the default (neither). Until
+ * an item is dispatched it has no department; dispatching it (again) sets its due date anew from its received date
+ * by the department's term, with the item's suspensions and extensions applied again. A changed term applies to
+ * items registered or dispatched afterwards.
+ */
+struct  Loket__Correspondence__V1__Term
+{
+  ProtobufCMessage base;
+  /*
+   * Empty for every department.
+   */
+  char *department_id;
+  /*
+   * UNSPECIFIED for every channel.
+   */
+  Loket__Correspondence__V1__Channel channel;
+  /*
+   * 0 to 365.
+   */
+  int32_t working_days;
+};
+#define LOKET__CORRESPONDENCE__V1__TERM__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__term__descriptor) \
+    , (char *)protobuf_c_empty_string, LOKET__CORRESPONDENCE__V1__CHANNEL__CHANNEL_UNSPECIFIED, 0 }
+
+
+struct  Loket__Correspondence__V1__ListTermsRequest
+{
+  ProtobufCMessage base;
+};
+#define LOKET__CORRESPONDENCE__V1__LIST_TERMS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__list_terms_request__descriptor) \
+     }
+
+
+struct  Loket__Correspondence__V1__ListTermsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The most specific first: department and channel, department, channel, default.
+   */
+  size_t n_terms;
+  Loket__Correspondence__V1__Term **terms;
+};
+#define LOKET__CORRESPONDENCE__V1__LIST_TERMS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__list_terms_response__descriptor) \
+    , 0,NULL }
+
+
+struct  Loket__Correspondence__V1__DeleteTermRequest
+{
+  ProtobufCMessage base;
+  char *department_id;
+  Loket__Correspondence__V1__Channel channel;
+};
+#define LOKET__CORRESPONDENCE__V1__DELETE_TERM_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__delete_term_request__descriptor) \
+    , (char *)protobuf_c_empty_string, LOKET__CORRESPONDENCE__V1__CHANNEL__CHANNEL_UNSPECIFIED }
+
+
+struct  Loket__Correspondence__V1__DeleteTermResponse
+{
+  ProtobufCMessage base;
+  /*
+   * False when there was no such term.
+   */
+  protobuf_c_boolean deleted;
+};
+#define LOKET__CORRESPONDENCE__V1__DELETE_TERM_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__delete_term_response__descriptor) \
+    , 0 }
 
 
 struct  Loket__Correspondence__V1__SetChannelTermRequest
@@ -1060,6 +1189,101 @@ Loket__Correspondence__V1__Statistics *
 void   loket__correspondence__v1__statistics__free_unpacked
                      (Loket__Correspondence__V1__Statistics *message,
                       ProtobufCAllocator *allocator);
+/* Loket__Correspondence__V1__Term methods */
+void   loket__correspondence__v1__term__init
+                     (Loket__Correspondence__V1__Term         *message);
+size_t loket__correspondence__v1__term__get_packed_size
+                     (const Loket__Correspondence__V1__Term   *message);
+size_t loket__correspondence__v1__term__pack
+                     (const Loket__Correspondence__V1__Term   *message,
+                      uint8_t             *out);
+size_t loket__correspondence__v1__term__pack_to_buffer
+                     (const Loket__Correspondence__V1__Term   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Correspondence__V1__Term *
+       loket__correspondence__v1__term__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__correspondence__v1__term__free_unpacked
+                     (Loket__Correspondence__V1__Term *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Correspondence__V1__ListTermsRequest methods */
+void   loket__correspondence__v1__list_terms_request__init
+                     (Loket__Correspondence__V1__ListTermsRequest         *message);
+size_t loket__correspondence__v1__list_terms_request__get_packed_size
+                     (const Loket__Correspondence__V1__ListTermsRequest   *message);
+size_t loket__correspondence__v1__list_terms_request__pack
+                     (const Loket__Correspondence__V1__ListTermsRequest   *message,
+                      uint8_t             *out);
+size_t loket__correspondence__v1__list_terms_request__pack_to_buffer
+                     (const Loket__Correspondence__V1__ListTermsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Correspondence__V1__ListTermsRequest *
+       loket__correspondence__v1__list_terms_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__correspondence__v1__list_terms_request__free_unpacked
+                     (Loket__Correspondence__V1__ListTermsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Correspondence__V1__ListTermsResponse methods */
+void   loket__correspondence__v1__list_terms_response__init
+                     (Loket__Correspondence__V1__ListTermsResponse         *message);
+size_t loket__correspondence__v1__list_terms_response__get_packed_size
+                     (const Loket__Correspondence__V1__ListTermsResponse   *message);
+size_t loket__correspondence__v1__list_terms_response__pack
+                     (const Loket__Correspondence__V1__ListTermsResponse   *message,
+                      uint8_t             *out);
+size_t loket__correspondence__v1__list_terms_response__pack_to_buffer
+                     (const Loket__Correspondence__V1__ListTermsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Correspondence__V1__ListTermsResponse *
+       loket__correspondence__v1__list_terms_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__correspondence__v1__list_terms_response__free_unpacked
+                     (Loket__Correspondence__V1__ListTermsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Correspondence__V1__DeleteTermRequest methods */
+void   loket__correspondence__v1__delete_term_request__init
+                     (Loket__Correspondence__V1__DeleteTermRequest         *message);
+size_t loket__correspondence__v1__delete_term_request__get_packed_size
+                     (const Loket__Correspondence__V1__DeleteTermRequest   *message);
+size_t loket__correspondence__v1__delete_term_request__pack
+                     (const Loket__Correspondence__V1__DeleteTermRequest   *message,
+                      uint8_t             *out);
+size_t loket__correspondence__v1__delete_term_request__pack_to_buffer
+                     (const Loket__Correspondence__V1__DeleteTermRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Correspondence__V1__DeleteTermRequest *
+       loket__correspondence__v1__delete_term_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__correspondence__v1__delete_term_request__free_unpacked
+                     (Loket__Correspondence__V1__DeleteTermRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Loket__Correspondence__V1__DeleteTermResponse methods */
+void   loket__correspondence__v1__delete_term_response__init
+                     (Loket__Correspondence__V1__DeleteTermResponse         *message);
+size_t loket__correspondence__v1__delete_term_response__get_packed_size
+                     (const Loket__Correspondence__V1__DeleteTermResponse   *message);
+size_t loket__correspondence__v1__delete_term_response__pack
+                     (const Loket__Correspondence__V1__DeleteTermResponse   *message,
+                      uint8_t             *out);
+size_t loket__correspondence__v1__delete_term_response__pack_to_buffer
+                     (const Loket__Correspondence__V1__DeleteTermResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Loket__Correspondence__V1__DeleteTermResponse *
+       loket__correspondence__v1__delete_term_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   loket__correspondence__v1__delete_term_response__free_unpacked
+                     (Loket__Correspondence__V1__DeleteTermResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Loket__Correspondence__V1__SetChannelTermRequest methods */
 void   loket__correspondence__v1__set_channel_term_request__init
                      (Loket__Correspondence__V1__SetChannelTermRequest         *message);
@@ -1175,6 +1399,21 @@ typedef void (*Loket__Correspondence__V1__VolumeCount_Closure)
 typedef void (*Loket__Correspondence__V1__Statistics_Closure)
                  (const Loket__Correspondence__V1__Statistics *message,
                   void *closure_data);
+typedef void (*Loket__Correspondence__V1__Term_Closure)
+                 (const Loket__Correspondence__V1__Term *message,
+                  void *closure_data);
+typedef void (*Loket__Correspondence__V1__ListTermsRequest_Closure)
+                 (const Loket__Correspondence__V1__ListTermsRequest *message,
+                  void *closure_data);
+typedef void (*Loket__Correspondence__V1__ListTermsResponse_Closure)
+                 (const Loket__Correspondence__V1__ListTermsResponse *message,
+                  void *closure_data);
+typedef void (*Loket__Correspondence__V1__DeleteTermRequest_Closure)
+                 (const Loket__Correspondence__V1__DeleteTermRequest *message,
+                  void *closure_data);
+typedef void (*Loket__Correspondence__V1__DeleteTermResponse_Closure)
+                 (const Loket__Correspondence__V1__DeleteTermResponse *message,
+                  void *closure_data);
 typedef void (*Loket__Correspondence__V1__SetChannelTermRequest_Closure)
                  (const Loket__Correspondence__V1__SetChannelTermRequest *message,
                   void *closure_data);
@@ -1236,6 +1475,18 @@ struct Loket__Correspondence__V1__Correspondence_Service
                            const Loket__Correspondence__V1__SetChannelTermRequest *input,
                            Loket__Correspondence__V1__ChannelTerm_Closure closure,
                            void *closure_data);
+  void (*list_terms)(Loket__Correspondence__V1__Correspondence_Service *service,
+                     const Loket__Correspondence__V1__ListTermsRequest *input,
+                     Loket__Correspondence__V1__ListTermsResponse_Closure closure,
+                     void *closure_data);
+  void (*set_term)(Loket__Correspondence__V1__Correspondence_Service *service,
+                   const Loket__Correspondence__V1__Term *input,
+                   Loket__Correspondence__V1__Term_Closure closure,
+                   void *closure_data);
+  void (*delete_term)(Loket__Correspondence__V1__Correspondence_Service *service,
+                      const Loket__Correspondence__V1__DeleteTermRequest *input,
+                      Loket__Correspondence__V1__DeleteTermResponse_Closure closure,
+                      void *closure_data);
 };
 typedef void (*Loket__Correspondence__V1__Correspondence_ServiceDestroy)(Loket__Correspondence__V1__Correspondence_Service *);
 void loket__correspondence__v1__correspondence__init (Loket__Correspondence__V1__Correspondence_Service *service,
@@ -1255,7 +1506,10 @@ void loket__correspondence__v1__correspondence__init (Loket__Correspondence__V1_
       function_prefix__ ## watch_reminders,\
       function_prefix__ ## search,\
       function_prefix__ ## get_statistics,\
-      function_prefix__ ## set_channel_term  }
+      function_prefix__ ## set_channel_term,\
+      function_prefix__ ## list_terms,\
+      function_prefix__ ## set_term,\
+      function_prefix__ ## delete_term  }
 void loket__correspondence__v1__correspondence__register_item(ProtobufCService *service,
                                                               const Loket__Correspondence__V1__RegisterItemRequest *input,
                                                               Loket__Correspondence__V1__Item_Closure closure,
@@ -1304,6 +1558,18 @@ void loket__correspondence__v1__correspondence__set_channel_term(ProtobufCServic
                                                                  const Loket__Correspondence__V1__SetChannelTermRequest *input,
                                                                  Loket__Correspondence__V1__ChannelTerm_Closure closure,
                                                                  void *closure_data);
+void loket__correspondence__v1__correspondence__list_terms(ProtobufCService *service,
+                                                           const Loket__Correspondence__V1__ListTermsRequest *input,
+                                                           Loket__Correspondence__V1__ListTermsResponse_Closure closure,
+                                                           void *closure_data);
+void loket__correspondence__v1__correspondence__set_term(ProtobufCService *service,
+                                                         const Loket__Correspondence__V1__Term *input,
+                                                         Loket__Correspondence__V1__Term_Closure closure,
+                                                         void *closure_data);
+void loket__correspondence__v1__correspondence__delete_term(ProtobufCService *service,
+                                                            const Loket__Correspondence__V1__DeleteTermRequest *input,
+                                                            Loket__Correspondence__V1__DeleteTermResponse_Closure closure,
+                                                            void *closure_data);
 
 /* --- descriptors --- */
 
@@ -1311,6 +1577,7 @@ extern const ProtobufCEnumDescriptor    loket__correspondence__v1__direction__de
 extern const ProtobufCEnumDescriptor    loket__correspondence__v1__channel__descriptor;
 extern const ProtobufCEnumDescriptor    loket__correspondence__v1__status__descriptor;
 extern const ProtobufCEnumDescriptor    loket__correspondence__v1__action__descriptor;
+extern const ProtobufCEnumDescriptor    loket__correspondence__v1__search_order__descriptor;
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__contact__descriptor;
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__attachment_upload__descriptor;
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__attachment_info__descriptor;
@@ -1336,6 +1603,11 @@ extern const ProtobufCMessageDescriptor loket__correspondence__v1__search_respon
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__get_statistics_request__descriptor;
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__volume_count__descriptor;
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__statistics__descriptor;
+extern const ProtobufCMessageDescriptor loket__correspondence__v1__term__descriptor;
+extern const ProtobufCMessageDescriptor loket__correspondence__v1__list_terms_request__descriptor;
+extern const ProtobufCMessageDescriptor loket__correspondence__v1__list_terms_response__descriptor;
+extern const ProtobufCMessageDescriptor loket__correspondence__v1__delete_term_request__descriptor;
+extern const ProtobufCMessageDescriptor loket__correspondence__v1__delete_term_response__descriptor;
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__set_channel_term_request__descriptor;
 extern const ProtobufCMessageDescriptor loket__correspondence__v1__channel_term__descriptor;
 extern const ProtobufCServiceDescriptor loket__correspondence__v1__correspondence__descriptor;
