@@ -42,7 +42,7 @@ def fb(tmp_path_factory) -> SimpleNamespace:
                                           "--set", "server.grace_period_seconds=2"]).start()
         psql(database, """
             INSERT INTO core.departments (id, name) VALUES ('onthaal', 'Onthaal'), ('werken', 'Openbare Werken'),
-                ('milieu', 'Milieu');
+                ('milieu', 'Milieu'), ('statistiek', 'Statistiek');
             NOTIFY loket_directory;""")
         keys = SimpleNamespace(
             root=Key.seed(database, "root", "administrator", None),
@@ -50,10 +50,11 @@ def fb(tmp_path_factory) -> SimpleNamespace:
             desk=Key.seed(database, "an.peeters", "clerk", "onthaal"),
             works=Key.seed(database, "piet.works", "clerk", "werken"),
             portal=Key.seed(database, "survey-portal", "integration", "onthaal", ["feedback.surveys.respond"]),
+            stats=Key.seed(database, "stat.clerk", "clerk", "statistiek"),
         )
         channel = grpc.insecure_channel(f"127.0.0.1:{server.port}")
         admin_stub = admin_grpc.AdminStub(channel)
-        for department in ("onthaal", "werken", "milieu"):
+        for department in ("onthaal", "werken", "milieu", "statistiek"):
             admin_stub.EnablePlugin(admin.PluginEnablementRequest(plugin_id="feedback", department_id=department),
                                     metadata=metadata(keys.root), timeout=5)
         yield SimpleNamespace(database=database, keys=keys, pb=pb, sv=sv,
@@ -83,11 +84,12 @@ def today() -> datetime.date:
     return datetime.datetime.now(datetime.timezone.utc).astimezone().date()
 
 
-def submit(fb, key=None, **fields):
-    defaults = dict(client_key=key or "k-" + secrets.token_hex(4), kind="complaint", channel="web", main_category="roads", sub_category="pothole",
-                    text="Een diepe put in de Kerkstraat.")
+def submit(fb, key=None, caller=None, **fields):
+    defaults = dict(client_key=key or "k-" + secrets.token_hex(4), kind="complaint", channel="web",
+                    main_category="roads", sub_category="pothole", text="Een diepe put in de Kerkstraat.")
     defaults.update(fields)
-    return fb.complaints.SubmitCase(fb.pb.SubmitCaseRequest(**defaults), metadata=md(fb.keys.desk), timeout=5)
+    return fb.complaints.SubmitCase(fb.pb.SubmitCaseRequest(**defaults), metadata=md(caller or fb.keys.desk),
+                                    timeout=5)
 
 
 @pytest.fixture(scope="module")
@@ -334,3 +336,168 @@ def test_counter_visit_invitation_needs_an_active_survey(fb, configured):
     error = rpc_error(lambda: fb.surveys.OpenInvitation(q.OpenInvitationRequest(token="0" * 64), metadata=portal,
                                                         timeout=5))
     assert error.code() == grpc.StatusCode.NOT_FOUND
+
+
+def seed_case(fb, department, key, kind, main, sub, status, received, first=None, answered=None, closed=None, *,
+              first_due, final_due):
+    """A case received at `received` (UTC) with its first answer, final answer and closing `first`, `answered`
+    and `closed` hours later (None: not yet), and the given due days."""
+    def at(hours):
+        return "NULL" if hours is None else f"('{received}'::timestamptz + interval '{hours} hours')"
+
+    def day(hours):
+        return "NULL" if hours is None else f"({at(hours)} AT TIME ZONE 'Europe/Brussels')::date"
+
+    psql(fb.database, f"""
+        INSERT INTO feedback.cases (id, intake_department_id, client_key, fingerprint, kind, channel, main_category,
+            sub_category, text, language, anonymous, department_id, status, received_on, received_at, registered_at,
+            first_answer_due, final_answer_due, first_answered_at, first_answered_on, answered_at, answered_on,
+            closed_at)
+        VALUES (md5('{key}')::uuid, '{department}', '{key}', md5('{key}'), '{kind}', 'web', '{main}', '{sub}',
+            'Seeded case {key}', 'nl', true, '{department}', '{status}', {day(0)}, {at(0)}, {at(0)}, '{first_due}',
+            '{final_due}', {at(first)}, {day(first)}, {at(answered)}, {day(answered)}, {at(closed)})""")
+    return psql(fb.database, f"COPY (SELECT md5('{key}')::uuid) TO STDOUT").stdout.strip()
+
+
+def survey_questions(q):
+    return [
+        q.Question(position=1, kind="satisfied", text_nl="Tevreden?", text_fr="Satisfait ?", text_de="Zufrieden?",
+                   text_en="Satisfied?"),
+        q.Question(position=2, kind="score", text_nl="Score?", text_fr="Note ?", text_de="Note?", text_en="Score?"),
+        q.Question(position=3, kind="nps", text_nl="Aanbevelen?", text_fr="Recommander ?", text_de="Empfehlen?",
+                   text_en="Recommend?"),
+    ]
+
+
+def test_analysis_figures_of_a_seeded_data_set_with_counter_visits(fb, configured):
+    """Five cases and eight survey invitations of the statistics department, figures computed by hand.
+
+    Cases (received 08:00 UTC; hours after receipt to the first answer / final answer / closing; on time?):
+      A roads/pothole      complaint   2025-03-03   2 / 10 / 24     first on time, final on time
+      B roads/lighting     question    2025-03-10   4 / 30 / 48     on time, on time
+      C waste/missed-coll. complaint   2025-03-20 120 / 504 / 528   late, late
+      D waste/missed-coll. request     2025-04-02   6 / 50 / -      on time, on time (answered, not closed)
+      E service/counter    compliment  2025-04-15   - / - / -       (received)
+    Case surveys (count with their case): A1 yes, NPS 10; A2 score 4, NPS 8; B1 no, score 2, NPS 5; C1 unanswered.
+    Counter visits of the department (count on the day of the visit in Belgium):
+      V1 2025-03-12 score 5, NPS 9;  V2 2025-04-20 score 1, NPS 0;  V3 2025-04-21 unanswered;
+      V4 2025-03-31 22:30 UTC = 1 April 00:30 in Brussels, yes.
+    Plus a counter visit of another department (V5), which must not count.
+    """
+    q, portal = fb.sv, md(fb.keys.portal, purpose=None)
+    fb.surveys.PutSurvey(q.Survey(id="stats-case", trigger="case_closed", active=False, title_nl="Dossier",
+                                  title_fr="Dossier", title_de="Vorgang", title_en="Case",
+                                  questions=survey_questions(q)), metadata=md(fb.keys.admin), timeout=5)
+    fb.surveys.PutSurvey(q.Survey(id="stats-visit", trigger="counter_visit", active=True, title_nl="Bezoek",
+                                  title_fr="Visite", title_de="Besuch", title_en="Visit",
+                                  questions=survey_questions(q)), metadata=md(fb.keys.admin), timeout=5)
+    dept = "statistiek"
+    a = seed_case(fb, dept, "stat-a", "complaint", "roads", "pothole", "closed", "2025-03-03T08:00:00Z", 2, 10, 24,
+                  first_due="2025-03-05", final_due="2025-04-17")
+    b = seed_case(fb, dept, "stat-b", "question", "roads", "lighting", "closed", "2025-03-10T08:00:00Z", 4, 30, 48,
+                  first_due="2025-03-12", final_due="2025-04-24")
+    c = seed_case(fb, dept, "stat-c", "complaint", "waste", "missed-collection", "closed", "2025-03-20T08:00:00Z",
+                  120, 504, 528, first_due="2025-03-24", final_due="2025-04-03")
+    seed_case(fb, dept, "stat-d", "request", "waste", "missed-collection", "answered", "2025-04-02T08:00:00Z", 6, 50,
+              first_due="2025-04-04", final_due="2025-04-16")
+    seed_case(fb, dept, "stat-e", "compliment", "service", "counter", "received", "2025-04-15T08:00:00Z",
+              first_due="2025-04-17", final_due="2025-05-30")
+    # The invitations sent when A (twice: it was reopened once), B and C closed; answered on the survey page.
+    for token, case_id in [("stat-a1", a), ("stat-a2", a), ("stat-b1", b), ("stat-c1", c)]:
+        psql(fb.database, f"""
+            INSERT INTO feedback.invitations (token_sha256, survey_id, trigger, case_id, department_id, language,
+                                              created_at, expires_at)
+            VALUES (sha256(convert_to('{token}', 'UTF8')), 'stats-case', 'case_closed', '{case_id}', '{dept}', 'nl',
+                    now(), now() + interval '14 days')""")
+
+    def answer(token, satisfied="", score="", nps=""):
+        answers = [q.Answer(position=p, value=v) for p, v in ((1, satisfied), (2, score), (3, nps)) if v]
+        return fb.surveys.SubmitAnswers(q.SubmitAnswersRequest(token=token, answers=answers), metadata=portal,
+                                        timeout=5)
+
+    answer("stat-a1", satisfied="yes", nps="10")
+    answer("stat-a2", score="4", nps="8")
+    assert answer("stat-b1", satisfied="no", score="2", nps="5").unhappy
+    # Counter visits: invited by the department's clerk through the RPC, then dated.
+    visits = {}
+    for name, at, key in [("V1", "2025-03-12T10:00:00Z", fb.keys.stats), ("V2", "2025-04-20T10:00:00Z", fb.keys.stats),
+                          ("V3", "2025-04-21T10:00:00Z", fb.keys.stats), ("V4", "2025-03-31T22:30:00Z", fb.keys.stats),
+                          ("V5", "2025-04-05T10:00:00Z", fb.keys.desk)]:
+        visits[name] = fb.surveys.InviteVisitor(q.InviteVisitorRequest(), metadata=md(key, purpose=None),
+                                                timeout=5).token
+        psql(fb.database, f"""UPDATE feedback.invitations SET created_at = '{at}'
+                              WHERE token_sha256 = sha256(convert_to('{visits[name]}', 'UTF8'))""")
+    answer(visits["V1"], score="5", nps="9")
+    answer(visits["V2"], score="1", nps="0")
+    answer(visits["V4"], satisfied="yes")
+    answer(visits["V5"], satisfied="no", nps="0")
+    fb.surveys.PutSurvey(q.Survey(id="stats-visit", trigger="counter_visit", active=False, title_nl="Bezoek",
+                                  title_fr="Visite", title_de="Besuch", title_en="Visit",
+                                  questions=survey_questions(q)), metadata=md(fb.keys.admin), timeout=5)
+
+    def analyze(**request):
+        return fb.complaints.Analyze(fb.pb.AnalyzeRequest(**request), metadata=md(fb.keys.stats), timeout=10)
+
+    def check(figures, group="", cases=0, complaints=0, answered=0, closed=0, first_hours=0.0, close_hours=0.0,
+              first_on_time=0.0, final_on_time=0.0, invitations=0, responses=0, csat=0.0, nps=0.0):
+        assert (figures.group, figures.cases, figures.complaints, figures.answered, figures.closed,
+                figures.invitations, figures.responses) == (
+            group, cases, complaints, answered, closed, invitations, responses), figures
+        assert figures.median_hours_to_first_answer == pytest.approx(first_hours), figures
+        assert figures.median_hours_to_close == pytest.approx(close_hours), figures
+        assert figures.first_answer_on_time == pytest.approx(first_on_time), figures
+        assert figures.final_answer_on_time == pytest.approx(final_on_time), figures
+        assert figures.answer_rate == pytest.approx(responses / invitations if invitations else 0), figures
+        assert figures.csat == pytest.approx(csat), figures
+        assert figures.nps == pytest.approx(nps), figures
+
+    everything = analyze()
+    # Total: 5 cases; first answers 2, 4, 6, 120 h (median 5), closing 24, 48, 528 h (median 48); 3 of 4 first and
+    # final answers on time; 8 invitations, 6 answers; satisfied A1, A2 (score 4), V1 (5), V4 of 6 rated; NPS from
+    # 10, 8, 5, 9, 0: two promoters, two detractors.
+    check(everything.total, cases=5, complaints=2, answered=4, closed=3, first_hours=5, close_hours=48,
+          first_on_time=0.75, final_on_time=0.75, invitations=8, responses=6, csat=400 / 6, nps=0)
+    # March: A, B, C, their 4 invitations and V1; April: D, E and V2, V3, V4 (1 April in Brussels).
+    assert [m.group for m in everything.months] == ["2025-03", "2025-04"]
+    check(everything.months[0], "2025-03", cases=3, complaints=2, answered=3, closed=3, first_hours=4,
+          close_hours=48, first_on_time=2 / 3, final_on_time=2 / 3, invitations=5, responses=4, csat=75, nps=25)
+    check(everything.months[1], "2025-04", cases=2, answered=1, first_hours=6, first_on_time=1, final_on_time=1,
+          invitations=3, responses=2, csat=50, nps=-100)
+    # Categories: the cases and their surveys only; the counter visits on their own. The survey figures of the
+    # categories and the counter visits add up to the total.
+    assert [g.group for g in everything.categories] == ["roads", "service", "waste"]
+    roads, service, waste = everything.categories
+    check(roads, "roads", cases=2, complaints=1, answered=2, closed=2, first_hours=3, close_hours=36,
+          first_on_time=1, final_on_time=1, invitations=3, responses=3, csat=200 / 3, nps=0)
+    check(service, "service", cases=1)
+    check(waste, "waste", cases=2, complaints=1, answered=2, closed=1, first_hours=63, close_hours=528,
+          first_on_time=0.5, final_on_time=0.5, invitations=1, responses=0)
+    check(everything.counter_visits, invitations=4, responses=3, csat=200 / 3, nps=0)
+    assert sum(g.invitations for g in everything.categories) + everything.counter_visits.invitations == 8
+
+    # A category leaves the counter visits out.
+    only_roads = analyze(main_category="roads")
+    check(only_roads.total, cases=2, complaints=1, answered=2, closed=2, first_hours=3, close_hours=36,
+          first_on_time=1, final_on_time=1, invitations=3, responses=3, csat=200 / 3, nps=0)
+    check(only_roads.counter_visits)
+    assert [m.group for m in only_roads.months] == ["2025-03"]
+    # A period: April holds D, E and the visits V2, V3 and V4 (its day in Belgium is 1 April).
+    april = analyze(**{"from": "2025-04-01", "to": "2025-04-30"})
+    check(april.total, cases=2, answered=1, first_hours=6, first_on_time=1, final_on_time=1, invitations=3,
+          responses=2, csat=50, nps=-100)
+    check(april.counter_visits, invitations=3, responses=2, csat=50, nps=-100)
+    march = analyze(**{"from": "2025-03-01", "to": "2025-03-31"})
+    assert (march.total.cases, march.total.invitations, march.counter_visits.invitations) == (3, 5, 1)
+    # Nothing in scope: zeros, no months, no categories.
+    empty = analyze(**{"from": "2000-01-01", "to": "2000-01-31"})
+    check(empty.total)
+    check(empty.counter_visits)
+    assert not empty.months and not empty.categories
+    # The other department's visit (V5) counts there, not here.
+    desk = fb.complaints.Analyze(fb.pb.AnalyzeRequest(**{"from": "2025-04-05", "to": "2025-04-05"}),
+                                 metadata=md(fb.keys.desk), timeout=10)
+    check(desk.total, invitations=1, responses=1, csat=0, nps=-100)
+    # Bad input.
+    error = rpc_error(lambda: fb.complaints.Analyze(fb.pb.AnalyzeRequest(**{"from": "2025-02-30"}),
+                                                    metadata=md(fb.keys.stats, "en"), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and error.details() == "2025-02-30 is not a valid day (YYYY-MM-DD)."

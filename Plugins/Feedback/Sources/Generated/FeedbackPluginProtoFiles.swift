@@ -120,29 +120,30 @@ public enum FeedbackPluginProtoFiles {
             X3RvX2Nsb3NlGAcgASgBUhJtZWRpYW5Ib3Vyc1RvQ2xvc2USLwoUZmlyc3RfYW5zd2VyX29uX3RpbWUYCCABKAFSEWZpcnN0QW5z\
             d2VyT25UaW1lEi8KFGZpbmFsX2Fuc3dlcl9vbl90aW1lGAkgASgBUhFmaW5hbEFuc3dlck9uVGltZRIgCgtpbnZpdGF0aW9ucxgK\
             IAEoA1ILaW52aXRhdGlvbnMSHAoJcmVzcG9uc2VzGAsgASgDUglyZXNwb25zZXMSHwoLYW5zd2VyX3JhdGUYDCABKAFSCmFuc3dl\
-            clJhdGUSEgoEY3NhdBgNIAEoAVIEY3NhdBIQCgNucHMYDiABKAFSA25wcyKzAQoPQW5hbHl6ZVJlc3BvbnNlEjAKBXRvdGFsGAEg\
+            clJhdGUSEgoEY3NhdBgNIAEoAVIEY3NhdBIQCgNucHMYDiABKAFSA25wcyL2AQoPQW5hbHl6ZVJlc3BvbnNlEjAKBXRvdGFsGAEg\
             ASgLMhoubG9rZXQuZmVlZGJhY2sudjEuRmlndXJlc1IFdG90YWwSMgoGbW9udGhzGAIgAygLMhoubG9rZXQuZmVlZGJhY2sudjEu\
             RmlndXJlc1IGbW9udGhzEjoKCmNhdGVnb3JpZXMYAyADKAsyGi5sb2tldC5mZWVkYmFjay52MS5GaWd1cmVzUgpjYXRlZ29yaWVz\
-            IhcKFUFwcGx5UmV0ZW50aW9uUmVxdWVzdCJwChZBcHBseVJldGVudGlvblJlc3BvbnNlEhYKBmFjdGlvbhgBIAEoCVIGYWN0aW9u\
-            EhkKCGNhc2VfaWRzGAIgAygJUgdjYXNlSWRzEiMKDWNsb3NlZF9iZWZvcmUYAyABKAlSDGNsb3NlZEJlZm9yZTKbCgoKQ29tcGxh\
-            aW50cxJZCgpTdWJtaXRDYXNlEiQubG9rZXQuZmVlZGJhY2sudjEuU3VibWl0Q2FzZVJlcXVlc3QaJS5sb2tldC5mZWVkYmFjay52\
-            MS5TdWJtaXRDYXNlUmVzcG9uc2USRQoHR2V0Q2FzZRIhLmxva2V0LmZlZWRiYWNrLnYxLkdldENhc2VSZXF1ZXN0GhcubG9rZXQu\
-            ZmVlZGJhY2sudjEuQ2FzZRJWCglMaXN0Q2FzZXMSIy5sb2tldC5mZWVkYmFjay52MS5MaXN0Q2FzZXNSZXF1ZXN0GiQubG9rZXQu\
-            ZmVlZGJhY2sudjEuTGlzdENhc2VzUmVzcG9uc2USXwoMQ2hhbmdlU3RhdHVzEiYubG9rZXQuZmVlZGJhY2sudjEuQ2hhbmdlU3Rh\
-            dHVzUmVxdWVzdBonLmxva2V0LmZlZWRiYWNrLnYxLkNoYW5nZVN0YXR1c1Jlc3BvbnNlEkUKB0FkZE5vdGUSIS5sb2tldC5mZWVk\
-            YmFjay52MS5BZGROb3RlUmVxdWVzdBoXLmxva2V0LmZlZWRiYWNrLnYxLkNhc2USRQoHUmVyb3V0ZRIhLmxva2V0LmZlZWRiYWNr\
-            LnYxLlJlcm91dGVSZXF1ZXN0GhcubG9rZXQuZmVlZGJhY2sudjEuQ2FzZRJiCg1MaXN0RGVhZGxpbmVzEicubG9rZXQuZmVlZGJh\
-            Y2sudjEuTGlzdERlYWRsaW5lc1JlcXVlc3QaKC5sb2tldC5mZWVkYmFjay52MS5MaXN0RGVhZGxpbmVzUmVzcG9uc2USZQoOTGlz\
-            dENhdGVnb3JpZXMSKC5sb2tldC5mZWVkYmFjay52MS5MaXN0Q2F0ZWdvcmllc1JlcXVlc3QaKS5sb2tldC5mZWVkYmFjay52MS5M\
-            aXN0Q2F0ZWdvcmllc1Jlc3BvbnNlEkcKC1B1dENhdGVnb3J5EhsubG9rZXQuZmVlZGJhY2sudjEuQ2F0ZWdvcnkaGy5sb2tldC5m\
-            ZWVkYmFjay52MS5DYXRlZ29yeRJfChBMaXN0Um91dGluZ1J1bGVzEioubG9rZXQuZmVlZGJhY2sudjEuTGlzdFJvdXRpbmdSdWxl\
-            c1JlcXVlc3QaHy5sb2tldC5mZWVkYmFjay52MS5Sb3V0aW5nUnVsZXMSVwoTUmVwbGFjZVJvdXRpbmdSdWxlcxIfLmxva2V0LmZl\
-            ZWRiYWNrLnYxLlJvdXRpbmdSdWxlcxofLmxva2V0LmZlZWRiYWNrLnYxLlJvdXRpbmdSdWxlcxJRCgtHZXRTZXR0aW5ncxIlLmxv\
-            a2V0LmZlZWRiYWNrLnYxLkdldFNldHRpbmdzUmVxdWVzdBobLmxva2V0LmZlZWRiYWNrLnYxLlNldHRpbmdzEkoKDlVwZGF0ZVNl\
-            dHRpbmdzEhsubG9rZXQuZmVlZGJhY2sudjEuU2V0dGluZ3MaGy5sb2tldC5mZWVkYmFjay52MS5TZXR0aW5ncxJQCgdBbmFseXpl\
-            EiEubG9rZXQuZmVlZGJhY2sudjEuQW5hbHl6ZVJlcXVlc3QaIi5sb2tldC5mZWVkYmFjay52MS5BbmFseXplUmVzcG9uc2USZQoO\
-            QXBwbHlSZXRlbnRpb24SKC5sb2tldC5mZWVkYmFjay52MS5BcHBseVJldGVudGlvblJlcXVlc3QaKS5sb2tldC5mZWVkYmFjay52\
-            MS5BcHBseVJldGVudGlvblJlc3BvbnNlYgZwcm90bzM=
+            EkEKDmNvdW50ZXJfdmlzaXRzGAQgASgLMhoubG9rZXQuZmVlZGJhY2sudjEuRmlndXJlc1INY291bnRlclZpc2l0cyIXChVBcHBs\
+            eVJldGVudGlvblJlcXVlc3QicAoWQXBwbHlSZXRlbnRpb25SZXNwb25zZRIWCgZhY3Rpb24YASABKAlSBmFjdGlvbhIZCghjYXNl\
+            X2lkcxgCIAMoCVIHY2FzZUlkcxIjCg1jbG9zZWRfYmVmb3JlGAMgASgJUgxjbG9zZWRCZWZvcmUymwoKCkNvbXBsYWludHMSWQoK\
+            U3VibWl0Q2FzZRIkLmxva2V0LmZlZWRiYWNrLnYxLlN1Ym1pdENhc2VSZXF1ZXN0GiUubG9rZXQuZmVlZGJhY2sudjEuU3VibWl0\
+            Q2FzZVJlc3BvbnNlEkUKB0dldENhc2USIS5sb2tldC5mZWVkYmFjay52MS5HZXRDYXNlUmVxdWVzdBoXLmxva2V0LmZlZWRiYWNr\
+            LnYxLkNhc2USVgoJTGlzdENhc2VzEiMubG9rZXQuZmVlZGJhY2sudjEuTGlzdENhc2VzUmVxdWVzdBokLmxva2V0LmZlZWRiYWNr\
+            LnYxLkxpc3RDYXNlc1Jlc3BvbnNlEl8KDENoYW5nZVN0YXR1cxImLmxva2V0LmZlZWRiYWNrLnYxLkNoYW5nZVN0YXR1c1JlcXVl\
+            c3QaJy5sb2tldC5mZWVkYmFjay52MS5DaGFuZ2VTdGF0dXNSZXNwb25zZRJFCgdBZGROb3RlEiEubG9rZXQuZmVlZGJhY2sudjEu\
+            QWRkTm90ZVJlcXVlc3QaFy5sb2tldC5mZWVkYmFjay52MS5DYXNlEkUKB1Jlcm91dGUSIS5sb2tldC5mZWVkYmFjay52MS5SZXJv\
+            dXRlUmVxdWVzdBoXLmxva2V0LmZlZWRiYWNrLnYxLkNhc2USYgoNTGlzdERlYWRsaW5lcxInLmxva2V0LmZlZWRiYWNrLnYxLkxp\
+            c3REZWFkbGluZXNSZXF1ZXN0GigubG9rZXQuZmVlZGJhY2sudjEuTGlzdERlYWRsaW5lc1Jlc3BvbnNlEmUKDkxpc3RDYXRlZ29y\
+            aWVzEigubG9rZXQuZmVlZGJhY2sudjEuTGlzdENhdGVnb3JpZXNSZXF1ZXN0GikubG9rZXQuZmVlZGJhY2sudjEuTGlzdENhdGVn\
+            b3JpZXNSZXNwb25zZRJHCgtQdXRDYXRlZ29yeRIbLmxva2V0LmZlZWRiYWNrLnYxLkNhdGVnb3J5GhsubG9rZXQuZmVlZGJhY2su\
+            djEuQ2F0ZWdvcnkSXwoQTGlzdFJvdXRpbmdSdWxlcxIqLmxva2V0LmZlZWRiYWNrLnYxLkxpc3RSb3V0aW5nUnVsZXNSZXF1ZXN0\
+            Gh8ubG9rZXQuZmVlZGJhY2sudjEuUm91dGluZ1J1bGVzElcKE1JlcGxhY2VSb3V0aW5nUnVsZXMSHy5sb2tldC5mZWVkYmFjay52\
+            MS5Sb3V0aW5nUnVsZXMaHy5sb2tldC5mZWVkYmFjay52MS5Sb3V0aW5nUnVsZXMSUQoLR2V0U2V0dGluZ3MSJS5sb2tldC5mZWVk\
+            YmFjay52MS5HZXRTZXR0aW5nc1JlcXVlc3QaGy5sb2tldC5mZWVkYmFjay52MS5TZXR0aW5ncxJKCg5VcGRhdGVTZXR0aW5ncxIb\
+            Lmxva2V0LmZlZWRiYWNrLnYxLlNldHRpbmdzGhsubG9rZXQuZmVlZGJhY2sudjEuU2V0dGluZ3MSUAoHQW5hbHl6ZRIhLmxva2V0\
+            LmZlZWRiYWNrLnYxLkFuYWx5emVSZXF1ZXN0GiIubG9rZXQuZmVlZGJhY2sudjEuQW5hbHl6ZVJlc3BvbnNlEmUKDkFwcGx5UmV0\
+            ZW50aW9uEigubG9rZXQuZmVlZGJhY2sudjEuQXBwbHlSZXRlbnRpb25SZXF1ZXN0GikubG9rZXQuZmVlZGJhY2sudjEuQXBwbHlS\
+            ZXRlbnRpb25SZXNwb25zZWIGcHJvdG8z
             """
         ),
         ProtoFileDescriptor(

@@ -3579,7 +3579,7 @@ const ProtobufCMessageDescriptor loket__feedback__v1__figures__descriptor =
   (ProtobufCMessageInit) loket__feedback__v1__figures__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__feedback__v1__analyze_response__field_descriptors[3] =
+static const ProtobufCFieldDescriptor loket__feedback__v1__analyze_response__field_descriptors[4] =
 {
   {
     "total",
@@ -3617,16 +3617,29 @@ static const ProtobufCFieldDescriptor loket__feedback__v1__analyze_response__fie
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "counter_visits",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Feedback__V1__AnalyzeResponse, counter_visits),
+    &loket__feedback__v1__figures__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__feedback__v1__analyze_response__field_indices_by_name[] = {
   2,   /* field[2] = categories */
+  3,   /* field[3] = counter_visits */
   1,   /* field[1] = months */
   0,   /* field[0] = total */
 };
 static const ProtobufCIntRange loket__feedback__v1__analyze_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor loket__feedback__v1__analyze_response__descriptor =
 {
@@ -3636,7 +3649,7 @@ const ProtobufCMessageDescriptor loket__feedback__v1__analyze_response__descript
   "Loket__Feedback__V1__AnalyzeResponse",
   "loket.feedback.v1",
   sizeof(Loket__Feedback__V1__AnalyzeResponse),
-  3,
+  4,
   loket__feedback__v1__analyze_response__field_descriptors,
   loket__feedback__v1__analyze_response__field_indices_by_name,
   1,  loket__feedback__v1__analyze_response__number_ranges,
