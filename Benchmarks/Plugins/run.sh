@@ -9,6 +9,7 @@
 #
 # Usage: Benchmarks/Plugins/run.sh
 # Knobs (environment):
+#   PLUGINS="civil-registry feedback correspondence"   the parts to seed and measure (others are skipped)
 #   ROWS=1000000        persons, feedback cases and correspondence items seeded (each)
 #   DURATION=10         seconds per measured run (h2load: the request count is sized from the warm-up's rate)
 #   WARMUP=2            seconds of warm-up before each measured run
@@ -30,6 +31,7 @@ bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$bench/../.." && pwd)"
 cd "$root"
 
+PLUGINS="${PLUGINS:-civil-registry feedback correspondence}"
 ROWS="${ROWS:-1000000}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-2}"
@@ -47,6 +49,10 @@ PURPOSE="benchmark"
 start_time=$(date -u +%FT%TZ)
 log() { echo "plugin-bench: $*" >&2; }
 die() { echo "plugin-bench: error: $*" >&2; exit 1; }
+selected() { [[ " $PLUGINS " == *" $1 "* ]]; }  # selected PLUGIN: true if PLUGINS names it
+for plugin in $PLUGINS; do
+  case "$plugin" in civil-registry | feedback | correspondence) ;; *) die "PLUGINS: unknown part $plugin" ;; esac
+done
 
 # ---------------------------------------------------------------------------------------------------
 # 1. Tools.
@@ -170,7 +176,6 @@ log "plugins enabled for $DEPARTMENT"
 
 # ---------------------------------------------------------------------------------------------------
 # 4. Seeding, set-based (see the seed_*.sql files).
-declare -A seed_seconds
 seed() {  # seed NAME FILE
   local start
   start=$(date +%s.%N)
@@ -180,11 +185,20 @@ seed() {  # seed NAME FILE
   seed_seconds[$1]=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }')
   log "seeded $1 in ${seed_seconds[$1]} s"
 }
-seed civil-registry "$bench/seed_civil_registry.sql"
-seed feedback "$bench/seed_feedback.sql"
-seed correspondence "$bench/seed_correspondence.sql"
-# The seeded search vectors must be what the plugin's own refresh function makes: recompute a sample, compare.
-mismatches=$(psql -X -q -At -v ON_ERROR_STOP=1 -d "$database" <<'SQL' | tail -1
+declare -A seed_seconds=([civil-registry]=- [feedback]=- [correspondence]=-)
+vacuum_tables=()
+if selected civil-registry; then
+  seed civil-registry "$bench/seed_civil_registry.sql"
+  vacuum_tables+=(civil_registry.persons)
+fi
+if selected feedback; then
+  seed feedback "$bench/seed_feedback.sql"
+  vacuum_tables+=(feedback.cases feedback.invitations feedback.responses)
+fi
+if selected correspondence; then
+  seed correspondence "$bench/seed_correspondence.sql"
+  # The seeded search vectors must be what the plugin's own refresh function makes: recompute a sample, compare.
+  mismatches=$(psql -X -q -At -v ON_ERROR_STOP=1 -d "$database" <<'SQL' | tail -1
 BEGIN;
 CREATE TEMP TABLE sample ON COMMIT DROP AS
     SELECT id, search FROM correspondence.items TABLESAMPLE SYSTEM (1) LIMIT 200;
@@ -193,9 +207,11 @@ SELECT count(*) FROM sample s JOIN correspondence.items i USING (id) WHERE i.sea
 ROLLBACK;
 SQL
 )
-[ "$mismatches" = 0 ] || die "$mismatches sampled items have a search vector that refresh_search would change"
-psql_db -c "VACUUM (ANALYZE) civil_registry.persons, feedback.cases, feedback.invitations, feedback.responses,
-  correspondence.items, correspondence.item_contacts, correspondence.contacts, correspondence.counters"
+  [ "$mismatches" = 0 ] || die "$mismatches sampled items have a search vector that refresh_search would change"
+  vacuum_tables+=(correspondence.items correspondence.item_contacts correspondence.contacts correspondence.counters)
+fi
+[ ${#vacuum_tables[@]} -gt 0 ] || die "PLUGINS names no part"
+psql_db -c "VACUUM (ANALYZE) $(IFS=,; echo "${vacuum_tables[*]}")"
 database_size=$(scalar "SELECT pg_size_pretty(pg_database_size(current_database()))")
 log "database size after seeding: $database_size"
 
@@ -303,100 +319,107 @@ server_cpu_us() {  # server_cpu_us TICKS-BEFORE TICKS-AFTER CALLS: loketd CPU mi
 }
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# 5.1 Civil registry: GetPerson by national number (one seeded person: h2load sends one body) vs pgbench.
-person_number=$(scalar "SELECT national_number FROM civil_registry.persons ORDER BY national_number
-                        OFFSET $((ROWS / 2)) LIMIT 1")
-py body get-person "$runs/get-person.bin" "$person_number"
 audit_count() { echo "SELECT count(*) FROM core.audit_log WHERE method = '$1'"; }
-if verify get-person get-person "$runs/get-person.bin" /loket.civilregistry.v1.CivilRegistry/GetPerson \
-  && run_h2load get-person "$runs/get-person.bin" /loket.civilregistry.v1.CivilRegistry/GetPerson \
-    "$(audit_count /loket.civilregistry.v1.CivilRegistry/GetPerson)"; then
-  check_h2load get-person || true
-  out[gp]=$(row "gRPC GetPerson (h2load)" "$H2_RPS" \
-    "$(awk -v u="$H2_MEAN_US" 'BEGIN { print u / 1000 }')" "$LAT_P50_MS" "$LAT_P99_MS" \
-    "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" "$SRV_CPU_US" \
-    "$H2_FAILED/$H2_ERRORED/$H2_TIMEOUT; grpc ok $DB_DELTA/$H2_SUCCEEDED")
-  grpc_rps=$H2_RPS
-else
-  any_failed=1; grpc_rps=0; out[gp]="gRPC GetPerson: FAILED (see $runs/get-person.*)"
+
+# 5.1 Civil registry: GetPerson by national number (one seeded person: h2load sends one body) vs pgbench.
+if selected civil-registry; then
+  person_number=$(scalar "SELECT national_number FROM civil_registry.persons ORDER BY national_number
+                          OFFSET $((ROWS / 2)) LIMIT 1")
+  py body get-person "$runs/get-person.bin" "$person_number"
+  if verify get-person get-person "$runs/get-person.bin" /loket.civilregistry.v1.CivilRegistry/GetPerson \
+    && run_h2load get-person "$runs/get-person.bin" /loket.civilregistry.v1.CivilRegistry/GetPerson \
+      "$(audit_count /loket.civilregistry.v1.CivilRegistry/GetPerson)"; then
+    check_h2load get-person || true
+    out[gp]=$(row "gRPC GetPerson (h2load)" "$H2_RPS" \
+      "$(awk -v u="$H2_MEAN_US" 'BEGIN { print u / 1000 }')" "$LAT_P50_MS" "$LAT_P99_MS" \
+      "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" "$SRV_CPU_US" \
+      "$H2_FAILED/$H2_ERRORED/$H2_TIMEOUT; grpc ok $DB_DELTA/$H2_SUCCEEDED")
+    grpc_rps=$H2_RPS
+  else
+    any_failed=1; grpc_rps=0; out[gp]="gRPC GetPerson: FAILED (see $runs/get-person.*)"
+  fi
+  run_pgbench pgbench-get-person "$bench/pgbench_get_person.sql"
+  out[pg]=$(row "pgbench lookup" "$PG_TPS" "${PG_LAT_MS:--}" - - - - "failed $PG_FAILED")
+  pg_rps=$PG_TPS
+  run_pgbench pgbench-get-person-audited "$bench/pgbench_get_person_audited.sql"
+  out[pga]=$(row "pgbench lookup + audit, 1 transaction" "$PG_TPS" "${PG_LAT_MS:--}" - - - - "failed $PG_FAILED")
+  pga_rps=$PG_TPS
+  ratio=$(awk -v a="$grpc_rps" -v b="$pg_rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  ratio_audited=$(awk -v a="$grpc_rps" -v b="$pga_rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  verdict=$(awk -v r="$ratio" -v t="$TARGET" 'BEGIN { print (r >= t ? "PASS" : "FAIL") }')
 fi
-run_pgbench pgbench-get-person "$bench/pgbench_get_person.sql"
-out[pg]=$(row "pgbench lookup" "$PG_TPS" "${PG_LAT_MS:--}" - - - - "failed $PG_FAILED")
-pg_rps=$PG_TPS
-run_pgbench pgbench-get-person-audited "$bench/pgbench_get_person_audited.sql"
-out[pga]=$(row "pgbench lookup + audit, 1 transaction" "$PG_TPS" "${PG_LAT_MS:--}" - - - - "failed $PG_FAILED")
-pga_rps=$PG_TPS
-ratio=$(awk -v a="$grpc_rps" -v b="$pg_rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-ratio_audited=$(awk -v a="$grpc_rps" -v b="$pga_rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-verdict=$(awk -v r="$ratio" -v t="$TARGET" 'BEGIN { print (r >= t ? "PASS" : "FAIL") }')
 
 # 5.2 Feedback: Analyze over the seeded cases (before the intake adds more), then intake.
-py body analyze "$runs/analyze.bin"
-if py call "$PORT" analyze "$runs/analyze.bin" "$clerk_key" >"$runs/analyze.grpcio.txt" 2>&1; then
-  log "analyze: verified ($(cat "$runs/analyze.grpcio.txt"))"
-  py analyze "$PORT" "$clerk_key" "$ANALYZE_CALLS" >"$runs/analyze.txt"
-  eval "$(cat "$runs/analyze.txt")"
-  out[an]=$(printf 'Analyze over %s cases (%s months, %s categories): median %.2f s, min %.2f s, max %.2f s over %s calls' \
-    "$AN_CASES" "$AN_MONTHS" "$AN_CATEGORIES" "$AN_MEDIAN_S" "$AN_MIN_S" "$AN_MAX_S" "$AN_CALLS")
-  [ "$AN_CASES" -ge "$ROWS" ] || { log "analyze covered $AN_CASES cases, fewer than $ROWS"; any_failed=1; }
-else
-  any_failed=1; out[an]="Analyze: FAILED ($(tail -1 "$runs/analyze.grpcio.txt"))"
-fi
-py body submit-case "$runs/submit-case.bin"
-if py call "$PORT" submit-case "$runs/submit-case.bin" "$integration_key" "$PURPOSE" >"$runs/submit-case.grpcio.txt" 2>&1; then
-  log "submit-case: verified ($(cat "$runs/submit-case.grpcio.txt"))"
-  log "submit-case: grpc.aio client, $CLIENTS connections x $STREAMS calls in flight, ${WARMUP} s + ${DURATION} s"
-  cases_before=$(scalar "SELECT count(*) FROM feedback.cases")
-  ticks_before=$(cpu_ticks)
-  py intake "$PORT" "$integration_key" "$PURPOSE" "$CLIENTS" "$STREAMS" "$WARMUP" "$DURATION" >"$runs/intake.txt"
-  ticks_after=$(cpu_ticks)
-  eval "$(cat "$runs/intake.txt")"
-  created=$(( $(scalar "SELECT count(*) FROM feedback.cases") - cases_before ))
-  # loketd's CPU ticks span the warm-up and the measured run: per call over every case created meanwhile.
-  out[in]=$(row "gRPC SubmitCase (grpc.aio client)" "$IN_RPS" "$IN_MEAN_MS" "$IN_P50_MS" "$IN_P99_MS" "$IN_MAX_MS" \
-    "$(server_cpu_us "$ticks_before" "$ticks_after" "$created")" \
-    "errors $IN_ERRORS ($IN_ERROR_CODES); client CPU $(printf '%.0f' "$IN_CLIENT_CPU_US") us/call")
-  out[in_created]="cases created during the intake run (warm-up included): $created"
-  [ "$IN_ERRORS" = 0 ] || { log "submit-case: errors $IN_ERROR_CODES"; any_failed=1; }
-else
-  any_failed=1; out[in]="SubmitCase: FAILED ($(tail -1 "$runs/submit-case.grpcio.txt"))"
+if selected feedback; then
+  py body analyze "$runs/analyze.bin"
+  if py call "$PORT" analyze "$runs/analyze.bin" "$clerk_key" >"$runs/analyze.grpcio.txt" 2>&1; then
+    log "analyze: verified ($(cat "$runs/analyze.grpcio.txt"))"
+    py analyze "$PORT" "$clerk_key" "$ANALYZE_CALLS" >"$runs/analyze.txt"
+    eval "$(cat "$runs/analyze.txt")"
+    out[an]=$(printf 'Analyze over %s cases and %s counter visits (%s months, %s categories): median %.2f s, min %.2f s, max %.2f s over %s calls' \
+      "$AN_CASES" "$AN_VISITS" "$AN_MONTHS" "$AN_CATEGORIES" "$AN_MEDIAN_S" "$AN_MIN_S" "$AN_MAX_S" "$AN_CALLS")
+    [ "$AN_CASES" -ge "$ROWS" ] || { log "analyze covered $AN_CASES cases, fewer than $ROWS"; any_failed=1; }
+  else
+    any_failed=1; out[an]="Analyze: FAILED ($(tail -1 "$runs/analyze.grpcio.txt"))"
+  fi
+  py body submit-case "$runs/submit-case.bin"
+  if py call "$PORT" submit-case "$runs/submit-case.bin" "$integration_key" "$PURPOSE" >"$runs/submit-case.grpcio.txt" 2>&1; then
+    log "submit-case: verified ($(cat "$runs/submit-case.grpcio.txt"))"
+    log "submit-case: grpc.aio client, $CLIENTS connections x $STREAMS calls in flight, ${WARMUP} s + ${DURATION} s"
+    cases_before=$(scalar "SELECT count(*) FROM feedback.cases")
+    ticks_before=$(cpu_ticks)
+    py intake "$PORT" "$integration_key" "$PURPOSE" "$CLIENTS" "$STREAMS" "$WARMUP" "$DURATION" >"$runs/intake.txt"
+    ticks_after=$(cpu_ticks)
+    eval "$(cat "$runs/intake.txt")"
+    created=$(( $(scalar "SELECT count(*) FROM feedback.cases") - cases_before ))
+    # loketd's CPU ticks span the warm-up and the measured run: per call over every case created meanwhile.
+    out[in]=$(row "gRPC SubmitCase (grpc.aio client)" "$IN_RPS" "$IN_MEAN_MS" "$IN_P50_MS" "$IN_P99_MS" "$IN_MAX_MS" \
+      "$(server_cpu_us "$ticks_before" "$ticks_after" "$created")" \
+      "errors $IN_ERRORS ($IN_ERROR_CODES); client CPU $(printf '%.0f' "$IN_CLIENT_CPU_US") us/call")
+    out[in_created]="cases created during the intake run (warm-up included): $created"
+    [ "$IN_ERRORS" = 0 ] || { log "submit-case: errors $IN_ERROR_CODES"; any_failed=1; }
+  else
+    any_failed=1; out[in]="SubmitCase: FAILED ($(tail -1 "$runs/submit-case.grpcio.txt"))"
+  fi
 fi
 
 # 5.3 Correspondence: Search per query term over the seeded items, then RegisterItem.
-search_lines=""
-n=0
-for query in $SEARCH_QUERIES; do
-  n=$((n + 1))
-  py body search "$runs/search-$n.bin" "$query"
-  if verify "search-$n" search "$runs/search-$n.bin" /loket.correspondence.v1.Correspondence/Search \
-    && run_h2load "search-$n" "$runs/search-$n.bin" /loket.correspondence.v1.Correspondence/Search \
-      "$(audit_count /loket.correspondence.v1.Correspondence/Search)"; then
-    check_h2load "search-$n" || true
-    hits=$(sed -n 's/.* total=\([0-9]*\).*/\1/p' "$runs/search-$n.grpcio.txt")
-    search_lines+=$(row "gRPC Search \"$query\" ($hits hits)" "$H2_RPS" \
+if selected correspondence; then
+  search_lines=""
+  n=0
+  for query in $SEARCH_QUERIES; do
+    n=$((n + 1))
+    py body search "$runs/search-$n.bin" "$query"
+    if verify "search-$n" search "$runs/search-$n.bin" /loket.correspondence.v1.Correspondence/Search \
+      && run_h2load "search-$n" "$runs/search-$n.bin" /loket.correspondence.v1.Correspondence/Search \
+        "$(audit_count /loket.correspondence.v1.Correspondence/Search)"; then
+      check_h2load "search-$n" || true
+      hits=$(sed -n 's/.* total=\([0-9]*\).*/\1/p' "$runs/search-$n.grpcio.txt")
+      search_lines+=$(row "gRPC Search \"$query\" ($hits hits)" "$H2_RPS" \
+        "$(awk -v u="$H2_MEAN_US" 'BEGIN { print u / 1000 }')" "$LAT_P50_MS" "$LAT_P99_MS" \
+        "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" "$SRV_CPU_US" \
+        "$H2_FAILED/$H2_ERRORED/$H2_TIMEOUT; grpc ok $DB_DELTA/$H2_SUCCEEDED")$'\n'
+    else
+      any_failed=1; search_lines+="gRPC Search \"$query\": FAILED (see $runs/search-$n.*)"$'\n'
+    fi
+  done
+  py body register-item "$runs/register-item.bin"
+  if verify register-item register-item "$runs/register-item.bin" /loket.correspondence.v1.Correspondence/RegisterItem \
+    && run_h2load register-item "$runs/register-item.bin" /loket.correspondence.v1.Correspondence/RegisterItem \
+      "SELECT count(*) FROM correspondence.items WHERE year > 2025"; then
+    check_h2load register-item || true
+    out[ri]=$(row "gRPC RegisterItem (h2load)" "$H2_RPS" \
       "$(awk -v u="$H2_MEAN_US" 'BEGIN { print u / 1000 }')" "$LAT_P50_MS" "$LAT_P99_MS" \
       "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" "$SRV_CPU_US" \
-      "$H2_FAILED/$H2_ERRORED/$H2_TIMEOUT; grpc ok $DB_DELTA/$H2_SUCCEEDED")$'\n'
+      "$H2_FAILED/$H2_ERRORED/$H2_TIMEOUT; grpc ok $DB_DELTA/$H2_SUCCEEDED")
+    this_year="year = extract(year FROM now() AT TIME ZONE 'Europe/Brussels')::int AND direction = 'in'"
+    registered=$(scalar "SELECT count(*) FROM correspondence.items WHERE $this_year")
+    gaps=$(scalar "SELECT coalesce(max(number), 0) - count(*) FROM correspondence.items WHERE $this_year")
+    out[ri_gaps]="incoming items of this year (warm-up and checks included): $registered, numbered 1..$registered with $gaps gaps"
+    [ "$gaps" = 0 ] || { log "register-item: $gaps gaps in the reference numbers"; any_failed=1; }
   else
-    any_failed=1; search_lines+="gRPC Search \"$query\": FAILED (see $runs/search-$n.*)"$'\n'
+    any_failed=1; out[ri]="gRPC RegisterItem: FAILED (see $runs/register-item.*)"
   fi
-done
-py body register-item "$runs/register-item.bin"
-if verify register-item register-item "$runs/register-item.bin" /loket.correspondence.v1.Correspondence/RegisterItem \
-  && run_h2load register-item "$runs/register-item.bin" /loket.correspondence.v1.Correspondence/RegisterItem \
-    "SELECT count(*) FROM correspondence.items WHERE year > 2025"; then
-  check_h2load register-item || true
-  out[ri]=$(row "gRPC RegisterItem (h2load)" "$H2_RPS" \
-    "$(awk -v u="$H2_MEAN_US" 'BEGIN { print u / 1000 }')" "$LAT_P50_MS" "$LAT_P99_MS" \
-    "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" "$SRV_CPU_US" \
-    "$H2_FAILED/$H2_ERRORED/$H2_TIMEOUT; grpc ok $DB_DELTA/$H2_SUCCEEDED")
-  this_year="year = extract(year FROM now() AT TIME ZONE 'Europe/Brussels')::int AND direction = 'in'"
-  registered=$(scalar "SELECT count(*) FROM correspondence.items WHERE $this_year")
-  gaps=$(scalar "SELECT coalesce(max(number), 0) - count(*) FROM correspondence.items WHERE $this_year")
-  out[ri_gaps]="incoming items of this year (warm-up and checks included): $registered, numbered 1..$registered with $gaps gaps"
-  [ "$gaps" = 0 ] || { log "register-item: $gaps gaps in the reference numbers"; any_failed=1; }
-else
-  any_failed=1; out[ri]="gRPC RegisterItem: FAILED (see $runs/register-item.*)"
 fi
 
 # ---------------------------------------------------------------------------------------------------
@@ -404,7 +427,7 @@ fi
 header=$(printf '%-46s %9s %9s %9s %9s %9s %9s  %s' "" "req/s" "mean ms" "p50 ms" "p99 ms" "max ms" "loketd us" \
   "failed/errored/timeout; grpc-status 0 checked")
 {
-  echo "Plugin benchmarks (issues 6, 8, 9): $ROWS rows seeded per plugin, ${DURATION} s per measured run after ${WARMUP} s warm-up"
+  echo "Plugin benchmarks (issues 6, 8, 9): $PLUGINS; $ROWS rows seeded per plugin, ${DURATION} s per measured run after ${WARMUP} s warm-up"
   echo "started $start_time, machine: $(nproc) cores," \
     "load average before the runs: $load_before; $(uname -sr)"
   echo "loketd $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- Sources Plugins Package.swift 2>/dev/null || echo ' (+ uncommitted changes)')," \
@@ -413,25 +436,31 @@ header=$(printf '%-46s %9s %9s %9s %9s %9s %9s  %s' "" "req/s" "mean ms" "p50 ms
     "SubmitCase: grpc.aio, $CLIENTS connections x $STREAMS calls in flight"
   echo "seeding: civil registry ${seed_seconds[civil-registry]} s, feedback ${seed_seconds[feedback]} s," \
     "correspondence ${seed_seconds[correspondence]} s; database $database_size; loketd build ${build_seconds} s"
-  echo
-  echo "Civil registry (issue 6): GetPerson by national number, $ROWS persons"
-  echo "$header"
-  echo "${out[gp]}"
-  echo "${out[pg]}"
-  echo "${out[pga]}"
-  echo "gRPC / pgbench lookup: $ratio (target >= $TARGET: $verdict); gRPC / pgbench lookup + audit: $ratio_audited"
-  echo
-  echo "Feedback (issue 8)"
-  echo "$header"
-  echo "${out[in]}"
-  echo "${out[in_created]:-}"
-  echo "${out[an]}"
-  echo
-  echo "Correspondence (issue 9): $ROWS items"
-  echo "$header"
-  printf '%s' "$search_lines"
-  echo "${out[ri]}"
-  echo "${out[ri_gaps]:-}"
+  if selected civil-registry; then
+    echo
+    echo "Civil registry (issue 6): GetPerson by national number, $ROWS persons"
+    echo "$header"
+    echo "${out[gp]}"
+    echo "${out[pg]}"
+    echo "${out[pga]}"
+    echo "gRPC / pgbench lookup: $ratio (target >= $TARGET: $verdict); gRPC / pgbench lookup + audit: $ratio_audited"
+  fi
+  if selected feedback; then
+    echo
+    echo "Feedback (issue 8)"
+    echo "$header"
+    echo "${out[in]}"
+    echo "${out[in_created]:-}"
+    echo "${out[an]}"
+  fi
+  if selected correspondence; then
+    echo
+    echo "Correspondence (issue 9): $ROWS items"
+    echo "$header"
+    printf '%s' "$search_lines"
+    echo "${out[ri]}"
+    echo "${out[ri_gaps]:-}"
+  fi
 } | tee "$results/latest.txt"
 if [ $any_failed != 0 ]; then
   log "some runs failed their checks: see above and $runs/"
