@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import secrets
 import subprocess
+import uuid
 from types import SimpleNamespace
 
 import grpc
@@ -42,7 +43,7 @@ def fb(tmp_path_factory) -> SimpleNamespace:
                                           "--set", "server.grace_period_seconds=2"]).start()
         psql(database, """
             INSERT INTO core.departments (id, name) VALUES ('onthaal', 'Onthaal'), ('werken', 'Openbare Werken'),
-                ('milieu', 'Milieu'), ('statistiek', 'Statistiek');
+                ('milieu', 'Milieu'), ('statistiek', 'Statistiek'), ('archief', 'Archief');
             NOTIFY loket_directory;""")
         keys = SimpleNamespace(
             root=Key.seed(database, "root", "administrator", None),
@@ -51,10 +52,11 @@ def fb(tmp_path_factory) -> SimpleNamespace:
             works=Key.seed(database, "piet.works", "clerk", "werken"),
             portal=Key.seed(database, "survey-portal", "integration", "onthaal", ["feedback.surveys.respond"]),
             stats=Key.seed(database, "stat.clerk", "clerk", "statistiek"),
+            archive=Key.seed(database, "arch.clerk", "clerk", "archief"),
         )
         channel = grpc.insecure_channel(f"127.0.0.1:{server.port}")
         admin_stub = admin_grpc.AdminStub(channel)
-        for department in ("onthaal", "werken", "milieu", "statistiek"):
+        for department in ("onthaal", "werken", "milieu", "statistiek", "archief"):
             admin_stub.EnablePlugin(admin.PluginEnablementRequest(plugin_id="feedback", department_id=department),
                                     metadata=metadata(keys.root), timeout=5)
         yield SimpleNamespace(database=database, keys=keys, pb=pb, sv=sv,
@@ -336,6 +338,74 @@ def test_counter_visit_invitation_needs_an_active_survey(fb, configured):
     error = rpc_error(lambda: fb.surveys.OpenInvitation(q.OpenInvitationRequest(token="0" * 64), metadata=portal,
                                                         timeout=5))
     assert error.code() == grpc.StatusCode.NOT_FOUND
+
+
+def test_list_cases_pages_with_an_opaque_keyset_token(fb, configured):
+    # 505 cases of the archive department, three at a time received at the same moment (ties are broken by id).
+    start = datetime.datetime(2025, 6, 2, 8, 0, tzinfo=datetime.timezone.utc)
+    seeded = [(start + datetime.timedelta(minutes=i // 3), str(uuid.uuid4()), "closed" if i % 5 == 0 else "received")
+              for i in range(505)]
+    values = ",\n".join(
+        f"('{case_id}', 'page-{i}', '{at.isoformat()}', '{at.date().isoformat()}', '{status}')"
+        for i, (at, case_id, status) in enumerate(seeded))
+    psql(fb.database, f"""
+        INSERT INTO feedback.cases (id, intake_department_id, client_key, fingerprint, kind, channel, main_category,
+            sub_category, text, language, anonymous, department_id, status, received_on, received_at, registered_at,
+            first_answer_due, final_answer_due)
+        SELECT v.id::uuid, 'archief', v.key, md5(v.key), 'question', 'letter', 'other', 'other', 'Archived letter',
+               'nl', true, 'archief', v.status, v.day::date, v.at::timestamptz, v.at::timestamptz, v.day::date + 2,
+               v.day::date + 45
+        FROM (VALUES {values}) AS v (id, key, at, day, status)""")
+    newest_first = [case_id for _, case_id, _ in sorted(((at, case_id) + (s,) for at, case_id, s in seeded),
+                                                       reverse=True)]
+
+    def page(size=0, token="", status="", language=None):
+        return fb.complaints.ListCases(fb.pb.ListCasesRequest(page_size=size, page_token=token, status=status),
+                                       metadata=md(fb.keys.archive, language), timeout=5)
+
+    first = page(200)
+    assert len(first.cases) == 200 and first.next_page_token
+    assert "2025" not in first.next_page_token  # opaque
+    # A case registered meanwhile is newer than every listed one: it does not shift the next pages.
+    submitted = submit(fb, main_category="waste", sub_category="illegal-dumping", text="Sluikstort aan de kerk",
+                       caller=fb.keys.archive).case
+    assert submitted.department_id == "archief"
+    second = page(200, first.next_page_token)
+    third = page(200, second.next_page_token)
+    assert len(second.cases) == 200 and len(third.cases) == 105 and third.next_page_token == ""
+    listed = [c.id for c in first.cases] + [c.id for c in second.cases] + [c.id for c in third.cases]
+    assert listed == newest_first
+    assert all(not c.contact.name and c.department_id == "archief" for c in third.cases)
+    # A new first page starts with the new case; the default page is 100 cases, and a page holds at most 500.
+    assert [c.id for c in page().cases][:2] == [submitted.id, newest_first[0]] and len(page().cases) == 100
+    largest = page(10_000)
+    assert len(largest.cases) == 500 and largest.next_page_token
+    assert len(page(10_000, largest.next_page_token).cases) == 6
+    # The same with a status filter: only closed cases, in the same order.
+    closed, token = [], ""
+    while True:
+        result = page(30, token, status="closed")
+        closed += [c.id for c in result.cases]
+        token = result.next_page_token
+        if not token:
+            break
+    by_id = {case_id: status for _, case_id, status in seeded}
+    assert closed == [case_id for case_id in newest_first if by_id[case_id] == "closed"] and len(closed) == 101
+    # Bad paging input, in the caller's language.
+    closed_token = page(30, status="closed").next_page_token
+    for token, status, language, expected in [
+        (closed_token, "", "en", "This page token is invalid or belongs to another query; start again from the first page."),
+        (closed_token, "received", "nl", "Dit paginatoken is ongeldig of hoort bij een andere zoekopdracht; begin opnieuw bij de eerste pagina."),
+        ("not-a-token", "", "fr", "Ce jeton de page n'est pas valide ou appartient à une autre recherche ; recommencez à la première page."),
+        (closed_token[:-4], "closed", "de", "Dieses Seiten-Token ist ungültig oder gehört zu einer anderen Abfrage; beginnen Sie wieder bei der ersten Seite."),
+    ]:
+        error = rpc_error(lambda: page(30, token, status=status, language=language))
+        assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and error.details() == expected, (token, status)
+    error = rpc_error(lambda: page(-1, language="en"))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert error.details() == "The page size must not be negative (0 for 100, at most 500)."
+    error = rpc_error(lambda: page(status="archived", language="en"))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "archived" in error.details()
 
 
 def seed_case(fb, department, key, kind, main, sub, status, received, first=None, answered=None, closed=None, *,

@@ -386,8 +386,11 @@ public struct Loket_Feedback_V1_GetCaseRequest: ProtobufMessage {
 public struct Loket_Feedback_V1_ListCasesRequest: ProtobufMessage {
     /// Empty for every status.
     public var status: String = ""
-    /// 1 to 500; 0 for 100.
-    public var limit: Int32 = 0
+    /// Cases per page: 0 for 100; more than 500 counts as 500; negative is INVALID_ARGUMENT.
+    public var pageSize: Int32 = 0
+    /// Empty for the first page; otherwise a previous response's `next_page_token`, with the same `status`. The
+    /// token is opaque; a token that was not made for this request is INVALID_ARGUMENT.
+    public var pageToken: String = ""
 
     /// The protobuf-c layout of `loket.feedback.v1.ListCasesRequest`.
     public static var wireDescriptor: WireDescriptor {
@@ -400,20 +403,25 @@ public struct Loket_Feedback_V1_ListCasesRequest: ProtobufMessage {
     /// Reads the fields of an unpacked protobuf-c message.
     public init(wireReader reader: WireReader) throws(WireError) {
         self.status = try reader.string(0)
-        self.limit = reader.scalar(1, as: Int32.self)
+        self.pageSize = reader.scalar(1, as: Int32.self)
+        self.pageToken = try reader.string(2)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
     public func write(to writer: inout WireWriter) {
         if !self.status.isEmpty { writer.setString(0, self.status) }
-        writer.setScalar(1, self.limit)
+        writer.setScalar(1, self.pageSize)
+        if !self.pageToken.isEmpty { writer.setString(2, self.pageToken) }
     }
 }
 
 /// The `loket.feedback.v1.ListCasesResponse` message.
 public struct Loket_Feedback_V1_ListCasesResponse: ProtobufMessage {
-    /// `cases` (field 1).
+    /// Newest first (time of receipt, then id): a stable order, so that cases registered meanwhile do not shift the
+    /// next page.
     public var cases: [Loket_Feedback_V1_Case] = []
+    /// Empty on the last page.
+    public var nextPageToken: String = ""
 
     /// The protobuf-c layout of `loket.feedback.v1.ListCasesResponse`.
     public static var wireDescriptor: WireDescriptor {
@@ -426,11 +434,13 @@ public struct Loket_Feedback_V1_ListCasesResponse: ProtobufMessage {
     /// Reads the fields of an unpacked protobuf-c message.
     public init(wireReader reader: WireReader) throws(WireError) {
         self.cases = try reader.repeatedMessage(0, as: Loket_Feedback_V1_Case.self)
+        self.nextPageToken = try reader.string(1)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
     public func write(to writer: inout WireWriter) {
         if !self.cases.isEmpty { writer.setRepeatedMessage(0, self.cases) }
+        if !self.nextPageToken.isEmpty { writer.setString(1, self.nextPageToken) }
     }
 }
 
@@ -1179,7 +1189,7 @@ public protocol Loket_Feedback_V1_ComplaintsService: RPCService {
     func submitCase(request: Loket_Feedback_V1_SubmitCaseRequest, context: ServerContext) async throws -> Loket_Feedback_V1_SubmitCaseResponse
     /// One case with its contact details and history. Reads personal data: needs a purpose.
     func getCase(request: Loket_Feedback_V1_GetCaseRequest, context: ServerContext) async throws -> Loket_Feedback_V1_Case
-    /// Cases of the caller's department (no contact details), newest first.
+    /// Cases of the caller's department (no contact details), newest first, a page at a time.
     func listCases(request: Loket_Feedback_V1_ListCasesRequest, context: ServerContext) async throws -> Loket_Feedback_V1_ListCasesResponse
     /// Moves a case along received -> in_treatment -> answered -> closed, or reopens it (with a reason).
     func changeStatus(request: Loket_Feedback_V1_ChangeStatusRequest, context: ServerContext) async throws -> Loket_Feedback_V1_ChangeStatusResponse

@@ -220,24 +220,37 @@ struct  Loket__Feedback__V1__ListCasesRequest
    */
   char *status;
   /*
-   * 1 to 500; 0 for 100.
+   * Cases per page: 0 for 100; more than 500 counts as 500; negative is INVALID_ARGUMENT.
    */
-  int32_t limit;
+  int32_t page_size;
+  /*
+   * Empty for the first page; otherwise a previous response's `next_page_token`, with the same `status`. The
+   * token is opaque; a token that was not made for this request is INVALID_ARGUMENT.
+   */
+  char *page_token;
 };
 #define LOKET__FEEDBACK__V1__LIST_CASES_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__feedback__v1__list_cases_request__descriptor) \
-    , (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Loket__Feedback__V1__ListCasesResponse
 {
   ProtobufCMessage base;
+  /*
+   * Newest first (time of receipt, then id): a stable order, so that cases registered meanwhile do not shift the
+   * next page.
+   */
   size_t n_cases;
   Loket__Feedback__V1__Case **cases;
+  /*
+   * Empty on the last page.
+   */
+  char *next_page_token;
 };
 #define LOKET__FEEDBACK__V1__LIST_CASES_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__feedback__v1__list_cases_response__descriptor) \
-    , 0,NULL }
+    , 0,NULL, (char *)protobuf_c_empty_string }
 
 
 struct  Loket__Feedback__V1__ChangeStatusRequest
