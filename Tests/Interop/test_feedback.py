@@ -307,6 +307,127 @@ def test_retention_anonymizes_closed_cases_with_an_audit_record_each(fb, configu
     assert case.id not in again.case_ids
 
 
+def test_retention_can_delete_cases_whose_surveys_stay_case_surveys(fb, configured):
+    case = submit(fb, contact=fb.pb.Contact(name="Piet Janssens"), text="Put in de Molenstraat").case
+    change(fb, fb.keys.works, case.id, "answered", answer_text="Hersteld.")
+    closed = change(fb, fb.keys.works, case.id, "closed")
+    fb.surveys.SubmitAnswers(fb.sv.SubmitAnswersRequest(token=closed.survey_token, answers=[
+        fb.sv.Answer(position=1, value="yes")]), metadata=md(fb.keys.portal, purpose=None), timeout=5)
+
+    def figures():
+        return fb.complaints.Analyze(fb.pb.AnalyzeRequest(), metadata=md(fb.keys.works), timeout=10)
+
+    before = figures()
+    settings = fb.complaints.GetSettings(fb.pb.GetSettingsRequest(), metadata=md(fb.keys.admin), timeout=5)
+    original = fb.pb.Settings()
+    original.CopyFrom(settings)
+    settings.retention_days, settings.retention_action = 30, "delete"
+    fb.complaints.UpdateSettings(settings, metadata=md(fb.keys.admin), timeout=5)
+    try:
+        psql(fb.database, f"UPDATE feedback.cases SET closed_at = now() - interval '31 days' WHERE id = '{case.id}'")
+        result = fb.complaints.ApplyRetention(fb.pb.ApplyRetentionRequest(), metadata=md(fb.keys.admin), timeout=5)
+        assert result.action == "delete" and case.id in result.case_ids
+    finally:
+        original.retention_days, original.retention_action = 730, "anonymize"
+        fb.complaints.UpdateSettings(original, metadata=md(fb.keys.admin), timeout=5)
+    error = rpc_error(lambda: fb.complaints.GetCase(fb.pb.GetCaseRequest(id=case.id), metadata=md(fb.keys.works),
+                                                    timeout=5))
+    assert error.code() == grpc.StatusCode.NOT_FOUND
+    audit = psql(fb.database, f"""COPY (SELECT action FROM core.audit_log
+        WHERE subjects @> ARRAY['feedback-case:{case.id}'] AND method LIKE '%ApplyRetention') TO STDOUT""")
+    assert audit.stdout.strip() == "delete"
+    # The anonymous answer stays, without its case; it is no counter visit, and it left the figures with its case.
+    left = psql(fb.database, f"""COPY (SELECT trigger, case_id IS NULL FROM feedback.invitations
+        WHERE token_sha256 = sha256(convert_to('{closed.survey_token}', 'UTF8'))) TO STDOUT""")
+    assert left.stdout.split() == ["case_closed", "t"]
+    after = figures()
+    assert after.total.cases == before.total.cases - 1
+    assert (after.total.invitations, after.total.responses) == (before.total.invitations - 1,
+                                                               before.total.responses - 1)
+    assert after.counter_visits.invitations == before.counter_visits.invitations == 0
+
+
+def test_reopening_on_request_needs_a_reason(fb, configured):
+    case = submit(fb, text="Put aan de school").case
+    change(fb, fb.keys.works, case.id, "answered", answer_text="De put is gevuld.")
+    change(fb, fb.keys.works, case.id, "closed")
+    error = rpc_error(lambda: change(fb, fb.keys.works, case.id, "in_treatment", "en"))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and error.details() == "Give a reason."
+    reopened = change(fb, fb.keys.works, case.id, "in_treatment", reason="De burger belt: de put is terug.").case
+    assert reopened.status == "in_treatment" and reopened.closed_at == "" and reopened.answered_at
+    last = reopened.history[-1]
+    assert (last.from_status, last.to_status, last.reason, last.actor) == (
+        "closed", "in_treatment", "De burger belt: de put is terug.", "piet.works")
+
+
+def test_deadline_terms_are_configurable(fb, configured):
+    admin = md(fb.keys.admin)
+    settings = fb.complaints.GetSettings(fb.pb.GetSettingsRequest(), metadata=admin, timeout=5)
+    original = settings.first_answer_working_days
+    assert original == 2
+
+    def category(sub, term, working, main="parks"):
+        return fb.pb.Category(main=main, sub=sub, term_days=term, term_in_working_days=working,
+                              title_nl="Parken", title_fr="Parcs", title_de="Parks", title_en="Parks", active=True)
+
+    fb.complaints.PutCategory(category("benches", 5, True), metadata=admin, timeout=5)
+    fb.complaints.PutCategory(category("trees", 30, False), metadata=admin, timeout=5)
+    listed = fb.complaints.ListCategories(fb.pb.ListCategoriesRequest(), metadata=md(fb.keys.desk), timeout=5)
+    assert {(c.main, c.sub, c.term_days) for c in listed.categories} >= {("parks", "benches", 5),
+                                                                          ("parks", "trees", 30)}
+    settings.first_answer_working_days = 5
+    fb.complaints.UpdateSettings(settings, metadata=admin, timeout=5)
+    try:
+        # A first answer within 5 working days and a final answer within 5 working days: the same day.
+        benches = submit(fb, main_category="parks", sub_category="benches", text="Bank kapot").case
+        assert benches.first_answer_due == benches.final_answer_due > today().isoformat()
+        # 30 calendar days, moved to the next working day when they end on a weekend or holiday.
+        trees = submit(fb, main_category="parks", sub_category="trees", text="Boom omgewaaid").case
+        due = datetime.date.fromisoformat(trees.final_answer_due)
+        assert today() + datetime.timedelta(days=30) <= due <= today() + datetime.timedelta(days=34)
+        assert due.weekday() < 5
+    finally:
+        settings.first_answer_working_days = original
+        fb.complaints.UpdateSettings(settings, metadata=admin, timeout=5)
+    # Bad definitions, in the caller's language; clerks may not change them.
+    error = rpc_error(lambda: fb.complaints.PutCategory(category("Bänke", 5, True), metadata=md(fb.keys.admin, "de"),
+                                                        timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and error.details().startswith("Eine Kategorie hat Codes")
+    error = rpc_error(lambda: fb.complaints.PutCategory(category("benches", 0, True), metadata=md(fb.keys.admin, "en"),
+                                                        timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and "a term of 1 to 365 days" in error.details()
+    settings.first_answer_working_days = 61
+    error = rpc_error(lambda: fb.complaints.UpdateSettings(settings, metadata=md(fb.keys.admin, "fr"), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and error.details().startswith("Paramètres non valides")
+    error = rpc_error(lambda: fb.complaints.PutCategory(category("benches", 5, True), metadata=md(fb.keys.desk),
+                                                        timeout=5))
+    assert error.code() == grpc.StatusCode.PERMISSION_DENIED
+
+
+def test_survey_definitions_are_checked(fb, configured):
+    q = fb.sv
+    question = q.Question(position=1, kind="satisfied", text_nl="Tevreden?", text_fr="Satisfait ?",
+                          text_de="Zufrieden?", text_en="Satisfied?")
+    survey = q.Survey(id="checked", trigger="case_closed", active=False, title_nl="Enquête", title_fr="Enquête",
+                      title_de="", title_en="Survey", questions=[question])
+    error = rpc_error(lambda: fb.surveys.PutSurvey(survey, metadata=md(fb.keys.admin, "nl"), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and error.details() == "Ongeldige enquête: title."
+    survey.title_de = "Umfrage"
+    survey.questions[0].kind = "stars"
+    error = rpc_error(lambda: fb.surveys.PutSurvey(survey, metadata=md(fb.keys.admin, "en"), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and error.details() == "Invalid survey: question 1: kind."
+    survey.questions[0].kind = "choice"
+    survey.questions[0].choices.append(q.Choice(code="a", text_nl="A", text_fr="A", text_de="A", text_en="A"))
+    error = rpc_error(lambda: fb.surveys.PutSurvey(survey, metadata=md(fb.keys.admin, "en"), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and error.details() == "Invalid survey: question 1: choices."
+    survey.trigger = "birthday"
+    error = rpc_error(lambda: fb.surveys.PutSurvey(survey, metadata=md(fb.keys.admin, "en"), timeout=5))
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and error.details() == "Invalid survey: trigger."
+    error = rpc_error(lambda: fb.surveys.PutSurvey(survey, metadata=md(fb.keys.desk), timeout=5))
+    assert error.code() == grpc.StatusCode.PERMISSION_DENIED
+    listed = fb.surveys.ListSurveys(q.ListSurveysRequest(), metadata=md(fb.keys.desk), timeout=5)
+    assert "checked" not in {s.id for s in listed.surveys} and "after-case" in {s.id for s in listed.surveys}
+
 def test_counter_visit_invitation_needs_an_active_survey(fb, configured):
     invite = lambda language: fb.surveys.InviteVisitor(fb.sv.InviteVisitorRequest(),  # noqa: E731
                                                        metadata=md(fb.keys.desk, language, None), timeout=5)
