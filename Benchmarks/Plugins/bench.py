@@ -126,7 +126,8 @@ def summary(m, kind: str, response) -> str:
     if kind == "submit-case":
         return f"case {response.case.id} duplicate={response.duplicate} department={response.case.department_id}"
     if kind == "analyze":
-        return f"cases={response.total.cases} months={len(response.months)} categories={len(response.categories)}"
+        return (f"cases={response.total.cases} counter_visit_invitations={response.counter_visits.invitations} "
+                f"months={len(response.months)} categories={len(response.categories)}")
     if kind == "register-item":
         return f"item {response.reference} due {response.due_on}"
     if kind == "search":
@@ -269,10 +270,11 @@ def analyze(stubs: str, port: str, key: str, calls: int) -> None:
             started = time.perf_counter()
             response = stub(m["feedback"].AnalyzeRequest(), metadata=metadata(key, None), timeout=1800)
             times.append(time.perf_counter() - started)
-            cases = response.total.cases
+            cases, visits = response.total.cases, response.counter_visits.invitations
             months, categories = len(response.months), len(response.categories)
     shell({"AN_MEDIAN_S": statistics.median(times), "AN_MIN_S": min(times), "AN_MAX_S": max(times),
-           "AN_CALLS": calls, "AN_CASES": cases, "AN_MONTHS": months, "AN_CATEGORIES": categories})
+           "AN_CALLS": calls, "AN_CASES": cases, "AN_VISITS": visits, "AN_MONTHS": months,
+           "AN_CATEGORIES": categories})
 
 
 def latency(path: str) -> None:

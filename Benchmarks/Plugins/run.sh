@@ -31,6 +31,7 @@ bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$bench/../.." && pwd)"
 cd "$root"
 
+PLUGINS="${PLUGINS:-civil-registry feedback correspondence}"
 ROWS="${ROWS:-1000000}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-2}"
@@ -38,7 +39,6 @@ CLIENTS="${CLIENTS:-10}"
 STREAMS="${STREAMS:-10}"
 ANALYZE_CALLS="${ANALYZE_CALLS:-5}"
 SEARCH_QUERIES="${SEARCH_QUERIES:-molendreef}"
-PLUGINS="${PLUGINS:-civil-registry feedback correspondence}"
 PORT="${PORT:-20180}"
 H2LOAD_THREADS="${H2LOAD_THREADS:-1}"
 PYTHON="${PYTHON:-$root/.venv/bin/python}"
@@ -176,7 +176,6 @@ log "plugins enabled for $DEPARTMENT"
 
 # ---------------------------------------------------------------------------------------------------
 # 4. Seeding, set-based (see the seed_*.sql files).
-declare -A seed_seconds
 seed() {  # seed NAME FILE
   local start
   start=$(date +%s.%N)
@@ -355,8 +354,8 @@ if wanted feedback; then
     log "analyze: verified ($(cat "$runs/analyze.grpcio.txt"))"
     py analyze "$PORT" "$clerk_key" "$ANALYZE_CALLS" >"$runs/analyze.txt"
     eval "$(cat "$runs/analyze.txt")"
-    out[an]=$(printf 'Analyze over %s cases (%s months, %s categories): median %.2f s, min %.2f s, max %.2f s over %s calls' \
-      "$AN_CASES" "$AN_MONTHS" "$AN_CATEGORIES" "$AN_MEDIAN_S" "$AN_MIN_S" "$AN_MAX_S" "$AN_CALLS")
+    out[an]=$(printf 'Analyze over %s cases and %s counter visits (%s months, %s categories): median %.2f s, min %.2f s, max %.2f s over %s calls' \
+      "$AN_CASES" "$AN_VISITS" "$AN_MONTHS" "$AN_CATEGORIES" "$AN_MEDIAN_S" "$AN_MIN_S" "$AN_MAX_S" "$AN_CALLS")
     [ "$AN_CASES" -ge "$ROWS" ] || { log "analyze covered $AN_CASES cases, fewer than $ROWS"; any_failed=1; }
   else
     any_failed=1; out[an]="Analyze: FAILED ($(tail -1 "$runs/analyze.grpcio.txt"))"
@@ -426,7 +425,7 @@ fi
 header=$(printf '%-46s %9s %9s %9s %9s %9s %9s  %s' "" "req/s" "mean ms" "p50 ms" "p99 ms" "max ms" "loketd us" \
   "failed/errored/timeout; grpc-status 0 checked")
 {
-  echo "Plugin benchmarks (issues 6, 8, 9): $ROWS rows seeded per plugin, ${DURATION} s per measured run after ${WARMUP} s warm-up"
+  echo "Plugin benchmarks (issues 6, 8, 9): $PLUGINS; $ROWS rows seeded per plugin, ${DURATION} s per measured run after ${WARMUP} s warm-up"
   echo "started $start_time, machine: $(nproc) cores," \
     "load average before the runs: $load_before; $(uname -sr)"
   echo "loketd $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- Sources Plugins Package.swift 2>/dev/null || echo ' (+ uncommitted changes)')," \

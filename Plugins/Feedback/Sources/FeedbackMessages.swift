@@ -34,6 +34,8 @@ enum FeedbackMessages {
     static let caseAnonymized = "case-anonymized"
     static let surveyReopenReason = "survey-reopen-reason"
     static let departmentNotAllowed = "department-not-allowed"
+    static let invalidPageSize = "invalid-page-size"
+    static let invalidPageToken = "invalid-page-token"
 
     static let catalog: [String: LocalizedText] = [
         invalidClientKey: LocalizedText(
@@ -196,5 +198,15 @@ enum FeedbackMessages {
             fr: "Vous ne pouvez consulter que les données de votre propre service, pas celles de {0}.",
             de: "Sie können nur die Daten Ihrer eigenen Abteilung abrufen, nicht die von {0}.",
             en: "You can only see the figures of your own department, not those of {0}."),
+        invalidPageSize: LocalizedText(
+            nl: "Het aantal per pagina mag niet negatief zijn (0 voor 100, hoogstens 500).",
+            fr: "Le nombre par page ne peut pas être négatif (0 pour 100, 500 au plus).",
+            de: "Die Anzahl pro Seite darf nicht negativ sein (0 für 100, höchstens 500).",
+            en: "The page size must not be negative (0 for 100, at most 500)."),
+        invalidPageToken: LocalizedText(
+            nl: "Dit paginatoken is ongeldig of hoort bij een andere zoekopdracht; begin opnieuw bij de eerste pagina.",
+            fr: "Ce jeton de page n'est pas valide ou appartient à une autre recherche ; recommencez à la première page.",
+            de: "Dieses Seiten-Token ist ungültig oder gehört zu einer anderen Abfrage; beginnen Sie wieder bei der ersten Seite.",
+            en: "This page token is invalid or belongs to another query; start again from the first page."),
     ]
 }

@@ -105,18 +105,47 @@ struct ComplaintsService: Loket_Feedback_V1_ComplaintsService {
         if !request.status.isEmpty, CaseStatus(rawValue: request.status) == nil {
             throw plugin.localizer.error(.invalidArgument, FeedbackMessages.unknownStatus, for: context, request.status)
         }
+        guard request.pageSize >= 0 else {
+            throw plugin.localizer.error(.invalidArgument, FeedbackMessages.invalidPageSize, for: context)
+        }
+        let pageSize = request.pageSize == 0 ? Self.defaultPageSize : min(Int(request.pageSize), Self.maximumPageSize)
+        var after: CasePageToken?
+        if !request.pageToken.isEmpty {
+            guard let token = CasePageToken(request.pageToken), token.status == request.status else {
+                throw plugin.localizer.error(.invalidArgument, FeedbackMessages.invalidPageToken, for: context)
+            }
+            after = token
+        }
         let status: String? = request.status.isEmpty ? nil : request.status
-        let limit = request.limit <= 0 ? 100 : min(Int(request.limit), 500)
+        let afterTime = after?.receivedAt
+        let afterID = after?.id
         return try await plugin.transaction(context) { transaction in
+            // One row more than the page tells whether there is a next page.
             let rows = try await transaction.query(
                 """
                 SELECT \(unsafeRawSQL: Self.caseColumns) FROM feedback.cases
                 WHERE department_id = \(department) AND (\(status)::text IS NULL OR status = \(status))
-                ORDER BY received_at DESC, id LIMIT \(limit)
+                  AND (\(afterTime)::timestamptz IS NULL OR (received_at, id) < (\(afterTime)::timestamptz, \(afterID)))
+                ORDER BY received_at DESC, id DESC LIMIT \(pageSize + 1)
                 """)
-            return .with { $0.cases = rows.compactMap { try? Self.decodeCase($0, withContact: false) } }
+            var cases = try rows.map { try Self.decodeCase($0, withContact: false) }
+            var response = Loket_Feedback_V1_ListCasesResponse()
+            if cases.count > pageSize {
+                cases.removeLast(cases.count - pageSize)
+                if let last = cases.last, let id = UUID(uuidString: last.id) {
+                    response.nextPageToken = CasePageToken(
+                        status: request.status, receivedAt: last.receivedAt, id: id
+                    ).encoded
+                }
+            }
+            response.cases = cases
+            return response
         }
     }
+
+    /// Cases per ListCases page when the request does not say, and at most.
+    static let defaultPageSize = 100
+    static let maximumPageSize = 500
 
     /// The caller's department; the host has checked that the plugin is enabled there.
     func department(of caller: Caller, _ context: ServerContext) throws -> String {

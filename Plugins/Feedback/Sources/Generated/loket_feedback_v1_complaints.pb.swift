@@ -386,8 +386,11 @@ public struct Loket_Feedback_V1_GetCaseRequest: ProtobufMessage {
 public struct Loket_Feedback_V1_ListCasesRequest: ProtobufMessage {
     /// Empty for every status.
     public var status: String = ""
-    /// 1 to 500; 0 for 100.
-    public var limit: Int32 = 0
+    /// Cases per page: 0 for 100; more than 500 counts as 500; negative is INVALID_ARGUMENT.
+    public var pageSize: Int32 = 0
+    /// Empty for the first page; otherwise a previous response's `next_page_token`, with the same `status`. The
+    /// token is opaque; a token that was not made for this request is INVALID_ARGUMENT.
+    public var pageToken: String = ""
 
     /// The protobuf-c layout of `loket.feedback.v1.ListCasesRequest`.
     public static var wireDescriptor: WireDescriptor {
@@ -400,20 +403,25 @@ public struct Loket_Feedback_V1_ListCasesRequest: ProtobufMessage {
     /// Reads the fields of an unpacked protobuf-c message.
     public init(wireReader reader: WireReader) throws(WireError) {
         self.status = try reader.string(0)
-        self.limit = reader.scalar(1, as: Int32.self)
+        self.pageSize = reader.scalar(1, as: Int32.self)
+        self.pageToken = try reader.string(2)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
     public func write(to writer: inout WireWriter) {
         if !self.status.isEmpty { writer.setString(0, self.status) }
-        writer.setScalar(1, self.limit)
+        writer.setScalar(1, self.pageSize)
+        if !self.pageToken.isEmpty { writer.setString(2, self.pageToken) }
     }
 }
 
 /// The `loket.feedback.v1.ListCasesResponse` message.
 public struct Loket_Feedback_V1_ListCasesResponse: ProtobufMessage {
-    /// `cases` (field 1).
+    /// Newest first (time of receipt, then id): a stable order, so that cases registered meanwhile do not shift the
+    /// next page.
     public var cases: [Loket_Feedback_V1_Case] = []
+    /// Empty on the last page.
+    public var nextPageToken: String = ""
 
     /// The protobuf-c layout of `loket.feedback.v1.ListCasesResponse`.
     public static var wireDescriptor: WireDescriptor {
@@ -426,11 +434,13 @@ public struct Loket_Feedback_V1_ListCasesResponse: ProtobufMessage {
     /// Reads the fields of an unpacked protobuf-c message.
     public init(wireReader reader: WireReader) throws(WireError) {
         self.cases = try reader.repeatedMessage(0, as: Loket_Feedback_V1_Case.self)
+        self.nextPageToken = try reader.string(1)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
     public func write(to writer: inout WireWriter) {
         if !self.cases.isEmpty { writer.setRepeatedMessage(0, self.cases) }
+        if !self.nextPageToken.isEmpty { writer.setString(1, self.nextPageToken) }
     }
 }
 
@@ -922,13 +932,17 @@ public struct Loket_Feedback_V1_Settings: ProtobufMessage {
     }
 }
 
-/// The `loket.feedback.v1.AnalyzeRequest` message.
+/// What is counted where. A case counts in the department responsible for it and in the period of its day of
+/// receipt; the survey invitations sent when it closed, and their answers, count with the case (same department,
+/// month and category). A survey after a counter visit has no case and no category: it counts in the department
+/// that invited the visitor and in the period of the visit (the day of the invitation, in Belgium).
 public struct Loket_Feedback_V1_AnalyzeRequest: ProtobufMessage {
     /// Empty for every department (administrators) or the caller's own (clerks); clerks see only their own.
     public var departmentId: String = ""
-    /// Empty for every category.
+    /// Empty for every category. With a category, counter-visit surveys are left out (they have none).
     public var mainCategory: String = ""
-    /// Received on or after `from` and on or before `to` (YYYY-MM-DD); empty for no bound.
+    /// Received (a case) or invited (a counter visit) on or after `from` and on or before `to` (YYYY-MM-DD); empty
+    /// for no bound.
     public var from: String = ""
     /// `to` (field 4).
     public var to: String = ""
@@ -960,9 +974,9 @@ public struct Loket_Feedback_V1_AnalyzeRequest: ProtobufMessage {
 
 /// The `loket.feedback.v1.Figures` message.
 public struct Loket_Feedback_V1_Figures: ProtobufMessage {
-    /// `YYYY-MM` for a month row, the main category for a category row, empty for the total.
+    /// `YYYY-MM` for a month row, the main category for a category row, empty for the total and `counter_visits`.
     public var group: String = ""
-    /// `cases` (field 2).
+    /// Counts and times of cases; 0 in `counter_visits`.
     public var cases: Int64 = 0
     /// `complaints` (field 3).
     public var complaints: Int64 = 0
@@ -978,7 +992,8 @@ public struct Loket_Feedback_V1_Figures: ProtobufMessage {
     public var firstAnswerOnTime: Double = 0
     /// `final_answer_on_time` (field 9).
     public var finalAnswerOnTime: Double = 0
-    /// `invitations` (field 10).
+    /// Survey invitations and the answers to them (case and counter-visit surveys, see AnalyzeResponse); the answer
+    /// rate is responses / invitations.
     public var invitations: Int64 = 0
     /// `responses` (field 11).
     public var responses: Int64 = 0
@@ -1036,12 +1051,15 @@ public struct Loket_Feedback_V1_Figures: ProtobufMessage {
 
 /// The `loket.feedback.v1.AnalyzeResponse` message.
 public struct Loket_Feedback_V1_AnalyzeResponse: ProtobufMessage {
-    /// `total` (field 1).
+    /// Every case and every survey (case and counter visit) in scope.
     public var total: Loket_Feedback_V1_Figures? = nil
-    /// `months` (field 2).
+    /// Per month, oldest first: the cases received and the counter visits of the month.
     public var months: [Loket_Feedback_V1_Figures] = []
-    /// `categories` (field 3).
+    /// Per main category, by name: the cases and their surveys only.
     public var categories: [Loket_Feedback_V1_Figures] = []
+    /// The surveys after counter visits (no case, no category): invitations, responses, answer rate, CSAT and NPS.
+    /// The survey figures of `total` are those of `categories` plus these.
+    public var counterVisits: Loket_Feedback_V1_Figures? = nil
 
     /// The protobuf-c layout of `loket.feedback.v1.AnalyzeResponse`.
     public static var wireDescriptor: WireDescriptor {
@@ -1056,6 +1074,7 @@ public struct Loket_Feedback_V1_AnalyzeResponse: ProtobufMessage {
         self.total = try reader.message(0, as: Loket_Feedback_V1_Figures.self)
         self.months = try reader.repeatedMessage(1, as: Loket_Feedback_V1_Figures.self)
         self.categories = try reader.repeatedMessage(2, as: Loket_Feedback_V1_Figures.self)
+        self.counterVisits = try reader.message(3, as: Loket_Feedback_V1_Figures.self)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
@@ -1063,6 +1082,7 @@ public struct Loket_Feedback_V1_AnalyzeResponse: ProtobufMessage {
         if let value = self.total { writer.setMessage(0, value) }
         if !self.months.isEmpty { writer.setRepeatedMessage(1, self.months) }
         if !self.categories.isEmpty { writer.setRepeatedMessage(2, self.categories) }
+        if let value = self.counterVisits { writer.setMessage(3, value) }
     }
 }
 
@@ -1169,7 +1189,7 @@ public protocol Loket_Feedback_V1_ComplaintsService: RPCService {
     func submitCase(request: Loket_Feedback_V1_SubmitCaseRequest, context: ServerContext) async throws -> Loket_Feedback_V1_SubmitCaseResponse
     /// One case with its contact details and history. Reads personal data: needs a purpose.
     func getCase(request: Loket_Feedback_V1_GetCaseRequest, context: ServerContext) async throws -> Loket_Feedback_V1_Case
-    /// Cases of the caller's department (no contact details), newest first.
+    /// Cases of the caller's department (no contact details), newest first, a page at a time.
     func listCases(request: Loket_Feedback_V1_ListCasesRequest, context: ServerContext) async throws -> Loket_Feedback_V1_ListCasesResponse
     /// Moves a case along received -> in_treatment -> answered -> closed, or reopens it (with a reason).
     func changeStatus(request: Loket_Feedback_V1_ChangeStatusRequest, context: ServerContext) async throws -> Loket_Feedback_V1_ChangeStatusResponse
@@ -1191,7 +1211,8 @@ public protocol Loket_Feedback_V1_ComplaintsService: RPCService {
     func getSettings(request: Loket_Feedback_V1_GetSettingsRequest, context: ServerContext) async throws -> Loket_Feedback_V1_Settings
     /// Changes the settings. Administrators only.
     func updateSettings(request: Loket_Feedback_V1_Settings, context: ServerContext) async throws -> Loket_Feedback_V1_Settings
-    /// Counts, median times, share on time, CSAT, NPS and answer rate, in total, per month and per category.
+    /// Counts, median times, share on time, CSAT, NPS and answer rate, in total, per month and per category; the
+    /// surveys after counter visits count in the total and the months, and on their own (`counter_visits`).
     func analyze(request: Loket_Feedback_V1_AnalyzeRequest, context: ServerContext) async throws -> Loket_Feedback_V1_AnalyzeResponse
     /// Anonymizes or deletes the cases closed longer ago than the retention period; one audit record per case.
     /// Administrators only.

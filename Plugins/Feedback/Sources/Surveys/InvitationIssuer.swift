@@ -23,10 +23,10 @@ enum InvitationIssuer {
         let token = newToken()
         let rows = try await transaction.query(
             """
-            INSERT INTO feedback.invitations (token_sha256, survey_id, case_id, department_id, language, created_at,
-                                              expires_at)
-            SELECT sha256(convert_to(\(token), 'UTF8')), \(surveyID), \(caseID), \(department), \(language), \(now),
-                   \(now)::timestamptz + make_interval(days => invitation_valid_days)
+            INSERT INTO feedback.invitations (token_sha256, survey_id, trigger, case_id, department_id, language,
+                                              created_at, expires_at)
+            SELECT sha256(convert_to(\(token), 'UTF8')), \(surveyID), \(trigger), \(caseID), \(department),
+                   \(language), \(now), \(now)::timestamptz + make_interval(days => invitation_valid_days)
             FROM feedback.settings
             RETURNING id, \(unsafeRawSQL: ComplaintsService.time("expires_at"))
             """)

@@ -2241,7 +2241,7 @@ const ProtobufCMessageDescriptor loket__feedback__v1__get_case_request__descript
   (ProtobufCMessageInit) loket__feedback__v1__get_case_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__feedback__v1__list_cases_request__field_descriptors[2] =
+static const ProtobufCFieldDescriptor loket__feedback__v1__list_cases_request__field_descriptors[3] =
 {
   {
     "status",
@@ -2256,26 +2256,39 @@ static const ProtobufCFieldDescriptor loket__feedback__v1__list_cases_request__f
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "limit",
+    "page_size",
     2,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_INT32,
     0,   /* quantifier_offset */
-    offsetof(Loket__Feedback__V1__ListCasesRequest, limit),
+    offsetof(Loket__Feedback__V1__ListCasesRequest, page_size),
     NULL,
     NULL,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "page_token",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Feedback__V1__ListCasesRequest, page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__feedback__v1__list_cases_request__field_indices_by_name[] = {
-  1,   /* field[1] = limit */
+  1,   /* field[1] = page_size */
+  2,   /* field[2] = page_token */
   0,   /* field[0] = status */
 };
 static const ProtobufCIntRange loket__feedback__v1__list_cases_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor loket__feedback__v1__list_cases_request__descriptor =
 {
@@ -2285,14 +2298,14 @@ const ProtobufCMessageDescriptor loket__feedback__v1__list_cases_request__descri
   "Loket__Feedback__V1__ListCasesRequest",
   "loket.feedback.v1",
   sizeof(Loket__Feedback__V1__ListCasesRequest),
-  2,
+  3,
   loket__feedback__v1__list_cases_request__field_descriptors,
   loket__feedback__v1__list_cases_request__field_indices_by_name,
   1,  loket__feedback__v1__list_cases_request__number_ranges,
   (ProtobufCMessageInit) loket__feedback__v1__list_cases_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__feedback__v1__list_cases_response__field_descriptors[1] =
+static const ProtobufCFieldDescriptor loket__feedback__v1__list_cases_response__field_descriptors[2] =
 {
   {
     "cases",
@@ -2306,14 +2319,27 @@ static const ProtobufCFieldDescriptor loket__feedback__v1__list_cases_response__
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "next_page_token",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Feedback__V1__ListCasesResponse, next_page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__feedback__v1__list_cases_response__field_indices_by_name[] = {
   0,   /* field[0] = cases */
+  1,   /* field[1] = next_page_token */
 };
 static const ProtobufCIntRange loket__feedback__v1__list_cases_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor loket__feedback__v1__list_cases_response__descriptor =
 {
@@ -2323,7 +2349,7 @@ const ProtobufCMessageDescriptor loket__feedback__v1__list_cases_response__descr
   "Loket__Feedback__V1__ListCasesResponse",
   "loket.feedback.v1",
   sizeof(Loket__Feedback__V1__ListCasesResponse),
-  1,
+  2,
   loket__feedback__v1__list_cases_response__field_descriptors,
   loket__feedback__v1__list_cases_response__field_indices_by_name,
   1,  loket__feedback__v1__list_cases_response__number_ranges,
@@ -3579,7 +3605,7 @@ const ProtobufCMessageDescriptor loket__feedback__v1__figures__descriptor =
   (ProtobufCMessageInit) loket__feedback__v1__figures__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__feedback__v1__analyze_response__field_descriptors[3] =
+static const ProtobufCFieldDescriptor loket__feedback__v1__analyze_response__field_descriptors[4] =
 {
   {
     "total",
@@ -3617,16 +3643,29 @@ static const ProtobufCFieldDescriptor loket__feedback__v1__analyze_response__fie
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "counter_visits",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Feedback__V1__AnalyzeResponse, counter_visits),
+    &loket__feedback__v1__figures__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__feedback__v1__analyze_response__field_indices_by_name[] = {
   2,   /* field[2] = categories */
+  3,   /* field[3] = counter_visits */
   1,   /* field[1] = months */
   0,   /* field[0] = total */
 };
 static const ProtobufCIntRange loket__feedback__v1__analyze_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor loket__feedback__v1__analyze_response__descriptor =
 {
@@ -3636,7 +3675,7 @@ const ProtobufCMessageDescriptor loket__feedback__v1__analyze_response__descript
   "Loket__Feedback__V1__AnalyzeResponse",
   "loket.feedback.v1",
   sizeof(Loket__Feedback__V1__AnalyzeResponse),
-  3,
+  4,
   loket__feedback__v1__analyze_response__field_descriptors,
   loket__feedback__v1__analyze_response__field_indices_by_name,
   1,  loket__feedback__v1__analyze_response__number_ranges,

@@ -220,24 +220,37 @@ struct  Loket__Feedback__V1__ListCasesRequest
    */
   char *status;
   /*
-   * 1 to 500; 0 for 100.
+   * Cases per page: 0 for 100; more than 500 counts as 500; negative is INVALID_ARGUMENT.
    */
-  int32_t limit;
+  int32_t page_size;
+  /*
+   * Empty for the first page; otherwise a previous response's `next_page_token`, with the same `status`. The
+   * token is opaque; a token that was not made for this request is INVALID_ARGUMENT.
+   */
+  char *page_token;
 };
 #define LOKET__FEEDBACK__V1__LIST_CASES_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__feedback__v1__list_cases_request__descriptor) \
-    , (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Loket__Feedback__V1__ListCasesResponse
 {
   ProtobufCMessage base;
+  /*
+   * Newest first (time of receipt, then id): a stable order, so that cases registered meanwhile do not shift the
+   * next page.
+   */
   size_t n_cases;
   Loket__Feedback__V1__Case **cases;
+  /*
+   * Empty on the last page.
+   */
+  char *next_page_token;
 };
 #define LOKET__FEEDBACK__V1__LIST_CASES_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__feedback__v1__list_cases_response__descriptor) \
-    , 0,NULL }
+    , 0,NULL, (char *)protobuf_c_empty_string }
 
 
 struct  Loket__Feedback__V1__ChangeStatusRequest
@@ -472,6 +485,12 @@ struct  Loket__Feedback__V1__Settings
     , 0, 0, (char *)protobuf_c_empty_string, 0 }
 
 
+/*
+ * What is counted where. A case counts in the department responsible for it and in the period of its day of
+ * receipt; the survey invitations sent when it closed, and their answers, count with the case (same department,
+ * month and category). A survey after a counter visit has no case and no category: it counts in the department
+ * that invited the visitor and in the period of the visit (the day of the invitation, in Belgium).
+ */
 struct  Loket__Feedback__V1__AnalyzeRequest
 {
   ProtobufCMessage base;
@@ -480,11 +499,12 @@ struct  Loket__Feedback__V1__AnalyzeRequest
    */
   char *department_id;
   /*
-   * Empty for every category.
+   * Empty for every category. With a category, counter-visit surveys are left out (they have none).
    */
   char *main_category;
   /*
-   * Received on or after `from` and on or before `to` (YYYY-MM-DD); empty for no bound.
+   * Received (a case) or invited (a counter visit) on or after `from` and on or before `to` (YYYY-MM-DD); empty
+   * for no bound.
    */
   char *from;
   char *to;
@@ -498,9 +518,12 @@ struct  Loket__Feedback__V1__Figures
 {
   ProtobufCMessage base;
   /*
-   * `YYYY-MM` for a month row, the main category for a category row, empty for the total.
+   * `YYYY-MM` for a month row, the main category for a category row, empty for the total and `counter_visits`.
    */
   char *group;
+  /*
+   * Counts and times of cases; 0 in `counter_visits`.
+   */
   int64_t cases;
   int64_t complaints;
   int64_t answered;
@@ -512,6 +535,10 @@ struct  Loket__Feedback__V1__Figures
    */
   double first_answer_on_time;
   double final_answer_on_time;
+  /*
+   * Survey invitations and the answers to them (case and counter-visit surveys, see AnalyzeResponse); the answer
+   * rate is responses / invitations.
+   */
   int64_t invitations;
   int64_t responses;
   double answer_rate;
@@ -532,15 +559,29 @@ struct  Loket__Feedback__V1__Figures
 struct  Loket__Feedback__V1__AnalyzeResponse
 {
   ProtobufCMessage base;
+  /*
+   * Every case and every survey (case and counter visit) in scope.
+   */
   Loket__Feedback__V1__Figures *total;
+  /*
+   * Per month, oldest first: the cases received and the counter visits of the month.
+   */
   size_t n_months;
   Loket__Feedback__V1__Figures **months;
+  /*
+   * Per main category, by name: the cases and their surveys only.
+   */
   size_t n_categories;
   Loket__Feedback__V1__Figures **categories;
+  /*
+   * The surveys after counter visits (no case, no category): invitations, responses, answer rate, CSAT and NPS.
+   * The survey figures of `total` are those of `categories` plus these.
+   */
+  Loket__Feedback__V1__Figures *counter_visits;
 };
 #define LOKET__FEEDBACK__V1__ANALYZE_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__feedback__v1__analyze_response__descriptor) \
-    , NULL, 0,NULL, 0,NULL }
+    , NULL, 0,NULL, 0,NULL, NULL }
 
 
 struct  Loket__Feedback__V1__ApplyRetentionRequest
