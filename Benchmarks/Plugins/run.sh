@@ -185,7 +185,7 @@ seed() {  # seed NAME FILE
   seed_seconds[$1]=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }')
   log "seeded $1 in ${seed_seconds[$1]} s"
 }
-seed_seconds=([civil-registry]=- [feedback]=- [correspondence]=-)
+declare -A seed_seconds=([civil-registry]=- [feedback]=- [correspondence]=-)
 vacuum_tables=""
 if wanted civil-registry; then
   seed civil-registry "$bench/seed_civil_registry.sql"
