@@ -121,8 +121,8 @@ extension CivilRegistryService {
         let familyPattern = family.isEmpty ? nil : Self.likeEscaped(family) + "%"
         let givenPattern = given.isEmpty ? nil : Self.likeEscaped(given) + "%"
 
-        return try await plugin.transaction(context) { transaction in
-            let rows = try await transaction.query(
+        return try await plugin.read(context) { read in
+            let rows = try await read.query(
                 """
                 SELECT \(unsafeRawSQL: Self.personColumns) FROM civil_registry.persons p
                 WHERE (\(familyPattern)::text IS NULL OR p.family_name_folded LIKE civil_registry.fold(\(familyPattern)::text))
@@ -136,8 +136,7 @@ extension CivilRegistryService {
                 """)
             let persons = try rows.map { try Self.person($0) }
             if !persons.isEmpty {
-                try await transaction.audit(
-                    AuditRecord(.read, subjects: persons.map(Self.subject), information: Self.personInformation))
+                read.audit(AuditRecord(.read, subjects: persons.map(Self.subject), information: Self.personInformation))
             }
             return .with { $0.persons = persons }
         }

@@ -192,8 +192,8 @@ extension CivilRegistryService {
             throw plugin.localizer.error(.invalidArgument, CivilRegistryMessages.addressIncomplete, for: context)
         }
         let day = request.on.isEmpty ? Self.belgianDay(plugin.clock.now()) : try date(request.on, context)
-        return try await plugin.transaction(context) { transaction in
-            let rows = try await transaction.query(
+        return try await plugin.read(context) { read in
+            let rows = try await read.query(
                 """
                 SELECT \(unsafeRawSQL: Self.personColumns) FROM civil_registry.persons p
                 WHERE p.id IN (
@@ -207,8 +207,7 @@ extension CivilRegistryService {
                 """)
             let persons = try rows.map { try Self.person($0) }
             if !persons.isEmpty {
-                try await transaction.audit(
-                    AuditRecord(.read, subjects: persons.map(Self.subject), information: Self.personInformation))
+                read.audit(AuditRecord(.read, subjects: persons.map(Self.subject), information: Self.personInformation))
             }
             return .with { $0.persons = persons }
         }
