@@ -30,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CProtobufC", pkgConfig: "libprotobuf-c", providers: [.apt(["libprotobuf-c-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
 
         // MARK: Core modules.
         .target(
@@ -89,6 +90,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // PDFs of the plugin API's documents, drawn with cairo; the host hands plugins a renderer from here.
+        .target(
+            name: "LoketDocuments",
+            dependencies: ["CCairo", "LoketPluginAPI"]
+        ),
         .target(
             name: "CLoketHostProtos",
             dependencies: ["CProtobufC"]
@@ -97,7 +103,7 @@ let package = Package(
             name: "LoketHost",
             dependencies: [
                 "LoketRPC", "LoketHTTP2", "LoketStandardServices", "LoketStore", "LoketPluginAPI", "CLoketHostProtos",
-                "LoketCalendar",
+                "LoketCalendar", "LoketDocuments",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -270,7 +276,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LoketCalendarTests", dependencies: ["LoketCalendar"]),
-        .testTarget(name: "CivilRegistryPluginTests", dependencies: ["CivilRegistryPlugin"]),
+        .testTarget(name: "LoketDocumentsTests", dependencies: ["LoketDocuments", "LoketPluginAPI"]),
+        .testTarget(name: "CivilRegistryPluginTests", dependencies: ["CivilRegistryPlugin", "LoketDocuments"]),
         .testTarget(name: "FeedbackPluginTests", dependencies: ["FeedbackPlugin", "LoketPluginAPI"]),
         .testTarget(
             name: "CorrespondencePluginTests",

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Checks the module graph against the architecture's rules (README, "Architecture"), from `swift package describe`:
 
-- LoketPluginAPI, and with it every plugin, reaches nothing of NIO, nghttp2, libpq, the transport, the store or the
-  host, even transitively;
+- LoketPluginAPI, and with it every plugin, reaches nothing of NIO, nghttp2, libpq, cairo, the transport, the store,
+  the document renderer or the host, even transitively;
 - a plugin (a target under Plugins/) depends on LoketPluginAPI and C modules of its own generated code only, never
   on another plugin.
 
@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 FORBIDDEN = {"CNGHTTP2", "CLibPQ", "LoketHTTP2", "LoketStore", "LoketHost", "LoketClient",
-             "NIOCore", "NIOPosix", "NIOSSL", "NIOEmbedded"}
+             "NIOCore", "NIOPosix", "NIOSSL", "NIOEmbedded", "LoketDocuments", "CCairo"}
 
 description = json.loads(subprocess.run(["swift", "package", "describe", "--type", "json"],
                                         capture_output=True, text=True, check=True).stdout)

@@ -17,7 +17,9 @@ packages=(
   libprotobuf-dev       # google/protobuf/*.proto
   libprotoc-dev         # google/protobuf/compiler/plugin.proto
   protobuf-c-compiler   # protoc-gen-c
-  poppler-utils         # pdftotext: the text of PDF attachments, for search (correspondence plugin)
+  poppler-utils         # pdftotext: the text of PDF attachments, for search (correspondence plugin); PDF checks in tests
+  libcairo2-dev         # cairo's PDF surface: extracts and certificates as PDF (LoketDocuments)
+  fonts-dejavu-core     # DejaVu Sans, the font of those PDFs (accents of nl, fr, de)
   python3
   python3-venv
 )

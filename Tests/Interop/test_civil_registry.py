@@ -12,6 +12,7 @@ import importlib
 import secrets
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
@@ -616,6 +617,26 @@ def test_consultations_list_the_reads_and_writes_of_a_record(env):
     assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
 
 
+def pdf_text(pdf: bytes) -> str:
+    """The text of a PDF as pdftotext (poppler-utils) lays it out."""
+    assert pdf.startswith(b"%PDF-")
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(pdf)
+        file.flush()
+        return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", file.name, "-"], capture_output=True,
+                              check=True).stdout.decode()
+
+
+# Labels each language's PDF shows; single words for the multilingual form, whose long labels wrap.
+PDF_LABELS = {
+    "nl": ["Verificatiecode:", "Rijksregisternummer", "Nieuwe naam", "Afgeleverd op:"],
+    "fr": ["Code de vérification:", "Numéro de registre national", "Nouveau nom", "Délivré le:"],
+    "de": ["Prüfcode:", "Nationalregisternummer", "Neuer Name", "Ausgestellt am:"],
+    "en": ["Verification code:", "National register number", "New name", "Issued on:"],
+    "multilingual": ["Verificatiecode", "vérification", "Prüfcode", "Rijksregisternummer", "Nationalregisternummer"],
+}
+
+
 def test_extracts_in_each_language_verify_by_code(env):
     pb = env.pb
     person = create_person(env, "75030300150", "Vermeulen", "Kim")
@@ -637,6 +658,11 @@ def test_extracts_in_each_language_verify_by_code(env):
                                         metadata=clerk(env), timeout=5)
         assert extract.text.startswith(title) and "75.03.03-001.50" in extract.text
         assert extract.verification_code in extract.text
+        text = pdf_text(extract.pdf)
+        assert title.split(" / ")[0] in text and "75.03.03-001.50" in text and "Kimberly" in text
+        assert extract.verification_code in text
+        for label in PDF_LABELS[language]:
+            assert label in text, (language, label)
         verified = env.stub.VerifyExtract(pb.VerifyExtractRequest(verification_code=extract.verification_code.lower()),
                                           metadata=clerk(env, purpose="verification"), timeout=5)
         assert verified == extract

@@ -1,3 +1,4 @@
+import LoketDocuments
 import LoketPluginAPI
 import LoketStore
 
@@ -32,13 +33,15 @@ public struct PluginHost: Sendable {
         plugins.flatMap(\.manifest.protoFiles)
     }
 
-    /// Creates every plugin's services; returns them with the access policies of their methods. Throws
+    /// Creates every plugin's services, handing each plugin the host's database, clock, audit writer and the cairo
+    /// document renderer; returns them with the access policies of their methods. Throws
     /// ``PluginHostError`` when a service has a method without a policy, or a policy names a method that no
     /// service has, or two plugins serve the same method.
     func makeServices(
         database: any Database, clock: any WallClock, logger: Logger, auditWriter: any AuditWriter,
         auditJournal: any AuditJournal, calendar: WorkingDayCalendar = WorkingDayCalendar(),
-        notifications: any NotificationSource = SilentNotificationSource()
+        notifications: any NotificationSource = SilentNotificationSource(),
+        documentRenderer: any DocumentRenderer = CairoDocumentRenderer()
     ) throws -> (services: [any RPCService], policies: [String: AccessPolicy]) {
         var policies: [String: AccessPolicy] = [:]
         var all: [any RPCService] = []
@@ -49,7 +52,7 @@ public struct PluginHost: Sendable {
             let context = PluginContext(
                 pluginID: manifest.id, database: database, clock: clock, logger: pluginLogger,
                 auditWriter: auditWriter, auditJournal: auditJournal, localizer: Localizer(messages: manifest.messages), calendar: calendar,
-                notifications: notifications)
+                notifications: notifications, documentRenderer: documentRenderer)
             let services = try plugin.makeServices(context: context)
             var own = RPCRouter()
             for service in services { own.register(service) }

@@ -1,7 +1,7 @@
 import LoketSQL
 
 /// What the host gives a plugin to build its services with: the database, a clock, a logger, the audit writer, a
-/// localizer over the plugin's messages and the database notifications.
+/// localizer over the plugin's messages, the database notifications and a document renderer.
 public struct PluginContext: Sendable {
     /// The plugin's id.
     public let pluginID: String
@@ -23,14 +23,17 @@ public struct PluginContext: Sendable {
     /// The notifications that transactions send (``Transaction/notify(channel:payload:)``), for handlers that
     /// wait for new data, such as a server-streaming feed. Plugins have no other way to LISTEN.
     public let notifications: any NotificationSource
+    /// Renders documents (extracts, certificates, letters) as PDF.
+    public let documentRenderer: any DocumentRenderer
 
     /// Creates a context; the host does this for each plugin, tests for the plugin under test (whose contexts
     /// hear no notifications unless they pass a source).
     public init(
         pluginID: String, database: any Database, clock: any WallClock, logger: Logger, auditWriter: any AuditWriter,
         auditJournal: any AuditJournal, localizer: Localizer, calendar: WorkingDayCalendar = WorkingDayCalendar(),
-        notifications: any NotificationSource = SilentNotificationSource()
+        notifications: any NotificationSource = SilentNotificationSource(), documentRenderer: any DocumentRenderer
     ) {
+        self.documentRenderer = documentRenderer
         self.calendar = calendar
         self.notifications = notifications
         self.pluginID = pluginID

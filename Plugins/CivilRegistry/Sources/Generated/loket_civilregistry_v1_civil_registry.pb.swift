@@ -1779,6 +1779,8 @@ public struct Loket_Civilregistry_V1_Extract: ProtobufMessage {
     public var issuedAt: String = ""
     /// `issued_by` (field 6).
     public var issuedBy: String = ""
+    /// The same extract as a PDF (A4), made from `text`: the same bytes every time the extract is issued or verified.
+    public var pdf: Data = Data()
 
     /// The protobuf-c layout of `loket.civilregistry.v1.Extract`.
     public static var wireDescriptor: WireDescriptor {
@@ -1796,6 +1798,7 @@ public struct Loket_Civilregistry_V1_Extract: ProtobufMessage {
         self.text = try reader.string(3)
         self.issuedAt = try reader.string(4)
         self.issuedBy = try reader.string(5)
+        self.pdf = reader.bytes(6)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
@@ -1806,6 +1809,7 @@ public struct Loket_Civilregistry_V1_Extract: ProtobufMessage {
         if !self.text.isEmpty { writer.setString(3, self.text) }
         if !self.issuedAt.isEmpty { writer.setString(4, self.issuedAt) }
         if !self.issuedBy.isEmpty { writer.setString(5, self.issuedBy) }
+        if !self.pdf.isEmpty { writer.setBytes(6, self.pdf) }
     }
 }
 

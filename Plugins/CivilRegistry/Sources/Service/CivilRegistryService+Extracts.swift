@@ -68,8 +68,11 @@ extension CivilRegistryService {
                 """
                 INSERT INTO civil_registry.extracts (verification_code, act_id, language, text, issued_by, department_id)
                 VALUES (\(code), \(id), \(language.code), \(text), \(caller.principalName), \(caller.department))
-                RETURNING to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+                RETURNING to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                          floor(extract(epoch FROM issued_at))::bigint
                 """)
+            let (issuedAt, issuedSecond) = try issued[0].decode(String.self, Int64.self)
+            let pdf = try extractPDF(text: text, language: language, issuedSecond: issuedSecond)
             try await transaction.query(
                 "UPDATE civil_registry.acts SET status = \(next.status.rawValue), updated_at = now() WHERE id = \(id)")
             try await appendAction(
@@ -82,8 +85,9 @@ extension CivilRegistryService {
                 $0.actId = id.uuidString.lowercased()
                 $0.language = language.code
                 $0.text = text
-                $0.issuedAt = (try? issued[0].decode(String.self, at: 0)) ?? ""
+                $0.issuedAt = issuedAt
                 $0.issuedBy = caller.principalName
+                $0.pdf = Data(pdf)
             }
         }
     }
@@ -99,14 +103,17 @@ extension CivilRegistryService {
             let rows = try await transaction.query(
                 """
                 SELECT act_id::text, language, text, to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-                       issued_by
+                       issued_by, floor(extract(epoch FROM issued_at))::bigint
                 FROM civil_registry.extracts WHERE verification_code = \(code)
                 """)
             guard let row = rows.first else {
                 throw plugin.localizer.error(.notFound, CivilRegistryMessages.extractNotFound, for: context, code)
             }
-            let (act, language, text, issuedAt, issuedBy) = try row.decode(
-                String.self, String.self, String.self, String.self, String.self)
+            let (act, language, text, issuedAt, issuedBy, issuedSecond) = try row.decode(
+                String.self, String.self, String.self, String.self, String.self, Int64.self)
+            // Made again from what was stored: the same bytes as when the extract was issued.
+            let pdf = try extractPDF(
+                text: text, language: ExtractLanguage(code: language) ?? .multilingual, issuedSecond: issuedSecond)
             try await transaction.audit(
                 AuditRecord(.read, subjects: [AuditSubject(kind: "extract", id: code), AuditSubject(kind: "act", id: act)],
                             information: ["extract"]))
@@ -117,7 +124,14 @@ extension CivilRegistryService {
                 $0.text = text
                 $0.issuedAt = issuedAt
                 $0.issuedBy = issuedBy
+                $0.pdf = Data(pdf)
             }
         }
+    }
+
+    /// The PDF of an extract, from its text and the second it was issued (the PDF's creation date).
+    private func extractPDF(text: String, language: ExtractLanguage, issuedSecond: Int64) throws -> [UInt8] {
+        let issuedAt = Date(timeIntervalSince1970: TimeInterval(issuedSecond))
+        return try plugin.documentRenderer.render(ExtractDocument.make(text: text, language: language, issuedAt: issuedAt))
     }
 }

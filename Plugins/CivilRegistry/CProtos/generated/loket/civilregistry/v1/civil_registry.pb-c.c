@@ -4448,7 +4448,7 @@ const ProtobufCMessageDescriptor loket__civilregistry__v1__issue_extract_request
   (ProtobufCMessageInit) loket__civilregistry__v1__issue_extract_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__civilregistry__v1__extract__field_descriptors[6] =
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__extract__field_descriptors[7] =
 {
   {
     "verification_code",
@@ -4522,19 +4522,32 @@ static const ProtobufCFieldDescriptor loket__civilregistry__v1__extract__field_d
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "pdf",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__Extract, pdf),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__civilregistry__v1__extract__field_indices_by_name[] = {
   1,   /* field[1] = act_id */
   4,   /* field[4] = issued_at */
   5,   /* field[5] = issued_by */
   2,   /* field[2] = language */
+  6,   /* field[6] = pdf */
   3,   /* field[3] = text */
   0,   /* field[0] = verification_code */
 };
 static const ProtobufCIntRange loket__civilregistry__v1__extract__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor loket__civilregistry__v1__extract__descriptor =
 {
@@ -4544,7 +4557,7 @@ const ProtobufCMessageDescriptor loket__civilregistry__v1__extract__descriptor =
   "Loket__Civilregistry__V1__Extract",
   "loket.civilregistry.v1",
   sizeof(Loket__Civilregistry__V1__Extract),
-  6,
+  7,
   loket__civilregistry__v1__extract__field_descriptors,
   loket__civilregistry__v1__extract__field_indices_by_name,
   1,  loket__civilregistry__v1__extract__number_ranges,

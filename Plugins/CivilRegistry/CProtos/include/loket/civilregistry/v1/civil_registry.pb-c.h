@@ -900,10 +900,14 @@ struct  Loket__Civilregistry__V1__Extract
    */
   char *issued_at;
   char *issued_by;
+  /*
+   * The same extract as a PDF (A4), made from `text`: the same bytes every time the extract is issued or verified.
+   */
+  ProtobufCBinaryData pdf;
 };
 #define LOKET__CIVILREGISTRY__V1__EXTRACT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__extract__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, {0,NULL} }
 
 
 struct  Loket__Civilregistry__V1__VerifyExtractRequest
