@@ -1,6 +1,6 @@
 import LoketPluginAPI
 
-/// One row of `core.audit_log` as ``StoreAuditJournal`` sends it: a JSON object with the table's column names.
+/// One row of `core.audit_log` as ``StoreAuditJournal`` sends it (column by column, see ``AuditRows``).
 struct AuditRow: Sendable, Equatable {
     var principalID: String?
     var principalName: String
@@ -8,6 +8,7 @@ struct AuditRow: Sendable, Equatable {
     var departmentID: String?
     var method: String
     var action: String
+    /// `kind:id` texts.
     var subjects: [String]
     var information: [String]
     var purpose: String?
@@ -44,76 +45,24 @@ struct AuditRow: Sendable, Equatable {
         return count == 36
     }
 
-    /// `rows` as one JSON array. Written by hand: JSONEncoder cost several percent of a read's CPU time.
-    static func json(_ rows: [AuditRow]) -> String {
-        var json = "["
-        json.reserveCapacity(rows.count * 400)
-        for (index, row) in rows.enumerated() {
-            if index > 0 { json += "," }
-            row.append(to: &json)
-        }
-        json += "]"
-        return json
-    }
-
-    private func append(to json: inout String) {
-        json += "{"
-        Self.append("principal_id", principalID, to: &json)
-        json += ","
-        Self.append("principal_name", principalName, to: &json)
-        json += ","
-        Self.append("role", role, to: &json)
-        json += ","
-        Self.append("department_id", departmentID, to: &json)
-        json += ","
-        Self.append("method", method, to: &json)
-        json += ","
-        Self.append("action", action, to: &json)
-        json += ",\"subjects\":"
-        Self.append(subjects, to: &json)
-        json += ",\"information\":"
-        Self.append(information, to: &json)
-        json += ","
-        Self.append("purpose", purpose, to: &json)
-        json += "}"
-    }
-
-    private static func append(_ key: String, _ value: String?, to json: inout String) {
-        json += "\"" + key + "\":"
-        if let value { appendString(value, to: &json) } else { json += "null" }
-    }
-
-    private static func append(_ values: [String], to json: inout String) {
-        json += "["
+    /// `values` as a PostgreSQL array literal (`{"a","b"}`), every element quoted, `"` and `\\` escaped: how a
+    /// row's `text[]` columns travel inside a batch's `text[]` parameter.
+    static func arrayLiteral(_ values: [String]) -> String {
+        var literal = "{"
         for (index, value) in values.enumerated() {
-            if index > 0 { json += "," }
-            appendString(value, to: &json)
-        }
-        json += "]"
-    }
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259, section 7).
-    static func appendString(_ value: String, to json: inout String) {
-        json += "\""
-        let plain = !value.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        guard !plain else {
-            json += value
-            json += "\""
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": json += "\\\""
-            case "\\": json += "\\\\"
-            case "\n": json += "\\n"
-            case "\r": json += "\\r"
-            case "\t": json += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: json.unicodeScalars.append(scalar)
+            if index > 0 { literal += "," }
+            literal += "\""
+            if value.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                for character in value {
+                    if character == "\"" || character == "\\" { literal += "\\" }
+                    literal.append(character)
+                }
+            } else {
+                literal += value
             }
+            literal += "\""
         }
-        json += "\""
+        literal += "}"
+        return literal
     }
 }

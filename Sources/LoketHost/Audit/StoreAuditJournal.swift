@@ -73,20 +73,22 @@ final class StoreAuditJournal: AuditJournal {
     }
 
     private func write(_ rows: [AuditRow]) async throws {
-        try await pool.query(Self.insert(PostgresJSON(AuditRow.json(rows))), timeout: timeout)
+        try await pool.query(Self.insert(AuditRows(rows)), timeout: timeout)
     }
 
-    /// One statement for a whole batch: the rows travel as one JSON array, so the statement's text (and its
-    /// prepared form) is the same whatever the batch's size.
-    static func insert(_ rows: PostgresJSON) -> PostgresQuery {
+    /// One statement for a whole batch: the columns travel as arrays, so the statement's text (and its prepared
+    /// form) is the same whatever the batch's size.
+    static func insert(_ rows: AuditRows) -> PostgresQuery {
         """
         INSERT INTO core.audit_log
             (principal_id, principal_name, role, department_id, method, action, subjects, information, purpose,
              outcome)
-        SELECT principal_id, principal_name, role, department_id, method, action, subjects, information, purpose, 'ok'
-        FROM jsonb_to_recordset(\(rows)) AS r(
-            principal_id uuid, principal_name text, role text, department_id text, method text, action text,
-            subjects text[], information text[], purpose text)
+        SELECT principal_id::uuid, principal_name, role, department_id, method, action, subjects::text[],
+               information::text[], purpose, 'ok'
+        FROM unnest(\(rows.principalIDs)::text[], \(rows.principalNames)::text[], \(rows.roles)::text[],
+                    \(rows.departmentIDs)::text[], \(rows.methods)::text[], \(rows.actions)::text[],
+                    \(rows.subjects)::text[], \(rows.information)::text[], \(rows.purposes)::text[])
+            AS r(principal_id, principal_name, role, department_id, method, action, subjects, information, purpose)
         """
     }
 }

@@ -115,6 +115,20 @@ struct StoreAuditJournalTests {
         }
     }
 
+    @Test("subjects and information with quotes, backslashes, braces, commas and accents arrive unchanged")
+    func awkwardText() async throws {
+        try await CoreDatabase.with { pool, _ in
+            let awkward = [#"act:a"b"#, #"act:c\d"#, "act:{e,f}", "act:NULL", "act:é 中 🙂", "act: spaced ", ""]
+            let record = AuditRecord(
+                .read, subjects: awkward.map { AuditSubject(kind: "x", id: $0) }, information: awkward)
+            try await StoreAuditJournal(pool: pool).commit([record], context: Self.context(1))
+            let rows = try await pool.query("SELECT subjects, information FROM core.audit_log")
+            let row = try #require(rows.first)
+            #expect(try row.decode([String].self, at: 0) == awkward.map { "x:" + $0 })
+            #expect(try row.decode([String].self, at: 1) == awkward)
+        }
+    }
+
     @Test("a caller without credentials leaves a record without principal")
     func anonymousCaller() async throws {
         try await CoreDatabase.with { pool, _ in
