@@ -72,8 +72,21 @@ final class StoreAuditJournal: AuditJournal {
         if let failure { throw failure }
     }
 
+    /// Writes `rows`, bounded by ``timeout`` from here rather than by a statement timeout: reads without a
+    /// deadline run with the server's default, and a session timeout set for the journal's statements would be
+    /// set and reset around every batch on the connections they share.
     private func write(_ rows: [AuditRow]) async throws {
-        try await pool.query(Self.insert(AuditRows(rows)), timeout: timeout)
+        let insert = Self.insert(AuditRows(rows))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.pool.query(insert) }
+            group.addTask { [timeout] in
+                try await Task.sleep(for: timeout)
+                throw StoreError(.timeout)
+            }
+            // The first to finish decides; cancelling the statement's task cancels it on the server.
+            defer { group.cancelAll() }
+            try await group.next()
+        }
     }
 
     /// One statement for a whole batch: the columns travel as arrays, so the statement's text (and its prepared

@@ -3,13 +3,28 @@ import CLibPQ
 extension PostgresConnection {
     /// Whether ``setSessionTimeout(_:)`` has something to do.
     nonisolated func sessionTimeoutDiffers(_ timeout: Duration?) -> Bool {
-        timeout.map(Self.milliseconds) != session.withLock { $0.sessionTimeoutMilliseconds }
+        timeout.map(Self.sessionMilliseconds) != session.withLock { $0.sessionTimeoutMilliseconds }
+    }
+
+    /// The session timeout set for a statement that must finish within `timeout`: rounded up to 1, 2 or 5 times a
+    /// power of ten milliseconds. Each call's remaining time differs, and setting the exact value would cost a
+    /// round trip before nearly every statement; rounded, a connection keeps its setting across most calls. The
+    /// statement may run at most 2.5 times longer than asked, never shorter: the timeout is the server's backstop,
+    /// the RPC deadline itself is enforced by cancelling the call (and with it the statement).
+    static func sessionMilliseconds(_ timeout: Duration) -> Int {
+        let exact = milliseconds(timeout)
+        var step = 1
+        while true {
+            for factor in [1, 2, 5] where exact <= factor * step { return factor * step }
+            guard step <= Int.max / 100 else { return exact }
+            step *= 10
+        }
     }
 
     /// Sets the session's `statement_timeout` when it differs from what Loket last set; nil restores the
     /// server's default. Only between transactions; the caller holds the turn.
     nonisolated func setSessionTimeout(_ timeout: Duration?) async throws(StoreError) {
-        let wanted = timeout.map(Self.milliseconds)
+        let wanted = timeout.map(Self.sessionMilliseconds)
         guard wanted != session.withLock({ $0.sessionTimeoutMilliseconds }) else { return }
         // SET takes no parameters; the value is an integer formatted here, never input.
         let script = wanted.map { "SET statement_timeout = \($0)" } ?? "SET statement_timeout TO DEFAULT"

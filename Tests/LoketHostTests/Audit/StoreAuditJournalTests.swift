@@ -129,6 +129,34 @@ struct StoreAuditJournalTests {
         }
     }
 
+    @Test("a batch that does not finish in time fails with a timeout; the next one commits")
+    func batchTimeout() async throws {
+        try await CoreDatabase.with { pool, configuration in
+            let journal = StoreAuditJournal(pool: pool, timeout: .milliseconds(300))
+            // Another session holds a lock that blocks inserts (the table's owner may take it once granted).
+            try await pool.query("GRANT UPDATE ON core.audit_log TO CURRENT_USER")
+            let locker = PostgresPool(configuration: PostgresConfiguration(
+                connectionString: configuration.connectionString, poolSize: 1))
+            let started = ContinuousClock.now
+            let error = try await locker.withTransaction { transaction in
+                try await transaction.query("LOCK TABLE core.audit_log IN EXCLUSIVE MODE")
+                do {
+                    try await journal.commit([Self.record(1)], context: Self.context(1))
+                    return nil as StoreError?
+                } catch let error as StoreError {
+                    return error
+                }
+            }
+            await locker.close()
+            #expect(error?.code == .timeout)
+            #expect(ContinuousClock.now - started < .seconds(3))
+            try await pool.query("REVOKE UPDATE ON core.audit_log FROM CURRENT_USER")
+            try await journal.commit([Self.record(2)], context: Self.context(2))
+            let rows = try await pool.query("SELECT principal_name FROM core.audit_log")
+            #expect(try rows.map { try $0.decode(String.self, at: 0) } == ["clerk.2"])
+        }
+    }
+
     @Test("a caller without credentials leaves a record without principal")
     func anonymousCaller() async throws {
         try await CoreDatabase.with { pool, _ in
