@@ -54,7 +54,9 @@ final class StoreAuditJournal: AuditJournal {
             // In a task of its own, awaited at once: cancelling the leading call (its client went away) must not
             // cancel the statement that holds the other calls' records.
             let rows = batch.flatMap(\.rows)
-            try await Task { try await self.write(rows) }.value
+            // On one of the store's threads: the statement's result then resumes it there, without waking a
+            // thread of the global executor for every batch.
+            try await Task(executorPreference: pool.taskExecutors.first) { try await self.write(rows) }.value
         } catch {
             failure = error
         }
