@@ -16,7 +16,12 @@ struct AuditRow: Sendable, Equatable {
     /// The row for `record`, read by `caller` through `method`.
     init(_ record: AuditRecord, caller: Caller, method: String) {
         // Anonymous callers have no principal: NULL, as for StoreAuditWriter.
-        principalID = Self.isUUID(caller.principalID) ? caller.principalID.lowercased() : nil
+        // The directory's ids are lower-case already; lowercased() would copy the string for every call.
+        principalID =
+            Self.isUUID(caller.principalID)
+            ? (caller.principalID.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") }
+                ? caller.principalID.lowercased() : caller.principalID)
+            : nil
         principalName = caller.principalName
         role = caller.role.rawValue
         departmentID = caller.department

@@ -20,6 +20,10 @@ struct AuditRows: Sendable {
         for row in rows { append(row) }
     }
 
+    /// The last information array and its literal: rows of one method usually share the very same array (a
+    /// plugin's constant), which `==` recognises at once, so its literal is made once per batch.
+    private var lastInformation: ([String], String)?
+
     private mutating func append(_ row: AuditRow) {
         principalIDs.append(row.principalID)
         principalNames.append(row.principalName)
@@ -28,7 +32,13 @@ struct AuditRows: Sendable {
         methods.append(row.method)
         actions.append(row.action)
         subjects.append(AuditRow.arrayLiteral(row.subjects))
-        information.append(AuditRow.arrayLiteral(row.information))
+        if let (values, literal) = lastInformation, values == row.information {
+            information.append(literal)
+        } else {
+            let literal = AuditRow.arrayLiteral(row.information)
+            lastInformation = (row.information, literal)
+            information.append(literal)
+        }
         purposes.append(row.purpose)
     }
 }

@@ -29,6 +29,21 @@ struct AuditRowTests {
         #expect(rows.purposes == ["dossier 12", nil])
     }
 
+    @Test("rows sharing an information array share its literal; a different array gets its own")
+    func informationLiterals() {
+        let caller = Caller(principalID: "", principalName: "x", role: .clerk, department: "d")
+        let shared = ["name", "address"]
+        let informations = [shared, shared, ["name"], shared, [], shared]
+        let rows = AuditRows(informations.map {
+            AuditRow(AuditRecord(.read, subjects: [], information: $0), caller: caller, method: "/a.B/C")
+        })
+        #expect(rows.information == informations.map(AuditRow.arrayLiteral))
+        #expect(rows.information == [
+            #"{"name","address"}"#, #"{"name","address"}"#, #"{"name"}"#, #"{"name","address"}"#, "{}",
+            #"{"name","address"}"#,
+        ])
+    }
+
     @Test("only 36-character UUIDs count as principal ids")
     func uuidShape() {
         #expect(AuditRow.isUUID("9f1c7a52-3e1b-4c1a-9d7e-2b5a0c3d4e5f"))
