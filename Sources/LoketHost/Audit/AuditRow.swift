@@ -1,6 +1,7 @@
 import LoketPluginAPI
 
-/// One row of `core.audit_log` as ``StoreAuditJournal`` sends it (column by column, see ``AuditRows``).
+/// One row of `core.audit_log`, as ``StoreAuditWriter`` and ``StoreAuditJournal`` append it (column by column, see
+/// ``AuditRows``).
 struct AuditRow: Sendable, Equatable {
     var principalID: String?
     var principalName: String
@@ -12,10 +13,12 @@ struct AuditRow: Sendable, Equatable {
     var subjects: [String]
     var information: [String]
     var purpose: String?
+    /// `ok`, or `denied` for a refused call.
+    var outcome: String
 
-    /// The row for `record`, read by `caller` through `method`.
-    init(_ record: AuditRecord, caller: Caller, method: String) {
-        // Anonymous callers have no principal: NULL, as for StoreAuditWriter.
+    /// The row for `record`, made by `caller` through `method`.
+    init(_ record: AuditRecord, caller: Caller, method: String, outcome: String = "ok") {
+        // Anonymous callers have no principal: NULL.
         // The directory's ids are lower-case already; lowercased() would copy the string for every call.
         principalID =
             Self.isUUID(caller.principalID)
@@ -30,6 +33,7 @@ struct AuditRow: Sendable, Equatable {
         subjects = record.subjects.map { "\($0.kind):\($0.id)" }
         information = record.information
         purpose = caller.purpose
+        self.outcome = outcome
     }
 
     /// Whether `text` is a UUID in its 36-character form: checked here, since one malformed row would fail the

@@ -1,7 +1,8 @@
 import LoketPluginAPI
 
-/// A batch of ``AuditRow``s column by column: one `text[]` parameter per column, which the journal's statement
-/// unnests. Binary arrays cost PostgreSQL far less to read than a JSON document of the same rows.
+/// ``AuditRow``s column by column: one `text[]` parameter per column, which ``insert`` unnests, so that one
+/// statement (and its prepared form) appends one row or a whole batch. Binary arrays cost PostgreSQL far less to
+/// read than a JSON document of the same rows.
 struct AuditRows: Sendable {
     var principalIDs: [String?] = []
     var principalNames: [String] = []
@@ -14,6 +15,7 @@ struct AuditRows: Sendable {
     /// Each row's information as an array literal.
     var information: [String] = []
     var purposes: [String?] = []
+    var outcomes: [String] = []
 
     /// The columns of `rows`, in order.
     init(_ rows: some Collection<AuditRow>) {
@@ -40,5 +42,22 @@ struct AuditRows: Sendable {
             information.append(literal)
         }
         purposes.append(row.purpose)
+        outcomes.append(row.outcome)
+    }
+
+    /// The statement that appends the rows.
+    var insert: PostgresQuery {
+        """
+        INSERT INTO core.audit_log
+            (principal_id, principal_name, role, department_id, method, action, subjects, information, purpose,
+             outcome)
+        SELECT principal_id::uuid, principal_name, role, department_id, method, action, subjects::text[],
+               information::text[], purpose, outcome
+        FROM unnest(\(principalIDs)::text[], \(principalNames)::text[], \(roles)::text[], \(departmentIDs)::text[],
+                    \(methods)::text[], \(actions)::text[], \(subjects)::text[], \(information)::text[],
+                    \(purposes)::text[], \(outcomes)::text[])
+            AS r(principal_id, principal_name, role, department_id, method, action, subjects, information, purpose,
+                 outcome)
+        """
     }
 }

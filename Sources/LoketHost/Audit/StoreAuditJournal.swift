@@ -78,7 +78,7 @@ final class StoreAuditJournal: AuditJournal {
     /// deadline run with the server's default, and a session timeout set for the journal's statements would be
     /// set and reset around every batch on the connections they share.
     private func write(_ rows: [AuditRow]) async throws {
-        let insert = Self.insert(AuditRows(rows))
+        let insert = AuditRows(rows).insert
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await self.pool.query(insert) }
             group.addTask { [timeout] in
@@ -89,21 +89,5 @@ final class StoreAuditJournal: AuditJournal {
             defer { group.cancelAll() }
             try await group.next()
         }
-    }
-
-    /// One statement for a whole batch: the columns travel as arrays, so the statement's text (and its prepared
-    /// form) is the same whatever the batch's size.
-    static func insert(_ rows: AuditRows) -> PostgresQuery {
-        """
-        INSERT INTO core.audit_log
-            (principal_id, principal_name, role, department_id, method, action, subjects, information, purpose,
-             outcome)
-        SELECT principal_id::uuid, principal_name, role, department_id, method, action, subjects::text[],
-               information::text[], purpose, 'ok'
-        FROM unnest(\(rows.principalIDs)::text[], \(rows.principalNames)::text[], \(rows.roles)::text[],
-                    \(rows.departmentIDs)::text[], \(rows.methods)::text[], \(rows.actions)::text[],
-                    \(rows.subjects)::text[], \(rows.information)::text[], \(rows.purposes)::text[])
-            AS r(principal_id, principal_name, role, department_id, method, action, subjects, information, purpose)
-        """
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import LoketPluginAPI
 import LoketStore
 
@@ -14,14 +13,6 @@ public struct StoreAuditWriter: AuditWriter {
 
     /// The statement that appends `record`.
     static func insert(_ record: AuditRecord, caller: Caller, method: String, outcome: String) -> PostgresQuery {
-        let subjects = record.subjects.map { "\($0.kind):\($0.id)" }
-        let principalID = UUID(uuidString: caller.principalID)
-        return """
-            INSERT INTO core.audit_log
-                (principal_id, principal_name, role, department_id, method, action, subjects, information, purpose,
-                 outcome)
-            VALUES (\(principalID), \(caller.principalName), \(caller.role.rawValue), \(caller.department), \(method),
-                    \(record.action.rawValue), \(subjects), \(record.information), \(caller.purpose), \(outcome))
-            """
+        AuditRows([AuditRow(record, caller: caller, method: method, outcome: outcome)]).insert
     }
 }

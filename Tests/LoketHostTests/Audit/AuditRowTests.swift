@@ -27,6 +27,7 @@ struct AuditRowTests {
         #expect(rows.subjects == [#"{"person:85073003328","act:a\"b\\c,{d}"}"#, "{}"])
         #expect(rows.information == ["{}", #"{"name"}"#])
         #expect(rows.purposes == ["dossier 12", nil])
+        #expect(rows.outcomes == ["ok", "ok"])
     }
 
     @Test("rows sharing an information array share its literal; a different array gets its own")
