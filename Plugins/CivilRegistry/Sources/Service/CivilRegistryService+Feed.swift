@@ -40,20 +40,8 @@ extension CivilRegistryService {
             throw plugin.localizer.error(
                 .invalidArgument, CivilRegistryMessages.feedCursorNegative, for: context, String(request.afterCursor))
         }
-        // Subscribe before the first read, so that a change committed in between wakes the loop.
-        let notifications = plugin.notifications.notifications(channel: Self.feedChannel)
-        let (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                for await _ in notifications { wake.yield() }
-            }
-            group.addTask {
-                while true {
-                    try await Task.sleep(for: Self.feedPollInterval)
-                    wake.yield()
-                }
-            }
-            defer { group.cancelAll() }
+        // Subscribed before the first read, so that a change committed in between wakes the loop.
+        try await plugin.notifications.withWakeups(channel: Self.feedChannel, every: Self.feedPollInterval) { wakeups in
             var cursor = request.afterCursor
             var first = true
             var waiting = wakeups.makeAsyncIterator()

@@ -41,19 +41,8 @@ extension CorrespondenceService {
         // Looks again when a change of an incoming item commits (at most once a `reminderWakeGap`), and every
         // `interval` for what the passing days make due soon or overdue (and in case a notification was lost).
         // Subscribed before the first look, so that a change committed in between wakes the loop.
-        let notifications = plugin.notifications.notifications(channel: Self.deadlineChannel)
-        let (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                for await _ in notifications { wake.yield() }
-            }
-            group.addTask {
-                while true {
-                    try await Task.sleep(for: .seconds(interval))
-                    wake.yield()
-                }
-            }
-            defer { group.cancelAll() }
+        try await plugin.notifications.withWakeups(channel: Self.deadlineChannel, every: .seconds(interval)) {
+            wakeups in
             // What this stream reminded of and is still on the list: an item comes again when its due date or its
             // state (due soon, overdue) changes, or when it comes back on the list.
             var sent = Set<String>()
