@@ -189,9 +189,13 @@ extension PostgresPool {
                 case done(failing: [Waiter])
             }
             let step = state.withLock { state -> Step in
-                let expired = state.waiters.filter { $0.deadline <= now }
-                if !expired.isEmpty { state.waiters.removeAll { $0.deadline <= now } }
-                guard let next = state.waiters.map(\.deadline).min(), !state.isClosed else {
+                var expired: [Waiter] = []
+                state.waiters.removeAll { waiter in
+                    guard waiter.deadline <= now else { return false }
+                    expired.append(waiter)
+                    return true
+                }
+                guard let next = state.waiters.lazy.map(\.deadline).min(), !state.isClosed else {
                     state.sweeper = nil
                     return .done(failing: expired)
                 }
