@@ -1,14 +1,14 @@
-/// Group commit as a value-type state machine: callers queue entries; one caller at a time (the leader) writes
-/// a batch of everything queued, and when it is done hands the next batch to the first caller queued meanwhile.
+/// Group commit as a value-type state machine: callers queue entries; one writer at a time writes a batch of
+/// everything queued, and when it is done goes on with the entries queued meanwhile.
 ///
-/// While nothing is being written, nothing is queued: a caller that finds the queue idle leads a batch of its own
-/// entry at once, so a lone caller never waits for others.
+/// While nothing is being written, nothing is queued: a caller that finds the queue idle starts a writer with a
+/// batch of its own entry at once, so a lone caller never waits for others.
 struct GroupCommitQueue<Entry> {
     /// What the caller of ``enqueue(_:)`` or ``finished()`` must do next.
     enum Action {
         /// Nothing: a batch is being written, and the entry will be part of a later one.
         case wait
-        /// Write `batch`; its first entry belongs to the caller that leads it.
+        /// Write `batch` (from ``enqueue(_:)``: start a writer for it; from ``finished()``: the writer goes on).
         case write(batch: [Entry])
     }
 
@@ -22,7 +22,7 @@ struct GroupCommitQueue<Entry> {
         self.maxBatch = maxBatch
     }
 
-    /// Queues `entry`; returns `.write` with a batch led by this entry when no batch is being written.
+    /// Queues `entry`; returns `.write` with a batch of this entry when no batch is being written.
     mutating func enqueue(_ entry: Entry) -> Action {
         queued.append(entry)
         guard !isWriting else { return .wait }
@@ -30,8 +30,8 @@ struct GroupCommitQueue<Entry> {
         return .write(batch: takeBatch())
     }
 
-    /// The batch being written is done (committed or failed); returns the next batch, led by its first entry, if
-    /// entries were queued meanwhile.
+    /// The batch being written is done (committed or failed); returns the next batch if entries were queued
+    /// meanwhile, or `.wait` when the writer may stop.
     mutating func finished() -> Action {
         precondition(isWriting, "finished() without a batch being written")
         guard !queued.isEmpty else {

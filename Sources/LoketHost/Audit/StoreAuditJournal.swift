@@ -6,20 +6,16 @@ import Synchronization
 /// Commits the audit records of reads (``LoketPluginAPI/PluginContext/read(_:_:)``) to `core.audit_log`, the
 /// records of many calls in one statement and one commit.
 ///
-/// A call that finds no batch being written writes its own records at once; calls that arrive meanwhile queue,
-/// and when the batch is committed the first of them writes everything queued (``GroupCommitQueue``). Each call
-/// returns only after the commit that holds its records, so a read's result never leaves before its trace is
-/// durable; a failed batch fails every call in it. Under load this turns one flush to disk per read into one per
-/// batch, as PostgreSQL's own group commit would if every read had a connection of its own.
+/// A call that finds no batch being written starts a writer with its own records at once; calls that arrive
+/// meanwhile queue, and when a batch is committed the writer goes straight on with everything queued
+/// (``GroupCommitQueue``), until the queue is empty. Each call returns only after the commit that holds its
+/// records, so a read's result never leaves before its trace is durable; a failed batch fails every call in it.
+/// Under load this turns one flush to disk per read into one per batch, as PostgreSQL's own group commit would if
+/// every read had a connection of its own.
 final class StoreAuditJournal: AuditJournal {
-    private enum Turn: Sendable {
-        case committed
-        case lead([Pending])
-    }
-
     private struct Pending: Sendable {
         var rows: [AuditRow]
-        var continuation: CheckedContinuation<Turn, any Error>
+        var continuation: CheckedContinuation<Void, any Error>
     }
 
     let pool: PostgresPool
@@ -41,37 +37,43 @@ final class StoreAuditJournal: AuditJournal {
         guard !records.isEmpty else { return }
         let caller = try context.caller
         let rows = records.map { AuditRow($0, caller: caller, method: context.method.path) }
-        let turn = try await withCheckedThrowingContinuation { continuation in
+        try await withCheckedThrowingContinuation { continuation in
             let action = queue.withLock { $0.enqueue(Pending(rows: rows, continuation: continuation)) }
             if case .write(let batch) = action {
-                continuation.resume(returning: .lead(batch))
+                startWriter(with: batch)
             }
         }
-        guard case .lead(let batch) = turn else { return }
-        // This call leads `batch`, whose first entry is its own (its continuation is the one just used).
-        var failure: (any Error)?
-        do {
-            // In a task of its own, awaited at once: cancelling the leading call (its client went away) must not
-            // cancel the statement that holds the other calls' records.
-            let rows = batch.flatMap(\.rows)
-            // On one of the store's threads: the statement's result then resumes it there, without waking a
-            // thread of the global executor for every batch.
-            try await Task(executorPreference: pool.taskExecutors.first) { try await self.write(rows) }.value
-        } catch {
-            failure = error
-        }
-        // The next batch starts before this one's callers are resumed, so that the disk is never idle for long.
-        if case .write(let next) = queue.withLock({ $0.finished() }) {
-            next[0].continuation.resume(returning: .lead(next))
-        }
-        for pending in batch.dropFirst() {
-            if let failure {
-                pending.continuation.resume(throwing: failure)
-            } else {
-                pending.continuation.resume(returning: .committed)
+    }
+
+    /// Writes `batch`, then every batch queued meanwhile, until nothing is queued.
+    ///
+    /// The writer is a task of its own rather than one of the calls: cancelling a call (its client went away)
+    /// must not cancel the statement that holds the other calls' records, and the next batch starts the moment the
+    /// previous one is committed, instead of when the event loop of a waiting call gets round to resuming it. It
+    /// runs on one of the store's threads, where the statements' results arrive, so a busy spell of many batches
+    /// costs no thread switch per batch. It lives only while batches are queued; the queue cannot stay busy
+    /// without it, so no call is left waiting when it ends.
+    private func startWriter(with first: [Pending]) {
+        Task(executorPreference: pool.taskExecutors.first) {
+            var batch = first
+            while true {
+                var failure: (any Error)?
+                do {
+                    try await self.write(batch.flatMap(\.rows))
+                } catch {
+                    failure = error
+                }
+                for pending in batch {
+                    if let failure {
+                        pending.continuation.resume(throwing: failure)
+                    } else {
+                        pending.continuation.resume()
+                    }
+                }
+                guard case .write(let next) = self.queue.withLock({ $0.finished() }) else { return }
+                batch = next
             }
         }
-        if let failure { throw failure }
     }
 
     /// Writes `rows`, bounded by ``timeout`` from here rather than by a statement timeout: reads without a

@@ -17,7 +17,8 @@ extension UUID: PostgresCodable {
         switch (type, format) {
         case (.uuid, .binary):
             guard bytes.count == 16 else { throw PostgresDecodingFailure("is not 16 bytes") }
-            var value = UUID().uuid
+            // Zeros, not `UUID().uuid`: a random UUID costs a read of /dev/urandom on every decoded value.
+            var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
             withUnsafeMutableBytes(of: &value) { target in
                 for (index, byte) in bytes.enumerated() { target[index] = byte }
             }

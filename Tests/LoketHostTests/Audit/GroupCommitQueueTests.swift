@@ -16,7 +16,7 @@ struct GroupCommitQueueTests {
         #expect(queue.queued.isEmpty)
     }
 
-    @Test("callers arriving during a write wait, and the first of them leads the next batch of all of them")
+    @Test("callers arriving during a write wait, and the writer then takes all of them as the next batch")
     func laterCallersShareTheNextBatch() {
         var queue = GroupCommitQueue<Int>(maxBatch: 10)
         _ = queue.enqueue(1)

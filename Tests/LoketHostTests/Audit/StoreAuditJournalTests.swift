@@ -32,7 +32,7 @@ struct StoreAuditJournalTests {
                     for index in 0..<calls {
                         group.addTask { try await journal.commit([Self.record(index)], context: Self.context(index)) }
                     }
-                    // One call leads (and waits for the connection); every other one queues behind it.
+                    // The first call's batch waits for the connection; every other one queues behind it.
                     while journal.queuedCount < calls - 1 {
                         try await Task.sleep(for: .milliseconds(5))
                     }
@@ -62,7 +62,7 @@ struct StoreAuditJournalTests {
         }
     }
 
-    @Test("cancelling the call that leads a batch fails none of the calls in it")
+    @Test("cancelling the call whose records started a batch fails none of the calls in it")
     func cancelledLeader() async throws {
         try await CoreDatabase.with(poolSize: 1) { pool, _ in
             let journal = StoreAuditJournal(pool: pool)
@@ -70,7 +70,7 @@ struct StoreAuditJournalTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 let leader = try await pool.withConnection { _ in
                     let leader = Task { try await journal.commit([Self.record(0)], context: Self.context(0)) }
-                    // The leader waits for the pool's only connection, the others queue behind it.
+                    // The first call's batch waits for the pool's only connection, the others queue behind it.
                     while pool.statistics.waiting < 1 { try await Task.sleep(for: .milliseconds(5)) }
                     for index in 1...followers {
                         group.addTask { try await journal.commit([Self.record(index)], context: Self.context(index)) }
