@@ -1,7 +1,8 @@
 import Foundation
 import LoketRPC
-import LoketStore
 import Testing
+
+@testable import LoketStore
 
 extension DatabaseTests {
     @Suite("pool")
@@ -57,6 +58,30 @@ extension DatabaseTests {
                 let count = try #require(try await pool.query("SELECT count(*) FROM t").first).decode(Int.self)
                 #expect(count == 12)
                 #expect(pool.statistics.open <= 3)
+            }
+        }
+
+        @Test("a connection lent to a task on one of the store's event loops moves to that loop's poller")
+        func connectionFollowsTheTask() async throws {
+            try await TestDatabase.withSchema(poolSize: 1) { pool, _ in
+                let executors = pool.taskExecutors
+                for round in 0..<(2 * executors.count) {
+                    let loop = round % executors.count
+                    let value = try await Task(executorPreference: executors[loop]) {
+                        try #require(try await pool.query("SELECT \(round)").first).decode(Int.self)
+                    }.value
+                    #expect(value == round)
+                    // The pool's only connection now delivers its results on the thread of the last task.
+                    let pollers = pool.state.withLock { $0.idle.map(\.channel.pollerIndex) }
+                    #expect(pollers == [loop])
+                    let inTransaction = try await Task(executorPreference: executors[(loop + 1) % executors.count]) {
+                        try await pool.withTransaction { transaction in
+                            try #require(try await transaction.query("SELECT \(round) + 1").first).decode(Int.self)
+                        }
+                    }.value
+                    #expect(inTransaction == round + 1)
+                    #expect(pool.state.withLock { $0.idle.map(\.channel.pollerIndex) } == [(loop + 1) % executors.count])
+                }
             }
         }
 

@@ -43,7 +43,7 @@ public actor PostgresConnection {
     init(configuration: PostgresConfiguration, logger: Logger) {
         let number = Self.counter.wrappingAdd(1, ordering: .relaxed).newValue
         self.number = number
-        self.channel = LibPQChannel(poller: PostgresPoller.poller(for: number))
+        self.channel = LibPQChannel(pollerIndex: number % PostgresPoller.shared.count)
         self.configuration = configuration
         var logger = logger
         logger[metadataKey: "pg.connection"] = "\(number)"

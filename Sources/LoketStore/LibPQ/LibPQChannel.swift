@@ -53,10 +53,39 @@ final class LibPQChannel: Sendable {
 
     // Mutex<State> holds raw libpq pointers; the lock, together with `phase`, is what makes sharing them safe.
     private let state = Mutex(State())
-    let poller: PostgresPoller
+    /// The poller watching the socket, as an index into ``PostgresPoller/shared``; changed only under the lock
+    /// (``move(to:)``), read without it as a hint where the connection's results are read.
+    private let pollerNumber: Atomic<Int>
 
-    init(poller: PostgresPoller) {
-        self.poller = poller
+    /// The poller that reads this connection's results.
+    var poller: PostgresPoller { PostgresPoller.shared[pollerNumber.load(ordering: .relaxed)] }
+    /// ``poller``'s index in ``PostgresPoller/shared``.
+    var pollerIndex: Int { pollerNumber.load(ordering: .relaxed) }
+
+    init(pollerIndex: Int) {
+        precondition(PostgresPoller.shared.indices.contains(pollerIndex), "no poller \(pollerIndex)")
+        self.pollerNumber = Atomic(pollerIndex)
+    }
+
+    /// Hands the socket to another poller, so that a task running on that poller gets the results of its
+    /// statements on its own thread. Only when no exchange is in flight.
+    func move(to pollerIndex: Int) {
+        precondition(PostgresPoller.shared.indices.contains(pollerIndex), "no poller \(pollerIndex)")
+        state.withLock { state in
+            precondition(state.phase == .idle, "moving a connection during a statement")
+            guard pollerIndex != pollerNumber.load(ordering: .relaxed) else { return }
+            let old = state.registration.map { registration in
+                poller.unregister(registration)
+                return registration.socket
+            }
+            pollerNumber.store(pollerIndex, ordering: .relaxed)
+            // Events the old poller took out of the kernel before the move are ignored (handleReadiness);
+            // the socket is level-triggered, so the new poller sees whatever is still to be read.
+            state.registration = old.map { poller.register(self, socket: $0) }
+            if state.wantsWrite, let registration = state.registration {
+                poller.update(registration, readable: true, writable: true)
+            }
+        }
     }
 
     deinit {
@@ -228,7 +257,8 @@ final class LibPQChannel: Sendable {
     func handleReadiness(events: UInt32, token: UInt64, poller: PostgresPoller) {
         // Interest changes happen under the lock, so that they apply in the order the state changed.
         let completed = state.withLock { state -> (UnsafeContinuation<Exchange, Never>, Exchange)? in
-            guard let handle = state.handle, let registration = state.registration, registration.token == token
+            guard let handle = state.handle, let registration = state.registration, registration.token == token,
+                poller === self.poller  // not an event the previous poller took before a move(to:)
             else { return nil }
             if state.phase == .sending {
                 // The sender owns the connection: it reads the answer itself, and then has the socket watched

@@ -20,9 +20,10 @@ final class PostgresPoller: Sendable {
         return min(max(configured, 1), 64)
     }()
 
-    /// The poller for connection `number`.
-    static func poller(for number: Int) -> PostgresPoller {
-        shared[number % shared.count]
+    /// The index in ``shared`` of the poller the current task prefers as its executor, if any.
+    static func currentIndex() -> Int? {
+        guard let executor = withUnsafeCurrentTask(body: { $0?.unownedTaskExecutor }) else { return nil }
+        return shared.firstIndex { $0.asUnownedTaskExecutor() == executor }
     }
 
     /// A registered socket. The token is the channel, retained while registered, so that an event the thread

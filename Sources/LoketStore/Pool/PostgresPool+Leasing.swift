@@ -2,16 +2,25 @@ extension PostgresPool {
     /// An idle connection, if one is free now; synchronous, so that the usual case costs no suspension point.
     func acquireIdle() -> PostgresConnection? {
         // With several pollers, a task running on one of them gets a connection it polls, if one is idle.
-        let executor = PostgresPoller.shared.count > 1 ? withUnsafeCurrentTask { $0?.unownedTaskExecutor } : nil
-        return state.withLock { state in
+        let poller = PostgresPoller.shared.count > 1 ? PostgresPoller.currentIndex() : nil
+        let connection = state.withLock { state -> PostgresConnection? in
             guard !state.isClosed else { return nil }
-            if let executor, let index = state.idle.lastIndex(where: {
-                $0.channel.poller.asUnownedTaskExecutor() == executor
-            }) {
+            if let poller, let index = state.idle.lastIndex(where: { $0.channel.pollerIndex == poller }) {
                 return state.idle.remove(at: index)
             }
             return state.idle.popLast()
         }
+        if let poller, let connection { adopt(connection, poller: poller) }
+        return connection
+    }
+
+    /// Moves `connection` to the poller the calling task runs on, if it is polled by another one.
+    ///
+    /// Otherwise a task and a connection polled elsewhere pair up for good whenever the task's own connections
+    /// are all lent out when it asks: each result would cross threads, and with as many tasks as connections
+    /// per poller the mismatch never resolves by itself.
+    func adopt(_ connection: PostgresConnection, poller: Int) {
+        if connection.channel.pollerIndex != poller { connection.channel.move(to: poller) }
     }
 
     /// Takes back a connection that needs no clean-up (not broken, no transaction open) without a suspension
@@ -38,10 +47,15 @@ extension PostgresPool {
     /// A free connection: an idle one, a new one while the pool is below its size, or the next one returned.
     func acquire() async throws -> PostgresConnection {
         let deadline = ContinuousClock.now + configuration.acquireTimeout
+        let connection: PostgresConnection
         switch try await grant(until: deadline) {
-        case .connection(let connection): return connection
-        case .openSlot: return try await openConnection()
+        case .connection(let granted): connection = granted
+        case .openSlot: connection = try await openConnection()
         }
+        if PostgresPoller.shared.count > 1, let poller = PostgresPoller.currentIndex() {
+            adopt(connection, poller: poller)
+        }
+        return connection
     }
 
     /// Takes a connection back: a broken one, or one with a transaction that cannot be rolled back, is closed
