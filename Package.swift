@@ -31,6 +31,8 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        // Linux's thread-affinity calls (GNU extensions the Glibc module leaves out), for `server.pin_threads`.
+        .target(name: "CLoketAffinity"),
 
         // MARK: Core modules.
         .target(
@@ -49,7 +51,7 @@ let package = Package(
         .target(
             name: "LoketHTTP2",
             dependencies: [
-                "LoketRPC", "CNGHTTP2", "CZlib", "LoketNGHTTP2Support",
+                "LoketRPC", "CNGHTTP2", "CZlib", "LoketNGHTTP2Support", "CLoketAffinity",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -78,7 +80,7 @@ let package = Package(
         .target(
             name: "LoketStore",
             dependencies: [
-                "CLibPQ", "LoketRPC", "LoketSQL",
+                "CLibPQ", "CLoketAffinity", "LoketRPC", "LoketSQL",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -255,7 +257,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SystemLibrariesTests",
-            dependencies: ["CNGHTTP2", "CProtobufC", "CLibPQ", "CZlib"]
+            dependencies: ["CNGHTTP2", "CProtobufC", "CLibPQ", "CZlib", "CLoketAffinity"]
         ),
         .testTarget(
             name: "LoketStoreTests",

@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 FORBIDDEN = {"CNGHTTP2", "CLibPQ", "LoketHTTP2", "LoketStore", "LoketHost", "LoketClient",
-             "NIOCore", "NIOPosix", "NIOSSL", "NIOEmbedded", "LoketDocuments", "CCairo"}
+             "NIOCore", "NIOPosix", "NIOSSL", "NIOEmbedded", "LoketDocuments", "CCairo", "CLoketAffinity"}
 
 description = json.loads(subprocess.run(["swift", "package", "describe", "--type", "json"],
                                         capture_output=True, text=True, check=True).stdout)

@@ -19,6 +19,7 @@
 #                       "parkeervergunning" a Dutch topic in ~6% (see the README for what that one does at 10x10)
 #   PORT=20180          loketd's port (keep it below the ephemeral port range)
 #   H2LOAD_THREADS=1    h2load -t
+#   PIN_THREADS=false   loketd's server.pin_threads (true: event loops and store polling threads pinned one per CPU)
 #   PYTHON=$root/.venv/bin/python   a Python with grpcio, grpcio-tools and protobuf (scripts/setup.sh makes .venv)
 #   SKIP_BUILD=1        reuse .build-bench/release/loketd;  KEEP_DATABASE=1  leave the database (its name is printed)
 # Output: the figures on stdout and in Benchmarks/Plugins/results/latest.txt; h2load/pgbench outputs, the request
@@ -41,6 +42,7 @@ ANALYZE_CALLS="${ANALYZE_CALLS:-5}"
 SEARCH_QUERIES="${SEARCH_QUERIES:-molendreef}"
 PORT="${PORT:-20180}"
 H2LOAD_THREADS="${H2LOAD_THREADS:-1}"
+PIN_THREADS="${PIN_THREADS:-false}"
 PYTHON="${PYTHON:-$root/.venv/bin/python}"
 TARGET="0.60"
 DEPARTMENT="burgerzaken"
@@ -132,7 +134,7 @@ url="postgresql:///$database?host=$PGHOST&port=$PGPORT&user=$PGUSER"
 unset_loket=()
 for name in $(compgen -e | grep '^LOKET_' || true); do unset_loket+=(-u "$name"); done
 env "${unset_loket[@]}" "$loketd_bin" --port "$PORT" --log-level warning --database-url "$url" \
-  >"$results/loketd.log" 2>&1 &
+  --set "server.pin_threads=$PIN_THREADS" >"$results/loketd.log" 2>&1 &
 loketd_pid=$!
 for _ in $(seq 600); do
   port_listening "$PORT" && break
@@ -429,7 +431,7 @@ header=$(printf '%-46s %9s %9s %9s %9s %9s %9s  %s' "" "req/s" "mean ms" "p50 ms
   echo "started $start_time, machine: $(nproc) cores," \
     "load average before the runs: $load_before; $(uname -sr)"
   echo "loketd $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- Sources Plugins Package.swift 2>/dev/null || echo ' (+ uncommitted changes)')," \
-    "release, database pool 10 (default); PostgreSQL $(scalar 'SHOW server_version'), embedded cluster, default settings"
+    "release, database pool 10 (default), server.pin_threads=$PIN_THREADS; PostgreSQL $(scalar 'SHOW server_version'), embedded cluster, default settings"
   echo "load: h2load -c $CLIENTS -m $STREAMS -t $H2LOAD_THREADS; pgbench -c $CLIENTS -j 2 -M prepared;" \
     "SubmitCase: grpc.aio, $CLIENTS connections x $STREAMS calls in flight"
   echo "seeding: civil registry ${seed_seconds[civil-registry]} s, feedback ${seed_seconds[feedback]} s," \

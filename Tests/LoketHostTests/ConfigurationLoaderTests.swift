@@ -34,6 +34,7 @@ import Testing
         #expect(defaults.server.maxMessageBytes == 4_194_304)
         #expect(defaults.server.gracePeriodSeconds == 30)
         #expect(defaults.server.interopTestService == false)
+        #expect(defaults.server.pinThreads == false)
         #expect(defaults.tls == LoketConfiguration.TLS(certificatePath: nil, privateKeyPath: nil, clientCAPath: nil))
         #expect(!defaults.tls.isEnabled)
         #expect(defaults.database.url == nil)
@@ -47,7 +48,7 @@ import Testing
         let variables = ConfigurationKey.all.map(\.environmentVariable)
         #expect(Set(variables).count == variables.count)
         #expect(variables.contains("LOKET_SERVER_MAX_MESSAGE_BYTES"))
-        #expect(ConfigurationLoader.validKeys.count == 17)
+        #expect(ConfigurationLoader.validKeys.count == 18)
     }
 
     @Test func fileThenEnvironmentThenOverridesWin() throws {
@@ -69,7 +70,10 @@ import Testing
                 "LOKET_SERVER_PORT": "2000", "LOKET_LOG_LEVEL": "WARNING", "LOKET_DATABASE_POOL_SIZE": "30",
                 "LOKET_SERVER_INTEROP_TEST_SERVICE": "yes", "PATH": "/usr/bin", "LOKETTE": "unrelated",
             ],
-            overrides: ["server.port": "3000", "log.format": "text", "server.grace_period_seconds": "0.5"])
+            overrides: [
+                "server.port": "3000", "log.format": "text", "server.grace_period_seconds": "0.5",
+                "server.pin_threads": "true",
+            ])
         let configuration = try loader.load()
         #expect(configuration.server.host == "0.0.0.0")  // file only
         #expect(configuration.server.port == 3000)  // file < env < override
@@ -78,6 +82,7 @@ import Testing
         #expect(configuration.log.format == .text)  // file < override
         #expect(configuration.server.gracePeriodSeconds == 0.5)  // file < override
         #expect(configuration.server.interopTestService)  // env only
+        #expect(configuration.server.pinThreads)  // override only
         #expect(configuration.database.connectTimeoutSeconds == 5)  // default
     }
 

@@ -1,3 +1,4 @@
+import CLoketAffinity
 import Logging
 import LoketRPC
 import NIOCore
@@ -40,7 +41,15 @@ public final class GRPCServer: Service, Sendable {
     /// Serves until graceful shutdown (or cancellation) and until the connections have drained.
     public func run() async throws {
         let threads = configuration.eventLoopThreads > 0 ? configuration.eventLoopThreads : System.coreCount
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
+        let cpus = configuration.pinThreads ? (0..<threads).map { Int(loket_cpu_for_thread(Int32($0))) } : []
+        let group =
+            cpus.isEmpty || cpus.contains(-1)
+            ? MultiThreadedEventLoopGroup(numberOfThreads: threads)
+            : MultiThreadedEventLoopGroup(pinnedCPUIDs: cpus)
+        if configuration.pinThreads {
+            logger.info(
+                "event loops pinned", metadata: ["cpus": "\(cpus.contains(-1) ? "unknown, not pinned" : "\(cpus)")"])
+        }
         do {
             try await serve(on: group, threads: threads)
         } catch {

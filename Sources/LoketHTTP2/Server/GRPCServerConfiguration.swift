@@ -6,6 +6,9 @@ public struct GRPCServerConfiguration: Sendable {
     public var port: Int
     /// NIO event loops; 0 means one per core.
     public var eventLoopThreads: Int
+    /// Pins event loop *i* to the *i*-th CPU the process may use, so that a loop's thread never migrates (for
+    /// machines given to the server, and measurements). Default false.
+    public var pinThreads: Bool
     /// The largest request or response message, also after decompression.
     public var maxMessageBytes: Int
     /// The largest request header block (names and values plus 32 bytes per field, as HTTP/2 counts it).
@@ -21,9 +24,10 @@ public struct GRPCServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 50051, eventLoopThreads: Int = 0, maxMessageBytes: Int = 4 << 20,
         maxHeaderListBytes: Int = 16 << 10, gracePeriod: Duration = .seconds(30), maxConcurrentStreams: Int = 100,
-        tls: TLSSettings? = nil
+        tls: TLSSettings? = nil, pinThreads: Bool = false
     ) {
         self.tls = tls
+        self.pinThreads = pinThreads
         self.host = host
         self.port = port
         self.eventLoopThreads = eventLoopThreads

@@ -75,6 +75,7 @@ struct ConfigurationKey: Sendable {
         ConfigurationKey("server.max_message_bytes", \.server.maxMessageBytes, .integer),
         ConfigurationKey("server.grace_period_seconds", \.server.gracePeriodSeconds, .float),
         ConfigurationKey("server.interop_test_service", \.server.interopTestService, .boolean),
+        ConfigurationKey("server.pin_threads", \.server.pinThreads, .boolean),
         ConfigurationKey("tls.certificate_path", \.tls.certificatePath, .optionalString),
         ConfigurationKey("tls.private_key_path", \.tls.privateKeyPath, .optionalString),
         ConfigurationKey("tls.client_ca_path", \.tls.clientCAPath, .optionalString),

@@ -20,6 +20,9 @@ public struct LoketConfiguration: Sendable, Hashable {
         public var gracePeriodSeconds: Double
         /// Whether to serve the gRPC interoperability test service. Default false: it is for test rigs only.
         public var interopTestService: Bool
+        /// Whether to pin each event loop, and each of the store's polling threads, to one CPU (loop *i* and
+        /// polling thread *i* to the *i*-th CPU the process may use). Default false: for machines given to Loket.
+        public var pinThreads: Bool
 
         /// Creates server settings; every argument defaults to the documented default.
         public init(
@@ -28,7 +31,8 @@ public struct LoketConfiguration: Sendable, Hashable {
             eventLoopThreads: Int = 0,
             maxMessageBytes: Int = 4_194_304,
             gracePeriodSeconds: Double = 30,
-            interopTestService: Bool = false
+            interopTestService: Bool = false,
+            pinThreads: Bool = false
         ) {
             self.host = host
             self.port = port
@@ -36,6 +40,7 @@ public struct LoketConfiguration: Sendable, Hashable {
             self.maxMessageBytes = maxMessageBytes
             self.gracePeriodSeconds = gracePeriodSeconds
             self.interopTestService = interopTestService
+            self.pinThreads = pinThreads
         }
     }
 

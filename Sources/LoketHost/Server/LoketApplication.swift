@@ -26,6 +26,8 @@ public struct LoketApplication: Sendable {
         clock: any WallClock = SystemWallClock()
     ) async throws -> LoketApplication {
         let plugins = try PluginHost(compiledIn: compiledIn, disabled: configuration.plugins.disabled)
+        // Before the first connection starts the polling threads.
+        if configuration.server.pinThreads { PostgresPool.pinPollingThreads() }
         let pool = PostgresPool(
             configuration: configuration.database.postgresConfiguration, logger: Logger(label: "loket.store"))
         do {

@@ -48,7 +48,7 @@ public struct LoketServer: Sendable {
                     TLSSettings(
                         certificatePath: certificate, privateKeyPath: configuration.tls.privateKeyPath ?? "",
                         clientCAPath: configuration.tls.clientCAPath)
-                }),
+                }, pinThreads: configuration.server.pinThreads),
             router: router, logger: logger)
     }
 

@@ -1,3 +1,4 @@
+import CLoketAffinity
 import Foundation
 import Synchronization
 
@@ -96,7 +97,15 @@ final class PostgresPoller: Sendable {
         state.withLock { $0.retired.append(registration.token) }
     }
 
+    /// Whether polling threads pin themselves to one CPU each as they start (``PostgresPool/pinPollingThreads()``).
+    static let pinsThreads = Atomic(false)
+
     private func run() {
+        if Self.pinsThreads.load(ordering: .relaxed), let index = Self.shared.firstIndex(where: { $0 === self }) {
+            // Poller i on the CPU of event loop i (GRPCServerConfiguration.pinThreads): same numbering.
+            let cpu = loket_cpu_for_thread(Int32(index))
+            if cpu >= 0 { _ = loket_pin_current_thread(cpu) }
+        }
         let capacity = 64
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity * Epoll.eventSize, alignment: 8)
         var jobs: [UnownedJob] = []

@@ -51,6 +51,14 @@ public final class PostgresPool: Sendable {
     /// database work. The executors are shared by all pools of the process.
     public var taskExecutors: [any TaskExecutor] { PostgresPoller.shared }
 
+    /// Makes the polling threads behind ``taskExecutors`` pin themselves to one CPU each (thread *i* to the *i*-th
+    /// CPU the process may use, as `GRPCServerConfiguration.pinThreads` does for event loops), so that they never
+    /// migrate between cores. Applies to threads that start afterwards: call it before the first connection
+    /// opens. For machines given to Loket, and measurements.
+    public static func pinPollingThreads() {
+        PostgresPoller.pinsThreads.store(true, ordering: .relaxed)
+    }
+
     /// Connections open, idle and callers waiting, for health checks and tests.
     public var statistics: PostgresPoolStatistics {
         state.withLock { state in

@@ -126,8 +126,20 @@ public struct NationalNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// `YY.MM.DD-SSS.CC`, the usual display form.
     public var formatted: String {
-        let d = Array(digits)
-        return "\(String(d[0..<2])).\(String(d[2..<4])).\(String(d[4..<6]))-\(String(d[6..<9])).\(String(d[9..<11]))"
+        // From the ASCII bytes in one buffer: every person a read returns is shown this way.
+        String(unsafeUninitializedCapacity: digits.utf8.count + 4) { buffer in
+            var count = 0
+            for (position, byte) in digits.utf8.enumerated() {
+                switch position {
+                case 2, 4, 9: buffer[count] = UInt8(ascii: "."); count += 1
+                case 6: buffer[count] = UInt8(ascii: "-"); count += 1
+                default: break
+                }
+                buffer[count] = byte
+                count += 1
+            }
+            return count
+        }
     }
 
     /// The 11 digits.
