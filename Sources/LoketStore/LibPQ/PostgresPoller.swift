@@ -101,6 +101,8 @@ final class PostgresPoller: Sendable {
     static let pinsThreads = Atomic(false)
 
     private func run() {
+        // Named from the thread itself: only then does Foundation give the kernel the name (`top -H`, perf).
+        Thread.current.name = name
         if Self.pinsThreads.load(ordering: .relaxed), let index = Self.shared.firstIndex(where: { $0 === self }) {
             // Poller i on the CPU of event loop i (GRPCServerConfiguration.pinThreads): same numbering.
             let cpu = loket_cpu_for_thread(Int32(index))

@@ -46,7 +46,8 @@ public final class PostgresPool: Sendable {
     /// The threads that wait for the pool's sockets (one per core), as task executors: event loops that drive
     /// libpq. A task that prefers one of them (`group.addTask(executorPreference: pool.taskExecutors[i])`) sends
     /// its statements and gets their results on that one thread, without the switch to another thread that
-    /// resuming a task elsewhere costs, and is lent a connection that thread polls when one is idle. Such tasks
+    /// resuming a task elsewhere costs: it is lent a connection that thread polls when one is idle, and any other
+    /// connection it is lent moves to that thread (one `epoll_ctl` delete and add). Such tasks
     /// share the thread with every connection's results, so they must never block and should do little besides
     /// database work. The executors are shared by all pools of the process.
     public var taskExecutors: [any TaskExecutor] { PostgresPoller.shared }
