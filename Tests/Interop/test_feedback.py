@@ -461,6 +461,27 @@ def test_counter_visit_invitation_needs_an_active_survey(fb, configured):
     assert error.code() == grpc.StatusCode.NOT_FOUND
 
 
+def test_departments_named_or_missing_get_clear_answers(fb, configured):
+    # An account without a department cannot do what a department's staff does (the host says so first).
+    error = rpc_error(lambda: fb.surveys.InviteVisitor(fb.sv.InviteVisitorRequest(),
+                                                       metadata=md(fb.keys.root, "en", None), timeout=5))
+    assert error.code() == grpc.StatusCode.PERMISSION_DENIED and "belongs to none" in error.details()
+    # A department that an administrator names and that does not exist is NOT_FOUND, not a quiet one with zeros.
+    for call in (
+        lambda: fb.complaints.Analyze(fb.pb.AnalyzeRequest(department_id="nergens"),
+                                      metadata=md(fb.keys.admin, "en"), timeout=10),
+        lambda: fb.complaints.ListDeadlines(fb.pb.ListDeadlinesRequest(department_id="nergens"),
+                                            metadata=md(fb.keys.admin, "en"), timeout=5),
+    ):
+        error = rpc_error(call)
+        assert error.code() == grpc.StatusCode.NOT_FOUND
+        assert error.details() == "The department nergens does not exist."
+    # An existing department without cases still answers, with zeros.
+    quiet = fb.complaints.Analyze(fb.pb.AnalyzeRequest(department_id="archief"), metadata=md(fb.keys.admin),
+                                  timeout=10)
+    assert quiet.total.cases == 0
+
+
 def test_list_cases_pages_with_an_opaque_keyset_token(fb, configured):
     # 505 cases of the archive department, three at a time received at the same moment (ties are broken by id).
     start = datetime.datetime(2025, 6, 2, 8, 0, tzinfo=datetime.timezone.utc)

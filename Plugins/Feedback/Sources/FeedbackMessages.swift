@@ -20,6 +20,7 @@ enum FeedbackMessages {
     static let reasonRequired = "reason-required"
     static let invalidNote = "invalid-note"
     static let unknownDepartment = "unknown-department"
+    static let callerWithoutDepartment = "caller-without-department"
     static let invalidRule = "invalid-rule"
     static let invalidCategory = "invalid-category"
     static let invalidSettings = "invalid-settings"
@@ -193,6 +194,11 @@ enum FeedbackMessages {
             fr: "Rouvert après une réponse insatisfaite à l'enquête de satisfaction.",
             de: "Wiedereröffnet nach einer unzufriedenen Antwort auf die Zufriedenheitsumfrage.",
             en: "Reopened after an unhappy answer to the satisfaction survey."),
+        callerWithoutDepartment: LocalizedText(
+            nl: "Deze handeling is er voor medewerkers van een dienst; uw account hoort bij geen enkele dienst.",
+            fr: "Cette opération est réservée au personnel d'un service ; votre compte n'appartient à aucun service.",
+            de: "Dieser Vorgang ist Mitarbeitenden einer Abteilung vorbehalten; Ihr Konto gehört zu keiner Abteilung.",
+            en: "This is done by the staff of a department; your account belongs to none."),
         departmentNotAllowed: LocalizedText(
             nl: "U kunt alleen de gegevens van uw eigen dienst opvragen, niet die van {0}.",
             fr: "Vous ne pouvez consulter que les données de votre propre service, pas celles de {0}.",

@@ -27,6 +27,7 @@ extension ComplaintsService {
         let from = try optionalDay(request.from, context)
         let to = try optionalDay(request.to, context)
         return try await plugin.transaction(context) { transaction in
+            try await requireExisting(request.departmentId, transaction, context)
             try await transaction.query("\(unsafeRawSQL: Self.analysisSettings)")
             let rows = try await transaction.query(
                 """

@@ -10,6 +10,7 @@ extension ComplaintsService {
         let today = Day(belgian: plugin.clock.now())
         let within = request.withinWorkingDays <= 0 ? 2 : min(Int(request.withinWorkingDays), 60)
         return try await plugin.transaction(context) { transaction in
+            try await requireExisting(request.departmentId, transaction, context)
             let settings = try await Self.settings(transaction)
             let policy = DeadlinePolicy(
                 calendar: plugin.calendar, firstAnswerWorkingDays: Int(settings.firstAnswerWorkingDays))
@@ -64,5 +65,12 @@ extension ComplaintsService {
                 .permissionDenied, FeedbackMessages.departmentNotAllowed, for: context, requested)
         }
         return requested
+    }
+
+    /// NOT_FOUND for a department an administrator names that does not exist, rather than empty figures that
+    /// look like a quiet department; nothing to check when the request names none.
+    func requireExisting(_ requested: String, _ transaction: Transaction, _ context: ServerContext) async throws {
+        guard !requested.isEmpty, try await !Self.departmentExists(requested, transaction) else { return }
+        throw plugin.localizer.error(.notFound, FeedbackMessages.unknownDepartment, for: context, requested)
     }
 }

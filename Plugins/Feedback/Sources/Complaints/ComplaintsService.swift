@@ -150,7 +150,7 @@ struct ComplaintsService: Loket_Feedback_V1_ComplaintsService {
     /// The caller's department; the host has checked that the plugin is enabled there.
     func department(of caller: Caller, _ context: ServerContext) throws -> String {
         guard let department = caller.department else {
-            throw plugin.localizer.error(.permissionDenied, FeedbackMessages.unknownDepartment, for: context, "-")
+            throw plugin.localizer.error(.permissionDenied, FeedbackMessages.callerWithoutDepartment, for: context)
         }
         return department
     }

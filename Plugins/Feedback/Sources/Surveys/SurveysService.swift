@@ -68,7 +68,7 @@ struct SurveysService: Loket_Feedback_V1_SurveysService {
             throw plugin.localizer.error(.invalidArgument, FeedbackMessages.invalidLanguage, for: context, request.language)
         }
         guard let department = caller.department else {
-            throw plugin.localizer.error(.permissionDenied, FeedbackMessages.unknownDepartment, for: context, "-")
+            throw plugin.localizer.error(.permissionDenied, FeedbackMessages.callerWithoutDepartment, for: context)
         }
         let now = plugin.clock.now()
         return try await plugin.transaction(context) { transaction in
