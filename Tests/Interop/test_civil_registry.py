@@ -530,6 +530,120 @@ def test_a_registered_birth_like_a_person_with_the_same_parents_is_flagged_and_r
         "/loket.civilregistry.v1.CivilRegistry/RecordAction"
 
 
+def duplicate_page(env, language="en", **fields):
+    return env.stub.ListPersonDuplicates(env.pb.ListPersonDuplicatesRequest(**fields),
+                                         metadata=clerk(env, language), timeout=5)
+
+
+def all_duplicate_pages(env, **fields) -> list[list]:
+    """Every page of a listing, following next_page_token until it is empty."""
+    pages, token = [], ""
+    while True:
+        response = duplicate_page(env, page_token=token, **fields)
+        pages.append(list(response.duplicates))
+        token = response.next_page_token
+        if not token:
+            return pages
+        assert len(pages) < 200, "the listing does not end"
+
+
+def assert_documented_order(env, flags) -> None:
+    """Open flags first, oldest flagged first; then resolved ones, most recently resolved first; ties by id."""
+    unresolved = env.pb.DUPLICATE_VERDICT_UNSPECIFIED
+    open_flags = [f for f in flags if f.verdict == unresolved]
+    resolved = [f for f in flags if f.verdict != unresolved]
+    assert [f.id for f in flags] == [f.id for f in open_flags + resolved]
+    # The times are RFC 3339 in UTC with microseconds, all of one width: they sort as text.
+    assert [f.id for f in open_flags] == [f.id for f in sorted(open_flags, key=lambda f: (f.flagged_at, f.id))]
+    by_id = sorted(resolved, key=lambda f: f.id)
+    assert [f.id for f in resolved] == [f.id for f in sorted(by_id, key=lambda f: f.resolved_at, reverse=True)]
+
+
+def test_possible_duplicates_are_listed_page_by_page_each_once_in_order(env):
+    pb = env.pb
+    # Seven persons of the same name and birth date: each is flagged against every earlier one. The first is the
+    # candidate of six flags raised at six times; the last raised six flags in one transaction, so they share
+    # their time and only the id orders them.
+    day = "1961-06-15"
+    persons = [create_person(env, national_number(day, 11 + 2 * n), "Paginaat", "Noor") for n in range(7)]
+    first, last = persons[0], persons[-1]
+    assert len(last.possible_duplicate_of) == 6
+
+    for person in (first, last):
+        pages = all_duplicate_pages(env, person_id=person.id, limit=2)
+        assert [len(page) for page in pages] == [2, 2, 2]
+        flags = [f for page in pages for f in page]
+        assert sorted(f.id for f in flags) == sorted(f.id for f in duplicate_page(env, person_id=person.id).duplicates)
+        assert len({f.id for f in flags}) == 6
+        assert_documented_order(env, flags)
+    assert len({f.flagged_at for f in duplicate_page(env, person_id=last.id).duplicates}) == 1
+
+    # Resolve four of the last person's flags: three at one moment (one statement, so their resolved_at ties and
+    # the id orders them), then one through the RPC, the most recent.
+    flags = list(duplicate_page(env, person_id=last.id).duplicates)
+    tied = [f.id for f in flags[1:4]]
+    psql(env.database, f"""
+        UPDATE civil_registry.person_duplicates
+        SET verdict = 'not_duplicate', reason = 'twins, says the registrar', resolved_at = now(),
+            resolved_by = 'an.peeters', resolved_department_id = 'burgerzaken'
+        WHERE id IN ({", ".join(f"'{id}'" for id in tied)})""")
+    latest = resolve(env, flags[4].id, pb.DUPLICATE_VERDICT_NOT_DUPLICATE, "not the same woman")
+    for limit in (1, 2, 4):
+        pages = all_duplicate_pages(env, person_id=last.id, include_resolved=True, limit=limit)
+        assert [len(page) for page in pages] == [limit] * (6 // limit) + ([6 % limit] if 6 % limit else [])
+        listed = [f for page in pages for f in page]
+        assert_documented_order(env, listed)
+        assert [f.id for f in listed] == [flags[0].id, flags[5].id, latest.id] + sorted(tied)
+    # Without include_resolved the two open ones fit on one page: no token.
+    response = duplicate_page(env, person_id=last.id, limit=2)
+    assert [f.id for f in response.duplicates] == [flags[0].id, flags[5].id] and response.next_page_token == ""
+
+    # The whole list, whatever the other tests left in it: every flag once, in the documented order.
+    listed = [f for page in all_duplicate_pages(env, include_resolved=True, limit=3) for f in page]
+    assert len({f.id for f in listed}) == len(listed) == int(
+        scalar(env, "SELECT count(*) FROM civil_registry.person_duplicates"))
+    assert_documented_order(env, listed)
+    open_listed = [f for page in all_duplicate_pages(env, limit=3) for f in page]
+    assert [f.id for f in open_listed] == [f.id for f in listed if f.verdict == pb.DUPLICATE_VERDICT_UNSPECIFIED]
+
+    # A flag raised while a registrar pages joins the open flags not yet listed: neither lost nor repeated.
+    # (Some of the first person's flags may be among the four resolved above: count the open ones.)
+    open_before = len(duplicate_page(env, person_id=first.id).duplicates)
+    first_page = duplicate_page(env, person_id=first.id, limit=2)
+    newcomer = create_person(env, national_number(day, 11 + 2 * 7), "Paginaat", "Noor")
+    token, rest = first_page.next_page_token, []
+    while token:
+        response = duplicate_page(env, person_id=first.id, limit=2, page_token=token)
+        rest += response.duplicates
+        token = response.next_page_token
+    listed = list(first_page.duplicates) + rest
+    assert len({f.id for f in listed}) == len(listed) == open_before + 1 and listed[-1].person.id == newcomer.id
+    assert_documented_order(env, listed)
+
+
+def test_a_bad_page_token_is_invalid_argument_in_the_callers_language(env):
+    day = "1962-07-16"
+    persons = [create_person(env, national_number(day, 21 + 2 * n), "Tokenaar", "Mila") for n in range(3)]
+    token = duplicate_page(env, person_id=persons[-1].id, limit=1).next_page_token
+    assert token
+    assert len(duplicate_page(env, person_id=persons[-1].id, limit=1, page_token=token).duplicates) == 1
+    # Malformed, or one character changed: the token is invalid, in each language.
+    altered = token[:10] + ("A" if token[10] != "A" else "B") + token[11:]
+    words = {"nl": "paginatoken is ongeldig", "fr": "jeton de page n'est pas valide",
+             "de": "Seitentoken ist ungültig", "en": "page token is invalid"}
+    for bad in ("not-a-token", altered, token[:-2], token + "x"):
+        for language, expected in words.items():
+            error = rpc_error(lambda: duplicate_page(env, language, person_id=persons[-1].id, limit=1,
+                                                     page_token=bad))
+            assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and expected in error.details(), error.details()
+    # A sound token with other filters: refused, saying so.
+    words = {"nl": "andere filters", "fr": "filtres différents", "de": "anderen Filtern", "en": "other filters"}
+    for filters in ({"person_id": persons[0].id}, {}, {"person_id": persons[-1].id, "include_resolved": True}):
+        for language, expected in words.items():
+            error = rpc_error(lambda: duplicate_page(env, language, limit=1, page_token=token, **filters))
+            assert error.code() == grpc.StatusCode.INVALID_ARGUMENT and expected in error.details(), error.details()
+
+
 def test_duplicate_calls_need_a_purpose_and_the_permission(env):
     pb = env.pb
     for call in (lambda key: env.stub.ListPersonDuplicates(pb.ListPersonDuplicatesRequest(), metadata=key, timeout=5),

@@ -952,8 +952,12 @@ public struct Loket_Civilregistry_V1_ListPersonDuplicatesRequest: ProtobufMessag
     public var includeResolved: Bool = false
     /// Only the flags this person is part of, on either side; empty for all.
     public var personId: String = ""
-    /// At most this many (default and maximum 100).
+    /// The page size: flags per page, 0 (or less) for 100; more than 100 counts as 100.
     public var limit: Int32 = 0
+    /// Empty for the first page; otherwise a previous response's `next_page_token`, with the same `include_resolved`
+    /// and `person_id`. The token is opaque; one that is malformed, altered or made for other filters is
+    /// INVALID_ARGUMENT.
+    public var pageToken: String = ""
 
     /// The protobuf-c layout of `loket.civilregistry.v1.ListPersonDuplicatesRequest`.
     public static var wireDescriptor: WireDescriptor {
@@ -968,6 +972,7 @@ public struct Loket_Civilregistry_V1_ListPersonDuplicatesRequest: ProtobufMessag
         self.includeResolved = reader.bool(0)
         self.personId = try reader.string(1)
         self.limit = reader.scalar(2, as: Int32.self)
+        self.pageToken = try reader.string(3)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
@@ -975,13 +980,20 @@ public struct Loket_Civilregistry_V1_ListPersonDuplicatesRequest: ProtobufMessag
         writer.setBool(0, self.includeResolved)
         if !self.personId.isEmpty { writer.setString(1, self.personId) }
         writer.setScalar(2, self.limit)
+        if !self.pageToken.isEmpty { writer.setString(3, self.pageToken) }
     }
 }
 
 /// The `loket.civilregistry.v1.ListPersonDuplicatesResponse` message.
 public struct Loket_Civilregistry_V1_ListPersonDuplicatesResponse: ProtobufMessage {
-    /// `duplicates` (field 1).
+    /// The open flags first, oldest flag first; then, with `include_resolved`, the resolved ones, the most recently
+    /// resolved first; ties in time by flag id. A page continues after the last flag of the previous one in this
+    /// order, so no flag is repeated or skipped because others were listed or raised meanwhile (a new flag joins the
+    /// open ones not yet listed). A flag resolved while a client pages leaves the open part and, with
+    /// `include_resolved`, joins the head of the resolved part, which a client already in that part has passed.
     public var duplicates: [Loket_Civilregistry_V1_PersonDuplicate] = []
+    /// Empty on the last page.
+    public var nextPageToken: String = ""
 
     /// The protobuf-c layout of `loket.civilregistry.v1.ListPersonDuplicatesResponse`.
     public static var wireDescriptor: WireDescriptor {
@@ -994,11 +1006,13 @@ public struct Loket_Civilregistry_V1_ListPersonDuplicatesResponse: ProtobufMessa
     /// Reads the fields of an unpacked protobuf-c message.
     public init(wireReader reader: WireReader) throws(WireError) {
         self.duplicates = try reader.repeatedMessage(0, as: Loket_Civilregistry_V1_PersonDuplicate.self)
+        self.nextPageToken = try reader.string(1)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
     public func write(to writer: inout WireWriter) {
         if !self.duplicates.isEmpty { writer.setRepeatedMessage(0, self.duplicates) }
+        if !self.nextPageToken.isEmpty { writer.setString(1, self.nextPageToken) }
     }
 }
 

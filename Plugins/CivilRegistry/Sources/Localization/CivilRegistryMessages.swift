@@ -45,6 +45,8 @@ public enum CivilRegistryMessages {
     static let duplicateReasonRequired = "duplicate-reason-required"
     static let duplicateAlreadyResolved = "duplicate-already-resolved"
     static let personAlreadyDuplicate = "person-already-duplicate"
+    static let duplicatePageTokenInvalid = "duplicate-page-token-invalid"
+    static let duplicatePageTokenFilters = "duplicate-page-token-filters"
 
     /// Every message.
     public static let catalog: [String: LocalizedText] = [
@@ -263,5 +265,15 @@ public enum CivilRegistryMessages {
             fr: "La personne {0} est déjà marquée comme doublon de la personne {1}.",
             de: "Person {0} ist bereits als Duplikat von Person {1} markiert.",
             en: "Person {0} is already marked as a duplicate of person {1}."),
+        duplicatePageTokenInvalid: LocalizedText(
+            nl: "Dit paginatoken is ongeldig of gewijzigd; begin opnieuw bij de eerste pagina (zonder paginatoken).",
+            fr: "Ce jeton de page n'est pas valide ou a été modifié ; recommencez à la première page (sans jeton de page).",
+            de: "Dieses Seitentoken ist ungültig oder wurde verändert; beginnen Sie wieder mit der ersten Seite (ohne Seitentoken).",
+            en: "This page token is invalid or was altered; start again from the first page (without a page token)."),
+        duplicatePageTokenFilters: LocalizedText(
+            nl: "Dit paginatoken hoort bij een lijst met andere filters (include_resolved, person_id); vraag de volgende pagina met dezelfde filters of begin opnieuw bij de eerste pagina.",
+            fr: "Ce jeton de page appartient à une liste aux filtres différents (include_resolved, person_id) ; demandez la page suivante avec les mêmes filtres ou recommencez à la première page.",
+            de: "Dieses Seitentoken gehört zu einer Liste mit anderen Filtern (include_resolved, person_id); fragen Sie die nächste Seite mit denselben Filtern ab oder beginnen Sie wieder mit der ersten Seite.",
+            en: "This page token belongs to a list with other filters (include_resolved, person_id); ask for the next page with the same filters or start again from the first page."),
     ]
 }

@@ -63,23 +63,72 @@ extension CivilRegistryService {
         return candidates.compactMap(UUID.init(uuidString:))
     }
 
+    /// Flags per ListPersonDuplicates page when the request does not say, and at most.
+    static let duplicatePageSize = 100
+
+    /// One page of the flags in the documented order (see the proto and the README): open flags by time flagged,
+    /// then, with `include_resolved`, resolved flags by time resolved descending, ties by id. A page token names the
+    /// last flag of the previous page (``DuplicatePageToken``); the next page is the flags after it in that order.
     func listPersonDuplicates(
         request: Loket_Civilregistry_V1_ListPersonDuplicatesRequest, context: ServerContext
     ) async throws -> Loket_Civilregistry_V1_ListPersonDuplicatesResponse {
         let person = request.personId.isEmpty ? nil : try uuid(request.personId, context)
-        let limit = request.limit <= 0 || request.limit > 100 ? 100 : Int64(request.limit)
+        // `limit` predates paging and kept its meaning: 0 or less is the default, more than the maximum the maximum.
+        let pageSize = request.limit <= 0 ? Self.duplicatePageSize : min(Int(request.limit), Self.duplicatePageSize)
+        var after: DuplicatePageToken?
+        if !request.pageToken.isEmpty {
+            guard let token = DuplicatePageToken(request.pageToken) else {
+                throw plugin.localizer.error(
+                    .invalidArgument, CivilRegistryMessages.duplicatePageTokenInvalid, for: context)
+            }
+            guard token.matches(includeResolved: request.includeResolved, person: person) else {
+                throw plugin.localizer.error(
+                    .invalidArgument, CivilRegistryMessages.duplicatePageTokenFilters, for: context)
+            }
+            after = token
+        }
+        // NULL without a token; true after an open flag, false after a resolved one.
+        let afterOpen = after.map { $0.part == .open }
+        let afterMicroseconds = after?.microseconds
+        let afterID = after?.id
         // One statement: a read outside a transaction, its audit record committed with other reads' records.
         return try await plugin.read(context) { read in
+            // The keyset condition follows the two parts of the order. After an open flag: the later open flags
+            // (flagged_at, id ascending) and every resolved one. After a resolved flag: the resolved flags further
+            // down (resolved_at descending, then id ascending) — `(resolved_at, after id) < (after time, id)` is
+            // "resolved earlier, or at the same time with a greater id" as one row comparison. The last column is
+            // the flag's time in its part, exact to the microsecond, for the next page's token. One row more than
+            // the page tells whether there is a next page.
             let rows = try await read.query(
                 """
-                SELECT \(unsafeRawSQL: Self.personDuplicateColumns) \(unsafeRawSQL: Self.personDuplicateTables)
+                SELECT \(unsafeRawSQL: Self.personDuplicateColumns),
+                       (extract(epoch FROM coalesce(f.resolved_at, f.flagged_at)) * 1000000)::bigint
+                \(unsafeRawSQL: Self.personDuplicateTables)
                 WHERE (f.verdict IS NULL OR \(request.includeResolved))
                   AND (\(person)::uuid IS NULL OR f.person_id = \(person) OR f.candidate_id = \(person))
+                  AND (\(afterOpen)::boolean IS NULL
+                       OR (\(afterOpen)::boolean AND (f.verdict IS NOT NULL OR (f.flagged_at, f.id)
+                           > ('epoch'::timestamptz + \(afterMicroseconds)::bigint * interval '1 microsecond',
+                              \(afterID)::uuid)))
+                       OR (NOT \(afterOpen)::boolean AND f.verdict IS NOT NULL AND (f.resolved_at, \(afterID)::uuid)
+                           < ('epoch'::timestamptz + \(afterMicroseconds)::bigint * interval '1 microsecond', f.id)))
                 ORDER BY f.verdict IS NOT NULL, CASE WHEN f.verdict IS NULL THEN f.flagged_at END,
                          f.resolved_at DESC, f.id
-                LIMIT \(limit)
+                LIMIT \(Int64(pageSize + 1))
                 """)
-            let duplicates = try rows.map { try Self.personDuplicate($0) }
+            var duplicates = try rows.map { try Self.personDuplicate($0) }
+            var response = Loket_Civilregistry_V1_ListPersonDuplicatesResponse()
+            if duplicates.count > pageSize {
+                duplicates.removeLast(duplicates.count - pageSize)
+                let last = rows[pageSize - 1]
+                let microseconds = try last.decode(Int64.self, at: last.columns.count - 1)
+                if let flag = duplicates.last, let id = UUID(uuidString: flag.id) {
+                    response.nextPageToken = DuplicatePageToken(
+                        includeResolved: request.includeResolved, person: person,
+                        part: flag.verdict == .unspecified ? .open : .resolved, microseconds: microseconds, id: id
+                    ).encoded
+                }
+            }
             var subjects: [AuditSubject] = []
             for duplicate in duplicates {
                 for person in [duplicate.person, duplicate.candidate] {
@@ -90,7 +139,8 @@ extension CivilRegistryService {
             if !subjects.isEmpty {
                 read.audit(AuditRecord(.read, subjects: subjects, information: Self.personInformation))
             }
-            return .with { $0.duplicates = duplicates }
+            response.duplicates = duplicates
+            return response
         }
     }
 

@@ -2736,7 +2736,7 @@ const ProtobufCMessageDescriptor loket__civilregistry__v1__person_duplicate__des
   (ProtobufCMessageInit) loket__civilregistry__v1__person_duplicate__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__civilregistry__v1__list_person_duplicates_request__field_descriptors[3] =
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__list_person_duplicates_request__field_descriptors[4] =
 {
   {
     "include_resolved",
@@ -2774,16 +2774,29 @@ static const ProtobufCFieldDescriptor loket__civilregistry__v1__list_person_dupl
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "page_token",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ListPersonDuplicatesRequest, page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__civilregistry__v1__list_person_duplicates_request__field_indices_by_name[] = {
   0,   /* field[0] = include_resolved */
   2,   /* field[2] = limit */
+  3,   /* field[3] = page_token */
   1,   /* field[1] = person_id */
 };
 static const ProtobufCIntRange loket__civilregistry__v1__list_person_duplicates_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor loket__civilregistry__v1__list_person_duplicates_request__descriptor =
 {
@@ -2793,14 +2806,14 @@ const ProtobufCMessageDescriptor loket__civilregistry__v1__list_person_duplicate
   "Loket__Civilregistry__V1__ListPersonDuplicatesRequest",
   "loket.civilregistry.v1",
   sizeof(Loket__Civilregistry__V1__ListPersonDuplicatesRequest),
-  3,
+  4,
   loket__civilregistry__v1__list_person_duplicates_request__field_descriptors,
   loket__civilregistry__v1__list_person_duplicates_request__field_indices_by_name,
   1,  loket__civilregistry__v1__list_person_duplicates_request__number_ranges,
   (ProtobufCMessageInit) loket__civilregistry__v1__list_person_duplicates_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__civilregistry__v1__list_person_duplicates_response__field_descriptors[1] =
+static const ProtobufCFieldDescriptor loket__civilregistry__v1__list_person_duplicates_response__field_descriptors[2] =
 {
   {
     "duplicates",
@@ -2814,14 +2827,27 @@ static const ProtobufCFieldDescriptor loket__civilregistry__v1__list_person_dupl
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "next_page_token",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Civilregistry__V1__ListPersonDuplicatesResponse, next_page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__civilregistry__v1__list_person_duplicates_response__field_indices_by_name[] = {
   0,   /* field[0] = duplicates */
+  1,   /* field[1] = next_page_token */
 };
 static const ProtobufCIntRange loket__civilregistry__v1__list_person_duplicates_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor loket__civilregistry__v1__list_person_duplicates_response__descriptor =
 {
@@ -2831,7 +2857,7 @@ const ProtobufCMessageDescriptor loket__civilregistry__v1__list_person_duplicate
   "Loket__Civilregistry__V1__ListPersonDuplicatesResponse",
   "loket.civilregistry.v1",
   sizeof(Loket__Civilregistry__V1__ListPersonDuplicatesResponse),
-  1,
+  2,
   loket__civilregistry__v1__list_person_duplicates_response__field_descriptors,
   loket__civilregistry__v1__list_person_duplicates_response__field_indices_by_name,
   1,  loket__civilregistry__v1__list_person_duplicates_response__number_ranges,

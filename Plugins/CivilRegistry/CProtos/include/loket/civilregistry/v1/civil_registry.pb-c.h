@@ -474,24 +474,41 @@ struct  Loket__Civilregistry__V1__ListPersonDuplicatesRequest
    */
   char *person_id;
   /*
-   * At most this many (default and maximum 100).
+   * The page size: flags per page, 0 (or less) for 100; more than 100 counts as 100.
    */
   int32_t limit;
+  /*
+   * Empty for the first page; otherwise a previous response's `next_page_token`, with the same `include_resolved`
+   * and `person_id`. The token is opaque; one that is malformed, altered or made for other filters is
+   * INVALID_ARGUMENT.
+   */
+  char *page_token;
 };
 #define LOKET__CIVILREGISTRY__V1__LIST_PERSON_DUPLICATES_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__list_person_duplicates_request__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, 0 }
+    , 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Loket__Civilregistry__V1__ListPersonDuplicatesResponse
 {
   ProtobufCMessage base;
+  /*
+   * The open flags first, oldest flag first; then, with `include_resolved`, the resolved ones, the most recently
+   * resolved first; ties in time by flag id. A page continues after the last flag of the previous one in this
+   * order, so no flag is repeated or skipped because others were listed or raised meanwhile (a new flag joins the
+   * open ones not yet listed). A flag resolved while a client pages leaves the open part and, with
+   * `include_resolved`, joins the head of the resolved part, which a client already in that part has passed.
+   */
   size_t n_duplicates;
   Loket__Civilregistry__V1__PersonDuplicate **duplicates;
+  /*
+   * Empty on the last page.
+   */
+  char *next_page_token;
 };
 #define LOKET__CIVILREGISTRY__V1__LIST_PERSON_DUPLICATES_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__civilregistry__v1__list_person_duplicates_response__descriptor) \
-    , 0,NULL }
+    , 0,NULL, (char *)protobuf_c_empty_string }
 
 
 struct  Loket__Civilregistry__V1__ResolvePersonDuplicateRequest
