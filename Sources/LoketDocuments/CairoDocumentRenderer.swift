@@ -1,4 +1,5 @@
 import CCairo
+import Dispatch
 import LoketPluginAPI
 
 #if canImport(FoundationEssentials)
@@ -19,8 +20,18 @@ public struct CairoDocumentRenderer: DocumentRenderer {
         self.fontFamily = fontFamily
     }
 
-    /// The PDF of `document`.
-    public func render(_ document: Document) throws -> [UInt8] {
+    /// The PDF of `document`, rendered on a thread of Dispatch's global queue rather than the caller's (an event
+    /// loop, for a handler).
+    public func render(_ document: Document) async throws -> [UInt8] {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try renderOnThisThread(document) })
+            }
+        }
+    }
+
+    /// The PDF of `document`, rendered on the calling thread.
+    public func renderOnThisThread(_ document: Document) throws -> [UInt8] {
         let sink = PDFByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
         guard

@@ -23,7 +23,7 @@ struct CairoDocumentRendererTests {
 
     @Test("a PDF whose text has the title, every line with its accents and the footer")
     func text() throws {
-        let pdf = try renderer.render(document)
+        let pdf = try renderer.renderOnThisThread(document)
         #expect(pdf.starts(with: Array("%PDF-".utf8)))
         let text = try PopplerTool.text(pdf)
         #expect(text.contains("Extrait d'acte de décès"))
@@ -36,7 +36,7 @@ struct CairoDocumentRendererTests {
 
     @Test("title, creation date and size in the metadata; DejaVu Sans embedded")
     func metadata() throws {
-        let pdf = try renderer.render(document)
+        let pdf = try renderer.renderOnThisThread(document)
         #expect(try PopplerTool.info(pdf, "Title") == "Extrait d'acte de décès")
         #expect(try PopplerTool.info(pdf, "CreationDate")?.hasPrefix("2026-07-25T17:20:00") == true)
         #expect(try PopplerTool.info(pdf, "Page size")?.contains("(A4)") == true)
@@ -45,10 +45,16 @@ struct CairoDocumentRendererTests {
 
     @Test("the same document gives the same bytes")
     func deterministic() throws {
-        #expect(try renderer.render(document) == renderer.render(document))
+        #expect(try renderer.renderOnThisThread(document) == renderer.renderOnThisThread(document))
         var later = document
         later.created = created.addingTimeInterval(86_400)
-        #expect(try renderer.render(document) != renderer.render(later))
+        #expect(try renderer.renderOnThisThread(document) != renderer.renderOnThisThread(later))
+    }
+
+    @Test("rendered for a caller on another thread, the bytes are the same")
+    func offTheCallersThread() async throws {
+        let bytes = try await renderer.render(document)
+        #expect(bytes == (try renderer.renderOnThisThread(document)))
     }
 
     @Test("a long document runs over several pages, footer and page numbers on each")
@@ -59,7 +65,7 @@ struct CairoDocumentRendererTests {
                 Document.Line(label: "Label \(section).\(line)", value: "Value \(section).\(line) ü é ç")
             })
         }
-        let pdf = try renderer.render(long)
+        let pdf = try renderer.renderOnThisThread(long)
         let pages = try #require(try PopplerTool.info(pdf, "Pages").flatMap { Int($0) })
         #expect(pages >= 3)
         let text = try PopplerTool.text(pdf)
@@ -74,7 +80,7 @@ struct CairoDocumentRendererTests {
         let words = Array(repeating: "Rue de l'Hôtel de Ville", count: 12).joined(separator: " ")
         let word = String(repeating: "x", count: 150)
         wrapped.sections = [.init(lines: [.init(label: "Adresse", value: words), .init(label: "Code", value: word)])]
-        let text = try PopplerTool.text(try renderer.render(wrapped))
+        let text = try PopplerTool.text(try renderer.renderOnThisThread(wrapped))
         let lines = text.split(separator: "\n")
         #expect(lines.filter { $0.contains("Rue de l'Hôtel de Ville") }.count >= 3)
         #expect(lines.filter { $0.contains("xxxx") }.count >= 2)

@@ -72,7 +72,7 @@ extension CivilRegistryService {
                           floor(extract(epoch FROM issued_at))::bigint
                 """)
             let (issuedAt, issuedSecond) = try issued[0].decode(String.self, Int64.self)
-            let pdf = try extractPDF(text: text, language: language, issuedSecond: issuedSecond)
+            let pdf = try await extractPDF(text: text, language: language, issuedSecond: issuedSecond)
             try await transaction.query(
                 "UPDATE civil_registry.acts SET status = \(next.status.rawValue), updated_at = now() WHERE id = \(id)")
             try await appendAction(
@@ -112,7 +112,7 @@ extension CivilRegistryService {
             let (act, language, text, issuedAt, issuedBy, issuedSecond) = try row.decode(
                 String.self, String.self, String.self, String.self, String.self, Int64.self)
             // Made again from what was stored: the same bytes as when the extract was issued.
-            let pdf = try extractPDF(
+            let pdf = try await extractPDF(
                 text: text, language: ExtractLanguage(code: language) ?? .multilingual, issuedSecond: issuedSecond)
             try await transaction.audit(
                 AuditRecord(.read, subjects: [AuditSubject(kind: "extract", id: code), AuditSubject(kind: "act", id: act)],
@@ -130,8 +130,8 @@ extension CivilRegistryService {
     }
 
     /// The PDF of an extract, from its text and the second it was issued (the PDF's creation date).
-    private func extractPDF(text: String, language: ExtractLanguage, issuedSecond: Int64) throws -> [UInt8] {
+    private func extractPDF(text: String, language: ExtractLanguage, issuedSecond: Int64) async throws -> [UInt8] {
         let issuedAt = Date(timeIntervalSince1970: TimeInterval(issuedSecond))
-        return try plugin.documentRenderer.render(ExtractDocument.make(text: text, language: language, issuedAt: issuedAt))
+        return try await plugin.documentRenderer.render(ExtractDocument.make(text: text, language: language, issuedAt: issuedAt))
     }
 }
