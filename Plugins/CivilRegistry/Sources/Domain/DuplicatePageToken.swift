@@ -9,11 +9,10 @@ import LoketPluginAPI
 /// continue a different listing: a page of one person's flags continued as the whole list would silently skip
 /// rows.
 ///
-/// Clients see an opaque string: base64url of a versioned text ending in a digest of the rest. The digest is a
-/// checksum, not a signature (the plugin has no secret): it makes an altered or truncated token fail loudly
-/// instead of starting somewhere else. A token forged with a correct digest gains nothing either — it only names a
-/// position in a listing the caller may read in full anyway, and every field is range-checked, so the statement
-/// cannot fail on it.
+/// Clients see an opaque ``LoketPluginAPI/PageToken`` (versioned fields and a digest): an altered or truncated token
+/// fails loudly instead of starting somewhere else. A token forged with a correct digest gains nothing either — it
+/// only names a position in a listing the caller may read in full anyway, and every field is range-checked, so the
+/// statement cannot fail on it.
 struct DuplicatePageToken: Equatable, Sendable {
     /// The part of the listing the last flag of the page was in.
     enum Part: String, Sendable {
@@ -40,9 +39,7 @@ struct DuplicatePageToken: Equatable, Sendable {
     static let microsecondRange: Range<Int64> = 0..<(Int64(1) << 53)
 
     private static let version = "d1"
-    private static let separator: Character = "|"
-    /// Bytes of SHA-256 kept as the digest: enough to catch any accidental change.
-    private static let digestLength = 8
+    private static let purpose = "loket.civilregistry.duplicate-page"
 
     init(includeResolved: Bool, person: UUID?, part: Part, microseconds: Int64, id: UUID) {
         self.includeResolved = includeResolved
@@ -54,10 +51,7 @@ struct DuplicatePageToken: Equatable, Sendable {
 
     /// Decodes a token; nil when it is not one this type encoded (malformed, altered or out of range).
     init?(_ token: String) {
-        guard !token.isEmpty, token.utf8.count <= 256, let text = Self.base64URLDecoded(token) else { return nil }
-        let parts = text.split(separator: Self.separator, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 7, parts[0] == Self.version,
-            parts[6] == Self.digest(of: parts[0..<6].joined(separator: String(Self.separator))),
+        guard let parts = PageToken.decode(token, purpose: Self.purpose, fieldCount: 6), parts[0] == Self.version,
             let includeResolved = ["0": false, "1": true][parts[1]],
             parts[2].isEmpty || UUID(uuidString: parts[2]) != nil,
             let part = Part(rawValue: parts[3]), part == .open || includeResolved,
@@ -77,35 +71,10 @@ struct DuplicatePageToken: Equatable, Sendable {
 
     /// The opaque form handed to clients.
     var encoded: String {
-        let body = [
-            Self.version, includeResolved ? "1" : "0", person?.uuidString.lowercased() ?? "", part.rawValue,
-            String(microseconds), id.uuidString.lowercased(),
-        ].joined(separator: String(Self.separator))
-        let text = body + String(Self.separator) + Self.digest(of: body)
-        return Data(text.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    /// The first ``digestLength`` bytes of SHA-256 over `body`, in lowercase hex. Prefixed with the token's
-    /// purpose so that no other text of the same shape collides with it by design.
-    private static func digest(of body: String) -> String {
-        let hash = SHA256.hash(Array("loket.civilregistry.duplicate-page|\(body)".utf8))
-        return hash.prefix(digestLength).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
-    }
-
-    /// Base64url (without padding) to UTF-8 text; nil for anything else, padding included.
-    private static func base64URLDecoded(_ token: String) -> String? {
-        guard token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-            return nil
-        }
-        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64) else { return nil }
-        return String(data: data, encoding: .utf8)
+        PageToken.encode(
+            [
+                Self.version, includeResolved ? "1" : "0", person?.uuidString.lowercased() ?? "", part.rawValue,
+                String(microseconds), id.uuidString.lowercased(),
+            ], purpose: Self.purpose)
     }
 }

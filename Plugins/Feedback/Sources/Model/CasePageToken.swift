@@ -2,8 +2,9 @@ import Foundation
 import LoketPluginAPI
 
 /// Where the next page of `ListCases` starts: the keyset (time of receipt, id) of the last case of a page, and the
-/// status filter that page was listed with. Clients see it as an opaque string (base64url of a versioned text);
-/// anything that does not decode to a well-formed token, or that was made for another status filter, is refused.
+/// status filter that page was listed with. Clients see an opaque ``LoketPluginAPI/PageToken`` (versioned fields
+/// and a digest); anything that does not decode to a well-formed token, or that was made for another status filter,
+/// is refused.
 struct CasePageToken: Equatable, Sendable {
     /// The status filter of the listing, empty for every status.
     var status: String
@@ -13,8 +14,9 @@ struct CasePageToken: Equatable, Sendable {
     /// The last case's id.
     var id: UUID
 
-    private static let version = "c1"
-    private static let separator: Character = "|"
+    /// Version 2 added the digest; version 1 tokens (short-lived, a listing's next page) are refused.
+    private static let version = "c2"
+    private static let purpose = "loket.feedback.case-page"
 
     init(status: String, receivedAt: String, id: UUID) {
         self.status = status
@@ -24,9 +26,7 @@ struct CasePageToken: Equatable, Sendable {
 
     /// Decodes a token; nil when it is not one of ours.
     init?(_ token: String) {
-        guard !token.isEmpty, token.count <= 200, let text = Self.base64URLDecoded(token) else { return nil }
-        let parts = text.split(separator: Self.separator, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 4, parts[0] == Self.version,
+        guard let parts = PageToken.decode(token, purpose: Self.purpose, fieldCount: 4), parts[0] == Self.version,
             parts[1].isEmpty || CaseStatus(rawValue: parts[1]) != nil,
             Self.isTimestamp(parts[2]),
             let id = UUID(uuidString: parts[3])
@@ -36,22 +36,7 @@ struct CasePageToken: Equatable, Sendable {
 
     /// The opaque form handed to clients.
     var encoded: String {
-        let text = [Self.version, status, receivedAt, id.uuidString.lowercased()].joined(separator: String(Self.separator))
-        return Data(text.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    /// Base64url (without padding) to UTF-8 text.
-    private static func base64URLDecoded(_ token: String) -> String? {
-        guard token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-            return nil
-        }
-        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64) else { return nil }
-        return String(data: data, encoding: .utf8)
+        PageToken.encode([Self.version, status, receivedAt, id.uuidString.lowercased()], purpose: Self.purpose)
     }
 
     /// True for `YYYY-MM-DDTHH:MM:SS.ffffffZ` naming an existing day and time: what PostgreSQL accepts as a
