@@ -21,7 +21,7 @@ struct ManifestTests {
     func policies() {
         let manifest = CorrespondencePlugin().manifest
         #expect(manifest.id == "correspondence")
-        #expect(manifest.migrations.count == 3)
+        #expect(manifest.migrations.count == 4)
         let paths = Set(manifest.methods.map(\.path))
         #expect(paths.count == 15)
         for method in ["RegisterItem", "GetItem", "GetAttachment", "Transition", "Search"] {

@@ -524,6 +524,65 @@ def test_overdue_and_due_soon_lists_and_the_reminders_stream(env):
     call.cancel()
 
 
+def test_deadline_pages_list_every_item_once_soonest_first_ties_by_id(env, stubs):
+    pb = env.pb
+    # A department of its own, so that the other tests' items stay off this list.
+    psql(env.database, "INSERT INTO core.departments (id, name) VALUES ('mobiliteit', 'Mobiliteit'); NOTIFY loket_directory;")
+    admin_channel = grpc.insecure_channel(f"127.0.0.1:{env.server.port}")
+    try:
+        admin = stubs.admin_grpc.AdminStub(admin_channel)
+        admin.EnablePlugin(stubs.admin.PluginEnablementRequest(plugin_id="correspondence", department_id="mobiliteit"),
+                           metadata=metadata(env.keys.admin), timeout=5)
+    finally:
+        admin_channel.close()
+    # Five overdue (four due the same day: ties) and three due soon (received today, due the same day), dispatched
+    # to the department: with two a page, the third page crosses from overdue into due soon.
+    received = ["2026-02-02"] * 4 + ["2026-02-03"] + [""] * 3
+    items = [register(env, subject=f"Pagina {n}", received_on=day) for n, day in enumerate(received)]
+    dispatched = [transition(env, item.id, pb.ACTION_DISPATCH, department_id="mobiliteit") for item in items]
+    expected = [item.id for item in sorted(dispatched, key=lambda item: (item.due_on, item.id))]
+    assert len({item.due_on for item in dispatched}) == 3
+
+    def page(size, token="", department="mobiliteit", within=0, key=None, language=None):
+        request = pb.ListDeadlinesRequest(department_id=department, due_within_working_days=within, page_size=size,
+                                          page_token=token)
+        return env.stub.ListDeadlines(request, metadata=md(key or env.keys.clerk, language), timeout=5)
+
+    listed, pages, token = [], [], ""
+    while True:
+        response = page(2, token)
+        pages.append(response)
+        assert all(s.overdue for s in response.overdue) and not any(s.overdue for s in response.due_soon)
+        listed += [s.id for s in list(response.overdue) + list(response.due_soon)]
+        assert response.truncated == (response.next_page_token != "")
+        if not response.next_page_token:
+            break
+        token = response.next_page_token
+    assert listed == expected
+    assert [len(p.overdue) + len(p.due_soon) for p in pages] == [2, 2, 2, 2]
+    assert (len(pages[2].overdue), len(pages[2].due_soon)) == (1, 1)
+    # One page of up to 1,000 (0, or more than the maximum): everything, no next page, as before paging.
+    for size in (0, 5000):
+        whole = page(size)
+        assert [s.id for s in list(whole.overdue) + list(whole.due_soon)] == expected
+        assert not whole.truncated and whole.next_page_token == ""
+
+    # Refused: an edited token, a token of another department or working days, a negative page size.
+    token = pages[0].next_page_token
+    edited = token[:-2] + ("AA" if token[-2:] != "AA" else "BB")
+    for call in (lambda: page(2, edited), lambda: page(2, token, department=""),
+                 lambda: page(2, token, within=3), lambda: page(2, "nonsense"), lambda: page(-1)):
+        error = rpc_error(call)
+        assert error.code() == grpc.StatusCode.INVALID_ARGUMENT, error.details()
+    # The same list with the default spelled out (2 working days) continues the token; in French, a refusal says
+    # why.
+    assert [s.id for s in list(page(2, token, within=2).overdue)] == expected[2:4]
+    error = rpc_error(lambda: page(2, token, department="", language="fr"))
+    assert "jeton" in error.details() and "service" in error.details()
+    error = rpc_error(lambda: page(-1, language="de"))
+    assert "1000" in error.details()
+
+
 # Search
 
 

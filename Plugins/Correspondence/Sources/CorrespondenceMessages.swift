@@ -30,6 +30,8 @@ enum CorrespondenceMessages {
     static let notOpen = "not-open"
     static let invalidPageToken = "invalid-page-token"
     static let invalidPageSize = "invalid-page-size"
+    static let invalidDeadlinePageSize = "invalid-deadline-page-size"
+    static let deadlinePageTokenMismatch = "deadline-page-token-mismatch"
     static let invalidInterval = "invalid-interval"
     static let invalidQuery = "invalid-query"
     static let defaultTermKept = "default-term-kept"
@@ -177,6 +179,16 @@ enum CorrespondenceMessages {
             fr: "Une page compte de 1 à 100 résultats.",
             de: "Eine Seite hat 1 bis 100 Ergebnisse.",
             en: "A page has 1 to 100 results."),
+        invalidDeadlinePageSize: LocalizedText(
+            nl: "Een pagina telt 1 tot 1000 stukken; geef 0 voor 1000.",
+            fr: "Une page compte de 1 à 1000 courriers ; indiquez 0 pour 1000.",
+            de: "Eine Seite hat 1 bis 1000 Schriftstücke; geben Sie 0 für 1000 an.",
+            en: "A page has 1 to 1,000 items; give 0 for 1,000."),
+        deadlinePageTokenMismatch: LocalizedText(
+            nl: "Dit paginatoken hoort bij een lijst met een andere dienst of een ander aantal werkdagen; begin opnieuw zonder token.",
+            fr: "Ce jeton de page appartient à une liste d'un autre service ou d'un autre nombre de jours ouvrables ; recommencez sans jeton.",
+            de: "Dieses Seitentoken gehört zu einer Liste mit einer anderen Abteilung oder einer anderen Anzahl Arbeitstage; beginnen Sie erneut ohne Token.",
+            en: "This page token belongs to a list with another department or number of working days; start again without a token."),
         invalidInterval: LocalizedText(
             nl: "Het interval telt 1 tot 3600 seconden.",
             fr: "L'intervalle compte de 1 à 3600 secondes.",

@@ -900,6 +900,11 @@ public struct Loket_Correspondence_V1_ListDeadlinesRequest: ProtobufMessage {
     public var departmentId: String = ""
     /// Items due within this many working days count as due soon (default 2).
     public var dueWithinWorkingDays: Int32 = 0
+    /// Items a page holds at most: 0 for 1,000, the maximum (more is read as 1,000); negative is INVALID_ARGUMENT.
+    public var pageSize: Int32 = 0
+    /// Empty for the first page, else the next_page_token of the page before, with the same department_id and
+    /// due_within_working_days (a token of another list, or an altered one, is INVALID_ARGUMENT).
+    public var pageToken: String = ""
 
     /// The protobuf-c layout of `loket.correspondence.v1.ListDeadlinesRequest`.
     public static var wireDescriptor: WireDescriptor {
@@ -913,23 +918,31 @@ public struct Loket_Correspondence_V1_ListDeadlinesRequest: ProtobufMessage {
     public init(wireReader reader: WireReader) throws(WireError) {
         self.departmentId = try reader.string(0)
         self.dueWithinWorkingDays = reader.scalar(1, as: Int32.self)
+        self.pageSize = reader.scalar(2, as: Int32.self)
+        self.pageToken = try reader.string(3)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
     public func write(to writer: inout WireWriter) {
         if !self.departmentId.isEmpty { writer.setString(0, self.departmentId) }
         writer.setScalar(1, self.dueWithinWorkingDays)
+        writer.setScalar(2, self.pageSize)
+        if !self.pageToken.isEmpty { writer.setString(3, self.pageToken) }
     }
 }
 
 /// The `loket.correspondence.v1.ListDeadlinesResponse` message.
 public struct Loket_Correspondence_V1_ListDeadlinesResponse: ProtobufMessage {
-    /// Soonest due first, in both lists.
+    /// The pages together list every open item overdue or due soon once, soonest due first, ties by id; a page is a
+    /// slice of that order, its overdue items (due earliest) in `overdue` and the rest in `due_soon`, both in order.
     public var overdue: [Loket_Correspondence_V1_ItemSummary] = []
     /// `due_soon` (field 2).
     public var dueSoon: [Loket_Correspondence_V1_ItemSummary] = []
-    /// True when more than 1,000 items are overdue or due soon: the 1,000 due soonest are listed.
+    /// True when there is a next page (next_page_token is set); kept for clients older than paging, for which it
+    /// meant that more than the 1,000 items listed were overdue or due soon.
     public var truncated: Bool = false
+    /// The page_token of the next page; empty on the last page.
+    public var nextPageToken: String = ""
 
     /// The protobuf-c layout of `loket.correspondence.v1.ListDeadlinesResponse`.
     public static var wireDescriptor: WireDescriptor {
@@ -944,6 +957,7 @@ public struct Loket_Correspondence_V1_ListDeadlinesResponse: ProtobufMessage {
         self.overdue = try reader.repeatedMessage(0, as: Loket_Correspondence_V1_ItemSummary.self)
         self.dueSoon = try reader.repeatedMessage(1, as: Loket_Correspondence_V1_ItemSummary.self)
         self.truncated = reader.bool(2)
+        self.nextPageToken = try reader.string(3)
     }
 
     /// Writes the fields into a protobuf-c message about to be packed.
@@ -951,6 +965,7 @@ public struct Loket_Correspondence_V1_ListDeadlinesResponse: ProtobufMessage {
         if !self.overdue.isEmpty { writer.setRepeatedMessage(0, self.overdue) }
         if !self.dueSoon.isEmpty { writer.setRepeatedMessage(1, self.dueSoon) }
         writer.setBool(2, self.truncated)
+        if !self.nextPageToken.isEmpty { writer.setString(3, self.nextPageToken) }
     }
 }
 

@@ -20,12 +20,39 @@ extension CorrespondenceService {
         request: Loket_Correspondence_V1_ListDeadlinesRequest, context: ServerContext
     ) async throws -> Loket_Correspondence_V1_ListDeadlinesResponse {
         let within = try dueWithin(request.dueWithinWorkingDays, context)
-        let summaries = try await openDeadlines(department: request.departmentId, within: within, context)
-        let listed = summaries.prefix(Self.deadlineListLimit)
+        guard request.pageSize >= 0 else {
+            throw plugin.localizer.error(.invalidArgument, CorrespondenceMessages.invalidDeadlinePageSize, for: context)
+        }
+        // More than the maximum is read as the maximum (as 0 is), so that a client asking for "everything" gets
+        // pages instead of an error.
+        let pageSize = request.pageSize == 0 ? Self.deadlineListLimit : min(Int(request.pageSize), Self.deadlineListLimit)
+        var after: DeadlinePageToken?
+        if !request.pageToken.isEmpty {
+            guard let token = DeadlinePageToken(request.pageToken) else {
+                throw plugin.localizer.error(.invalidArgument, CorrespondenceMessages.invalidPageToken, for: context)
+            }
+            guard token.matches(department: request.departmentId, dueWithin: within) else {
+                throw plugin.localizer.error(
+                    .invalidArgument, CorrespondenceMessages.deadlinePageTokenMismatch, for: context)
+            }
+            after = token
+        }
+        let rows = try await openDeadlines(
+            department: request.departmentId, within: within, after: after.map { ($0.dueOn, $0.id) },
+            limit: pageSize, context)
+        let page = rows.prefix(pageSize)
+        let hasNext = rows.count > pageSize
         return .with {
-            $0.overdue = listed.filter(\.overdue)
-            $0.dueSoon = listed.filter { !$0.overdue }
-            $0.truncated = summaries.count > Self.deadlineListLimit
+            // The page is one slice of the order soonest due first; overdue items are due before the others, so
+            // both lists keep that order.
+            $0.overdue = page.map(\.summary).filter(\.overdue)
+            $0.dueSoon = page.map(\.summary).filter { !$0.overdue }
+            $0.truncated = hasNext
+            if hasNext, let last = page.last, let dueOn = last.item.dueOn.flatMap(Day.init) {
+                $0.nextPageToken = DeadlinePageToken(
+                    department: request.departmentId, dueWithin: within, dueOn: dueOn, id: last.item.id
+                ).encoded
+            }
         }
     }
 
@@ -48,9 +75,12 @@ extension CorrespondenceService {
             var sent = Set<String>()
             var waiting = wakeups.makeAsyncIterator()
             while !Task.isCancelled {
-                let summaries = try await openDeadlines(department: request.departmentId, within: within, context)
+                // Each look covers the first page of ListDeadlines: the items due soonest.
+                let rows = try await openDeadlines(
+                    department: request.departmentId, within: within, after: nil, limit: Self.deadlineListLimit,
+                    context)
                 var listed = Set<String>()
-                for summary in summaries.prefix(Self.deadlineListLimit) {
+                for summary in rows.prefix(Self.deadlineListLimit).map(\.summary) {
                     let key = "\(summary.id)|\(summary.dueOn)|\(summary.overdue)"
                     listed.insert(key)
                     if !sent.contains(key) {
@@ -72,27 +102,41 @@ extension CorrespondenceService {
         return value == 0 ? 2 : Int(value)
     }
 
-    /// The most items a deadline list (or one look of the reminders stream) holds.
+    /// The most items a page of the deadline list (or one look of the reminders stream) holds.
     static let deadlineListLimit = 1000
 
-    /// Open incoming items due within `within` working days or overdue, soonest first: at most one more than
-    /// ``deadlineListLimit``, which tells that the list is cut. A department's items are those dispatched to it and
-    /// those it registered that are not dispatched yet.
-    private func openDeadlines(department: String, within: Int, _ context: ServerContext) async throws -> [Summary] {
+    /// Open incoming items due within `within` working days or overdue, soonest due first, ties by id, after the
+    /// keyset `after` (the due date and id of the last item of the page before): at most one more than `limit`,
+    /// which tells that a next page exists. A department's items are those dispatched to it and those it registered
+    /// that are not dispatched yet.
+    private func openDeadlines(
+        department: String, within: Int, after: (dueOn: Day, id: UUID)?, limit: Int, _ context: ServerContext
+    ) async throws -> [(item: StoredItem, summary: Summary)] {
         let caller = try context.caller
         let today = self.today
-        let limit = dueDates.dueSoonLimit(today: today, within: within)
+        let dueSoonLimit = dueDates.dueSoonLimit(today: today, within: within)
+        // Without a keyset the row comparison is switched off by its flag (one statement for both cases); the
+        // lower bound on the due date, the lowest day a Day has then, holds for every item and is there so that the
+        // index on (due_on, id) starts its scan at the keyset.
+        let hasKeyset = after != nil
+        let afterDue = (after?.dueOn ?? Day.min).calendarDate
+        let afterID = after?.id
         let rows = try await plugin.transaction(context) { transaction in
             try await transaction.query(
                 """
                 SELECT \(unsafeRawSQL: StoredItem.columns) FROM correspondence.items i
                 WHERE i.direction = 'in' AND i.status IN ('registered', 'dispatched', 'assigned', 'in_treatment')
-                  AND i.due_on <= \(limit.calendarDate)
+                  AND i.due_on <= \(dueSoonLimit.calendarDate)
                   AND (\(department) = '' OR coalesce(i.department_id, i.registered_department) = \(department))
-                ORDER BY i.due_on, i.reference LIMIT \(Self.deadlineListLimit + 1)
+                  AND i.due_on >= \(afterDue)
+                  AND (NOT \(hasKeyset) OR (i.due_on, i.id) > (\(afterDue), \(afterID)))
+                ORDER BY i.due_on, i.id LIMIT \(limit + 1)
                 """)
         }
-        return try rows.map { try summary(StoredItem(row: $0), caller: caller, today: today) }
+        return try rows.map {
+            let item = try StoredItem(row: $0)
+            return (item, summary(item, caller: caller, today: today))
+        }
     }
 
     /// An item's summary for `caller`: without the subject of a confidential item the caller may not read.

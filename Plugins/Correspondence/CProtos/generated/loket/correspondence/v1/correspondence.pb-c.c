@@ -2927,7 +2927,7 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__item_summary__descri
   (ProtobufCMessageInit) loket__correspondence__v1__item_summary__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__correspondence__v1__list_deadlines_request__field_descriptors[2] =
+static const ProtobufCFieldDescriptor loket__correspondence__v1__list_deadlines_request__field_descriptors[4] =
 {
   {
     "department_id",
@@ -2953,15 +2953,41 @@ static const ProtobufCFieldDescriptor loket__correspondence__v1__list_deadlines_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "page_size",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__ListDeadlinesRequest, page_size),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page_token",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__ListDeadlinesRequest, page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__correspondence__v1__list_deadlines_request__field_indices_by_name[] = {
   0,   /* field[0] = department_id */
   1,   /* field[1] = due_within_working_days */
+  2,   /* field[2] = page_size */
+  3,   /* field[3] = page_token */
 };
 static const ProtobufCIntRange loket__correspondence__v1__list_deadlines_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor loket__correspondence__v1__list_deadlines_request__descriptor =
 {
@@ -2971,14 +2997,14 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__list_deadlines_reque
   "Loket__Correspondence__V1__ListDeadlinesRequest",
   "loket.correspondence.v1",
   sizeof(Loket__Correspondence__V1__ListDeadlinesRequest),
-  2,
+  4,
   loket__correspondence__v1__list_deadlines_request__field_descriptors,
   loket__correspondence__v1__list_deadlines_request__field_indices_by_name,
   1,  loket__correspondence__v1__list_deadlines_request__number_ranges,
   (ProtobufCMessageInit) loket__correspondence__v1__list_deadlines_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor loket__correspondence__v1__list_deadlines_response__field_descriptors[3] =
+static const ProtobufCFieldDescriptor loket__correspondence__v1__list_deadlines_response__field_descriptors[4] =
 {
   {
     "overdue",
@@ -3016,16 +3042,29 @@ static const ProtobufCFieldDescriptor loket__correspondence__v1__list_deadlines_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "next_page_token",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Loket__Correspondence__V1__ListDeadlinesResponse, next_page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned loket__correspondence__v1__list_deadlines_response__field_indices_by_name[] = {
   1,   /* field[1] = due_soon */
+  3,   /* field[3] = next_page_token */
   0,   /* field[0] = overdue */
   2,   /* field[2] = truncated */
 };
 static const ProtobufCIntRange loket__correspondence__v1__list_deadlines_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor loket__correspondence__v1__list_deadlines_response__descriptor =
 {
@@ -3035,7 +3074,7 @@ const ProtobufCMessageDescriptor loket__correspondence__v1__list_deadlines_respo
   "Loket__Correspondence__V1__ListDeadlinesResponse",
   "loket.correspondence.v1",
   sizeof(Loket__Correspondence__V1__ListDeadlinesResponse),
-  3,
+  4,
   loket__correspondence__v1__list_deadlines_response__field_descriptors,
   loket__correspondence__v1__list_deadlines_response__field_indices_by_name,
   1,  loket__correspondence__v1__list_deadlines_response__number_ranges,

@@ -434,30 +434,45 @@ struct  Loket__Correspondence__V1__ListDeadlinesRequest
    * Items due within this many working days count as due soon (default 2).
    */
   int32_t due_within_working_days;
+  /*
+   * Items a page holds at most: 0 for 1,000, the maximum (more is read as 1,000); negative is INVALID_ARGUMENT.
+   */
+  int32_t page_size;
+  /*
+   * Empty for the first page, else the next_page_token of the page before, with the same department_id and
+   * due_within_working_days (a token of another list, or an altered one, is INVALID_ARGUMENT).
+   */
+  char *page_token;
 };
 #define LOKET__CORRESPONDENCE__V1__LIST_DEADLINES_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__list_deadlines_request__descriptor) \
-    , (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Loket__Correspondence__V1__ListDeadlinesResponse
 {
   ProtobufCMessage base;
   /*
-   * Soonest due first, in both lists.
+   * The pages together list every open item overdue or due soon once, soonest due first, ties by id; a page is a
+   * slice of that order, its overdue items (due earliest) in `overdue` and the rest in `due_soon`, both in order.
    */
   size_t n_overdue;
   Loket__Correspondence__V1__ItemSummary **overdue;
   size_t n_due_soon;
   Loket__Correspondence__V1__ItemSummary **due_soon;
   /*
-   * True when more than 1,000 items are overdue or due soon: the 1,000 due soonest are listed.
+   * True when there is a next page (next_page_token is set); kept for clients older than paging, for which it
+   * meant that more than the 1,000 items listed were overdue or due soon.
    */
   protobuf_c_boolean truncated;
+  /*
+   * The page_token of the next page; empty on the last page.
+   */
+  char *next_page_token;
 };
 #define LOKET__CORRESPONDENCE__V1__LIST_DEADLINES_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&loket__correspondence__v1__list_deadlines_response__descriptor) \
-    , 0,NULL, 0,NULL, 0 }
+    , 0,NULL, 0,NULL, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Loket__Correspondence__V1__WatchRemindersRequest
