@@ -527,12 +527,13 @@ def test_overdue_and_due_soon_lists_and_the_reminders_stream(env):
 def test_deadline_pages_list_every_item_once_soonest_first_ties_by_id(env, stubs):
     pb = env.pb
     # A department of its own, so that the other tests' items stay off this list.
-    psql(env.database, "INSERT INTO core.departments (id, name) VALUES ('mobiliteit', 'Mobiliteit'); NOTIFY loket_directory;")
+    psql(env.database,
+         "INSERT INTO core.departments (id, name) VALUES ('mobiliteit', 'Mobiliteit'); NOTIFY loket_directory;")
     admin_channel = grpc.insecure_channel(f"127.0.0.1:{env.server.port}")
     try:
         admin = stubs.admin_grpc.AdminStub(admin_channel)
-        admin.EnablePlugin(stubs.admin.PluginEnablementRequest(plugin_id="correspondence", department_id="mobiliteit"),
-                           metadata=metadata(env.keys.admin), timeout=5)
+        enable = stubs.admin.PluginEnablementRequest(plugin_id="correspondence", department_id="mobiliteit")
+        admin.EnablePlugin(enable, metadata=metadata(env.keys.admin), timeout=5)
     finally:
         admin_channel.close()
     # Five overdue (four due the same day: ties) and three due soon (received today, due the same day), dispatched

@@ -25,7 +25,8 @@ extension CorrespondenceService {
         }
         // More than the maximum is read as the maximum (as 0 is), so that a client asking for "everything" gets
         // pages instead of an error.
-        let pageSize = request.pageSize == 0 ? Self.deadlineListLimit : min(Int(request.pageSize), Self.deadlineListLimit)
+        let pageSize =
+            request.pageSize == 0 ? Self.deadlineListLimit : min(Int(request.pageSize), Self.deadlineListLimit)
         var after: DeadlinePageToken?
         if !request.pageToken.isEmpty {
             guard let token = DeadlinePageToken(request.pageToken) else {
