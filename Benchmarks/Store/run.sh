@@ -9,6 +9,7 @@
 #   WARMUP=1          seconds of warm-up before each measured run (both clients)
 #   CONCURRENCY=10    pool: concurrent tasks and pool size; pgbench: -c (with -j 2)
 #   SKIP_BUILD=1      reuse the store-bench binary built last time
+#   PIN_THREADS=1     pin LoketStore's polling threads one per CPU (PostgresPool.pinPollingThreads; default off)
 #   KEEP_POSTGRES=1   leave the embedded cluster running afterwards (by default it is stopped only if this
 #                     script started it)
 # Pool runs twice per operation: with its tasks on the store's event loops (PostgresPool.taskExecutors, one thread
@@ -94,12 +95,15 @@ SQL
 
 # run_pool PHASE EXECUTOR [ARGS...]: store-bench for one phase with its tasks on EXECUTOR (store: the store's
 # event loops; global: Swift's global executor); sets pool_rate, pool_errors, pool_cpu.
+pin_args=()
+[ "${PIN_THREADS:-0}" = 1 ] && pin_args=(--pin-threads)
 run_pool() {
   local phase="$1" executor="$2" status=0 out="$results/pool-$1-$2.txt"
   shift 2
   log "pool: $phase, tasks on the $executor executor ($DURATION s, concurrency $CONCURRENCY, pool size $CONCURRENCY)"
   "$bin" --rows "$ROWS" --duration "$DURATION" --warmup "$WARMUP" --concurrency "$CONCURRENCY" \
-    --pool-size "$CONCURRENCY" --phases "$phase" --executor "$executor" "$@" >"$out" 2>&1 || status=$?
+    --pool-size "$CONCURRENCY" --phases "$phase" --executor "$executor" ${pin_args[@]+"${pin_args[@]}"} "$@" \
+    >"$out" 2>&1 || status=$?
   grep -v '^RESULT ' "$out" | sed 's/^/  /' >&2 || true
   local line
   line="$(grep "^RESULT phase=$phase " "$out" || true)"

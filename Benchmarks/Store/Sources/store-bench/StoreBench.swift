@@ -26,6 +26,7 @@ struct StoreBench {
         var setup = true
         var phases = ["lookup", "insert"]
         var onStoreExecutor = false
+        var pinThreads = false
     }
 
     /// What one phase measured.
@@ -49,13 +50,15 @@ struct StoreBench {
             options = try parse(Array(CommandLine.arguments.dropFirst()))
         } catch {
             fail("\(error)\nusage: store-bench [--rows N] [--duration S] [--warmup S] [--concurrency C] "
-                + "[--pool-size P] [--skip-setup] [--phases lookup,insert] [--executor global|store]")
+                + "[--pool-size P] [--skip-setup] [--pin-threads] [--phases lookup,insert] [--executor global|store]")
         }
 
         var configuration = PostgresConfiguration.fromEnvironment()
         configuration.poolSize = options.poolSize
         configuration.applicationName = "store-bench"
         configuration.acquireTimeout = .seconds(30)
+        // Before the pool's first connection starts the polling threads.
+        if options.pinThreads { PostgresPool.pinPollingThreads() }
         let pool = PostgresPool(configuration: configuration)
 
         if options.setup {
@@ -203,6 +206,7 @@ struct StoreBench {
             case "--concurrency": options.concurrency = try positive(argument, Int.self)
             case "--pool-size": options.poolSize = try positive(argument, Int.self)
             case "--skip-setup": options.setup = false
+            case "--pin-threads": options.pinThreads = true
             case "--executor":
                 let text = try value(argument)
                 guard text == "global" || text == "store" else { throw SetupFailure("--executor: \(text)") }
