@@ -17,8 +17,9 @@ extension Day: LosslessStringConvertible {
         Day.padded(year, width: 4) + "-" + Day.padded(month, width: 2) + "-" + Day.padded(day, width: 2)
     }
 
-    /// The value of a run of ASCII digits, or nil when any byte is not a digit.
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+    /// The value of a run of ASCII digits, or nil when any byte is not a digit. Shared with the parsers of other
+    /// fixed-width texts (page tokens' timestamps and counters), so that there is one such loop.
+    package static func number(_ digits: ArraySlice<UInt8>) -> Int? {
         var value = 0
         for byte in digits {
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }

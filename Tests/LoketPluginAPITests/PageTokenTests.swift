@@ -26,4 +26,15 @@ struct PageTokenTests {
             #expect(PageToken.decode(garbage, purpose: "test.listing", fieldCount: 4) == nil)
         }
     }
+
+    @Test("a decimal field is digits only, 1 to maxDigits of them")
+    func decimals() {
+        #expect(PageToken.decimal("7", maxDigits: 2) == 7)
+        #expect(PageToken.decimal("60", maxDigits: 2) == 60)
+        #expect(PageToken.decimal("007", maxDigits: 3) == 7)
+        #expect(PageToken.decimal("999999999999999999", maxDigits: 18) == 999_999_999_999_999_999)
+        for refused in ["", "123", "+1", "-1", " 1", "1 ", "1a", "٣"] {
+            #expect(PageToken.decimal(refused, maxDigits: 2) == nil, "\(refused)")
+        }
+    }
 }

@@ -41,6 +41,15 @@ public enum PageToken {
         return fields
     }
 
+    /// The value of a decoded field of 1 to `maxDigits` ASCII digits (no sign, no spaces); nil for anything else.
+    /// `maxDigits` is at most 18, so that the value always fits an `Int`.
+    public static func decimal(_ field: String, maxDigits: Int) -> Int? {
+        precondition((1...18).contains(maxDigits), "maxDigits must be 1 to 18")
+        let bytes = Array(field.utf8)
+        guard (1...maxDigits).contains(bytes.count) else { return nil }
+        return Day.number(bytes[...])
+    }
+
     /// The first ``digestLength`` bytes of SHA-256 over the purpose and the body, in lowercase hex.
     private static func digest(of body: String, purpose: String) -> String {
         let hash = SHA256.hash(Array("\(purpose)|\(body)".utf8))

@@ -55,8 +55,8 @@ struct DuplicatePageToken: Equatable, Sendable {
             let includeResolved = ["0": false, "1": true][parts[1]],
             parts[2].isEmpty || UUID(uuidString: parts[2]) != nil,
             let part = Part(rawValue: parts[3]), part == .open || includeResolved,
-            !parts[4].isEmpty, parts[4].utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-            let microseconds = Int64(parts[4]), Self.microsecondRange.contains(microseconds),
+            let microseconds = PageToken.decimal(parts[4], maxDigits: 18).map(Int64.init),
+            Self.microsecondRange.contains(microseconds),
             let id = UUID(uuidString: parts[5])
         else { return nil }
         self.init(

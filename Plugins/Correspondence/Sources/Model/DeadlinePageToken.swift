@@ -37,8 +37,7 @@ struct DeadlinePageToken: Equatable, Sendable {
     init?(_ token: String) {
         guard let parts = PageToken.decode(token, purpose: Self.purpose, fieldCount: 5), parts[0] == Self.version,
             parts[1].isEmpty || Self.isDepartmentID(parts[1]),
-            (1...2).contains(parts[2].utf8.count), parts[2].utf8.allSatisfy(Self.isDigit),
-            let dueWithin = Int(parts[2]), Self.dueWithinRange.contains(dueWithin),
+            let dueWithin = PageToken.decimal(parts[2], maxDigits: 2), Self.dueWithinRange.contains(dueWithin),
             // The canonical form only (`2026-03-02`): what `description` writes, and a date PostgreSQL takes.
             let dueOn = Day(parts[3]), dueOn.description == parts[3],
             let id = UUID(uuidString: parts[4]), id.uuidString.lowercased() == parts[4]

@@ -46,18 +46,9 @@ struct CasePageToken: Equatable, Sendable {
         guard bytes.count == 27, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
             bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "."), bytes[26] == UInt8(ascii: "Z"),
             Day(String(decoding: bytes[0..<10], as: UTF8.self)) != nil,
-            let hour = number(bytes[11..<13]), let minute = number(bytes[14..<16]),
-            let second = number(bytes[17..<19]), number(bytes[20..<26]) != nil
+            let hour = Day.number(bytes[11..<13]), let minute = Day.number(bytes[14..<16]),
+            let second = Day.number(bytes[17..<19]), Day.number(bytes[20..<26]) != nil
         else { return false }
         return hour < 24 && minute < 60 && second < 60
-    }
-
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
-        var value = 0
-        for byte in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value
     }
 }
