@@ -308,6 +308,12 @@ row() {
   done
   printf '%-46s%s  %s' "$label" "$cells" "$note"
 }
+# h2load_row LABEL: the report line of the h2load run just checked (run_h2load, check_h2load).
+h2load_row() {
+  row "$1" "$H2_RPS" "$(awk -v u="$H2_MEAN_US" 'BEGIN { print u / 1000 }')" "$LAT_P50_MS" "$LAT_P99_MS" \
+    "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" "$SRV_CPU_US" \
+    "$H2_FAILED/$H2_ERRORED/$H2_TIMEOUT; grpc ok $DB_DELTA/$H2_SUCCEEDED"
+}
 cpu_ticks() {  # utime + stime of loketd (all threads), in clock ticks
   local stat
   stat=$(cat "/proc/$loketd_pid/stat")
@@ -330,10 +336,7 @@ if wanted civil-registry; then
     && run_h2load get-person "$runs/get-person.bin" /loket.civilregistry.v1.CivilRegistry/GetPerson \
       "$(audit_count /loket.civilregistry.v1.CivilRegistry/GetPerson)"; then
     check_h2load get-person || true
-    out[gp]=$(row "gRPC GetPerson (h2load)" "$H2_RPS" \
-      "$(awk -v u="$H2_MEAN_US" 'BEGIN { print u / 1000 }')" "$LAT_P50_MS" "$LAT_P99_MS" \
-      "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" "$SRV_CPU_US" \
-      "$H2_FAILED/$H2_ERRORED/$H2_TIMEOUT; grpc ok $DB_DELTA/$H2_SUCCEEDED")
+    out[gp]=$(h2load_row "gRPC GetPerson (h2load)")
     grpc_rps=$H2_RPS
   else
     any_failed=1; grpc_rps=0; out[gp]="gRPC GetPerson: FAILED (see $runs/get-person.*)"
@@ -395,10 +398,7 @@ if wanted correspondence; then
         "$(audit_count /loket.correspondence.v1.Correspondence/Search)"; then
       check_h2load "search-$n" || true
       hits=$(sed -n 's/.* total=\([0-9+]*\).*/\1/p' "$runs/search-$n.grpcio.txt")
-      search_lines+=$(row "gRPC Search \"$query\" ($hits hits)" "$H2_RPS" \
-        "$(awk -v u="$H2_MEAN_US" 'BEGIN { print u / 1000 }')" "$LAT_P50_MS" "$LAT_P99_MS" \
-        "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" "$SRV_CPU_US" \
-        "$H2_FAILED/$H2_ERRORED/$H2_TIMEOUT; grpc ok $DB_DELTA/$H2_SUCCEEDED")$'\n'
+      search_lines+=$(h2load_row "gRPC Search \"$query\" ($hits hits)")$'\n'
     else
       any_failed=1; search_lines+="gRPC Search \"$query\": FAILED (see $runs/search-$n.*)"$'\n'
     fi
@@ -408,10 +408,7 @@ if wanted correspondence; then
     && run_h2load register-item "$runs/register-item.bin" /loket.correspondence.v1.Correspondence/RegisterItem \
       "SELECT count(*) FROM correspondence.items WHERE year > 2025"; then
     check_h2load register-item || true
-    out[ri]=$(row "gRPC RegisterItem (h2load)" "$H2_RPS" \
-      "$(awk -v u="$H2_MEAN_US" 'BEGIN { print u / 1000 }')" "$LAT_P50_MS" "$LAT_P99_MS" \
-      "$(awk -v u="$H2_MAX_US" 'BEGIN { print u / 1000 }')" "$SRV_CPU_US" \
-      "$H2_FAILED/$H2_ERRORED/$H2_TIMEOUT; grpc ok $DB_DELTA/$H2_SUCCEEDED")
+    out[ri]=$(h2load_row "gRPC RegisterItem (h2load)")
     this_year="year = extract(year FROM now() AT TIME ZONE 'Europe/Brussels')::int AND direction = 'in'"
     registered=$(scalar "SELECT count(*) FROM correspondence.items WHERE $this_year")
     gaps=$(scalar "SELECT coalesce(max(number), 0) - count(*) FROM correspondence.items WHERE $this_year")
