@@ -300,3 +300,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// A nonisolated async function runs on its caller's executor (SE-0461) instead of hopping to the generic one: a
+// call's task keeps to its event loop (its task executor) without a runtime executor check at every such call.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
+}

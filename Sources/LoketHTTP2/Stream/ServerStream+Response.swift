@@ -51,7 +51,11 @@ extension ServerStream {
         }
     }
 
-    func failWaiters(_ error: any Error) {
+    /// Ends every wait on the stream with `error`, which is made only when someone waits: most calls finish with
+    /// nobody waiting, and an existential error is a heap allocation.
+    func failWaiters(_ error: @autoclosure () -> any Error) {
+        guard inboundWaiter != nil || !writeWaiters.isEmpty else { return }
+        let error = error()
         if let waiter = inboundWaiter {
             inboundWaiter = nil
             waiter.resume(throwing: error)
