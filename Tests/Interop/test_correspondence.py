@@ -503,6 +503,17 @@ def test_overdue_and_due_soon_lists_and_the_reminders_stream(env):
     desk_ids = [s.id for s in list(desk.overdue) + list(desk.due_soon)]
     assert overdue.id in desk_ids and fresh.id not in desk_ids
     assert not lists.truncated and not desk.truncated
+    # A department that does not exist is NOT_FOUND, for the list and for the stream, not an empty list.
+    with pytest.raises(grpc.RpcError) as missing:
+        env.stub.ListDeadlines(pb.ListDeadlinesRequest(department_id="bestaat-niet"),
+                               metadata=md(env.keys.clerk, language="nl"), timeout=5)
+    assert missing.value.code() == grpc.StatusCode.NOT_FOUND
+    assert missing.value.details() == "Dienst bestaat-niet bestaat niet."
+    with pytest.raises(grpc.RpcError) as missing:
+        next(env.stub.WatchReminders(pb.WatchRemindersRequest(department_id="bestaat-niet"),
+                                     metadata=md(env.keys.clerk, language="fr"), timeout=5))
+    assert missing.value.code() == grpc.StatusCode.NOT_FOUND
+    assert missing.value.details() == "Le service bestaat-niet n'existe pas."
     # The stream sends what is due now, then keeps watching: a new overdue item arrives as soon as it is
     # dispatched (woken by the change, long before the hourly look).
     call = env.stub.WatchReminders(pb.WatchRemindersRequest(department_id="financien", interval_seconds=3600),

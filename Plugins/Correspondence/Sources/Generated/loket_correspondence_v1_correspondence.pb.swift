@@ -896,7 +896,7 @@ public struct Loket_Correspondence_V1_ItemSummary: ProtobufMessage {
 /// The `loket.correspondence.v1.ListDeadlinesRequest` message.
 public struct Loket_Correspondence_V1_ListDeadlinesRequest: ProtobufMessage {
     /// Empty for every department. A department's items are those dispatched to it, and those it registered that are
-    /// not dispatched yet.
+    /// not dispatched yet. A department that does not exist is NOT_FOUND.
     public var departmentId: String = ""
     /// Items due within this many working days count as due soon (default 2).
     public var dueWithinWorkingDays: Int32 = 0

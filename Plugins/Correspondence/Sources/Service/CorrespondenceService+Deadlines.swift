@@ -123,7 +123,9 @@ extension CorrespondenceService {
         let afterDue = (after?.dueOn ?? Day.min).calendarDate
         let afterID = after?.id
         let rows = try await plugin.transaction(context) { transaction in
-            try await transaction.query(
+            // An empty list for a department that does not exist would look like a department with nothing due.
+            if !department.isEmpty { try await requireDepartment(department, in: transaction, context, code: .notFound) }
+            return try await transaction.query(
                 """
                 SELECT \(unsafeRawSQL: StoredItem.columns) FROM correspondence.items i
                 WHERE i.direction = 'in' AND i.status IN ('registered', 'dispatched', 'assigned', 'in_treatment')

@@ -102,12 +102,16 @@ extension CorrespondenceService {
         return (due, term.scope, term.workingDays)
     }
 
-    /// Refuses a department id that names no department, in the caller's language.
-    func requireDepartment(_ department: String, in transaction: Transaction, _ context: ServerContext) async throws {
+    /// Refuses a department id that names no department, in the caller's language: INVALID_ARGUMENT for a value
+    /// to store, NOT_FOUND (`code`) for a listing asked about a department that is not there.
+    func requireDepartment(
+        _ department: String, in transaction: Transaction, _ context: ServerContext,
+        code: StatusCode = .invalidArgument
+    ) async throws {
         let known = try await transaction.query("SELECT 1 FROM core.departments WHERE id = \(department)")
         guard !known.isEmpty else {
             throw plugin.localizer.error(
-                .invalidArgument, CorrespondenceMessages.invalidDepartment, for: context, String(department.prefix(80)))
+                code, CorrespondenceMessages.invalidDepartment, for: context, String(department.prefix(80)))
         }
     }
 

@@ -427,7 +427,7 @@ struct  Loket__Correspondence__V1__ListDeadlinesRequest
   ProtobufCMessage base;
   /*
    * Empty for every department. A department's items are those dispatched to it, and those it registered that are
-   * not dispatched yet.
+   * not dispatched yet. A department that does not exist is NOT_FOUND.
    */
   char *department_id;
   /*
