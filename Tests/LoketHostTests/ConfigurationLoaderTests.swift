@@ -40,6 +40,8 @@ import Testing
         #expect(defaults.database.url == nil)
         #expect(defaults.database.poolSize == 10)
         #expect(defaults.database.connectTimeoutSeconds == 5)
+        #expect(defaults.database.acquireTimeoutSeconds == 5)
+        #expect(defaults.database.postgresConfiguration.acquireTimeout == .seconds(5))
         #expect(defaults.log.level == .info)
         #expect(defaults.log.format == .text)
     }
@@ -48,7 +50,7 @@ import Testing
         let variables = ConfigurationKey.all.map(\.environmentVariable)
         #expect(Set(variables).count == variables.count)
         #expect(variables.contains("LOKET_SERVER_MAX_MESSAGE_BYTES"))
-        #expect(ConfigurationLoader.validKeys.count == 18)
+        #expect(ConfigurationLoader.validKeys.count == 19)
     }
 
     @Test func fileThenEnvironmentThenOverridesWin() throws {
@@ -186,8 +188,11 @@ import Testing
             environment: [
                 "LOKET_SERVER_MAX_MESSAGE_BYTES": "8_388_608", "LOKET_SERVER_INTEROP_TEST_SERVICE": "ON",
                 "LOKET_DATABASE_CONNECT_TIMEOUT_SECONDS": " 3 ", "LOKET_LOG_FORMAT": "JSON",
+                "LOKET_DATABASE_ACQUIRE_TIMEOUT_SECONDS": "0.25",
             ]
         ).load()
+        #expect(configuration.database.acquireTimeoutSeconds == 0.25)
+        #expect(configuration.database.postgresConfiguration.acquireTimeout == .milliseconds(250))
         #expect(configuration.server.maxMessageBytes == 8_388_608)
         #expect(configuration.server.interopTestService)
         #expect(configuration.database.connectTimeoutSeconds == 3)
@@ -202,6 +207,9 @@ import Testing
         (["LOKET_DATABASE_POOL_SIZE": "0"], "database.pool_size", "between 1 and 1000"),
         (["LOKET_DATABASE_POOL_SIZE": "1001"], "database.pool_size", "between 1 and 1000"),
         (["LOKET_SERVER_GRACE_PERIOD_SECONDS": "-1"], "server.grace_period_seconds", "finite number >= 0"),
+        (["LOKET_DATABASE_CONNECT_TIMEOUT_SECONDS": "0"], "database.connect_timeout_seconds", "above 0"),
+        (["LOKET_DATABASE_ACQUIRE_TIMEOUT_SECONDS": "-1"], "database.acquire_timeout_seconds", "above 0"),
+        (["LOKET_DATABASE_ACQUIRE_TIMEOUT_SECONDS": "1e12"], "database.acquire_timeout_seconds", "at most 86400"),
         (["LOKET_SERVER_EVENT_LOOP_THREADS": "-2"], "server.event_loop_threads", "between 0 and"),
         (["LOKET_TLS_CERTIFICATE_PATH": "/c.pem"], "tls.certificate_path", "TLS needs both"),
         (["LOKET_TLS_PRIVATE_KEY_PATH": "/k.pem"], "tls.private_key_path", "TLS needs both"),

@@ -5,6 +5,7 @@ extension LoketConfiguration.Database {
     public var postgresConfiguration: PostgresConfiguration {
         PostgresConfiguration(
             connectionString: url, poolSize: poolSize,
+            acquireTimeout: .milliseconds(Int64(acquireTimeoutSeconds * 1000)),
             connectTimeout: .milliseconds(Int64(connectTimeoutSeconds * 1000)))
     }
 }

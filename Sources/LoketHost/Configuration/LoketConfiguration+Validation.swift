@@ -15,10 +15,8 @@ extension LoketConfiguration {
         if !(server.gracePeriodSeconds >= 0) || !server.gracePeriodSeconds.isFinite {
             throw Self.failure("server.grace_period_seconds", "a finite number >= 0", server.gracePeriodSeconds)
         }
-        if !(database.connectTimeoutSeconds > 0) || !database.connectTimeoutSeconds.isFinite {
-            let timeout = database.connectTimeoutSeconds
-            throw Self.failure("database.connect_timeout_seconds", "a finite number > 0", timeout)
-        }
+        try Self.checkTimeout(database.connectTimeoutSeconds, key: "database.connect_timeout_seconds")
+        try Self.checkTimeout(database.acquireTimeoutSeconds, key: "database.acquire_timeout_seconds")
         switch (tls.certificatePath, tls.privateKeyPath) {
         case (nil, nil), (.some, .some):
             break
@@ -52,6 +50,13 @@ extension LoketConfiguration {
     private static func check(_ value: Int, in range: ClosedRange<Int>, key: String) throws(ConfigurationError) {
         if !range.contains(value) {
             throw failure(key, "between \(range.lowerBound) and \(range.upperBound)", value)
+        }
+    }
+
+    /// A timeout in seconds: above zero, and at most a day (so that it converts to milliseconds exactly).
+    private static func checkTimeout(_ seconds: Double, key: String) throws(ConfigurationError) {
+        if !(seconds > 0 && seconds <= 86_400) {
+            throw failure(key, "a number of seconds above 0 and at most 86400", seconds)
         }
     }
 

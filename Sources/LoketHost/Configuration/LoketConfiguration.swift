@@ -73,12 +73,18 @@ public struct LoketConfiguration: Sendable, Hashable {
         public var poolSize: Int
         /// How long to wait for a new connection, in seconds. Default 5.
         public var connectTimeoutSeconds: Double
+        /// How long a call waits for a pooled connection when all are in use, in seconds, before it fails with
+        /// UNAVAILABLE (a call's own deadline still ends the wait sooner). Default 5.
+        public var acquireTimeoutSeconds: Double
 
         /// Creates database settings; every argument defaults to the documented default.
-        public init(url: String? = nil, poolSize: Int = 10, connectTimeoutSeconds: Double = 5) {
+        public init(
+            url: String? = nil, poolSize: Int = 10, connectTimeoutSeconds: Double = 5, acquireTimeoutSeconds: Double = 5
+        ) {
             self.url = url
             self.poolSize = poolSize
             self.connectTimeoutSeconds = connectTimeoutSeconds
+            self.acquireTimeoutSeconds = acquireTimeoutSeconds
         }
     }
 
