@@ -58,6 +58,8 @@ struct AuditRow: Sendable, Equatable {
     /// row's `text[]` columns travel inside a batch's `text[]` parameter.
     static func arrayLiteral(_ values: [String]) -> String {
         var literal = "{"
+        // Braces, quotes and commas around the values (escapes may add a little more).
+        literal.reserveCapacity(values.reduce(2) { $0 + $1.utf8.count + 3 })
         for (index, value) in values.enumerated() {
             if index > 0 { literal += "," }
             literal += "\""

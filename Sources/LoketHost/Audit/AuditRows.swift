@@ -19,6 +19,17 @@ struct AuditRows: Sendable {
 
     /// The columns of `rows`, in order.
     init(_ rows: some Collection<AuditRow>) {
+        let count = rows.count
+        principalIDs.reserveCapacity(count)
+        principalNames.reserveCapacity(count)
+        roles.reserveCapacity(count)
+        departmentIDs.reserveCapacity(count)
+        methods.reserveCapacity(count)
+        actions.reserveCapacity(count)
+        subjects.reserveCapacity(count)
+        information.reserveCapacity(count)
+        purposes.reserveCapacity(count)
+        outcomes.reserveCapacity(count)
         for row in rows { append(row) }
     }
 

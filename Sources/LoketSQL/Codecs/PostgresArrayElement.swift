@@ -25,7 +25,13 @@ extension PostgresArrayElement {
     /// PostgreSQL's binary array: dimensions, a has-NULLs flag, the element type, then each element with its
     /// length (-1 for NULL).
     public static func encodeArray(_ elements: [Self], into bytes: inout [UInt8]) {
-        let hasNulls = elements.contains { $0.isPostgresNull }
+        // An index loop rather than `contains(where:)`: this runs unspecialized (through the protocol), where the
+        // standard library's iterator copied each element into a heap buffer.
+        var hasNulls = false
+        for index in elements.indices where elements[index].isPostgresNull {
+            hasNulls = true
+            break
+        }
         bytes.appendBigEndian(Int32(elements.isEmpty ? 0 : 1))
         bytes.appendBigEndian(Int32(hasNulls ? 1 : 0))
         bytes.appendBigEndian(postgresElementType.rawValue)

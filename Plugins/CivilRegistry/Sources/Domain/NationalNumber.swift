@@ -50,16 +50,18 @@ public struct NationalNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// Checks `text` (11 digits, optionally with the separators of `YY.MM.DD-SSS.CC` and spaces) against every rule.
     public init(validating text: String) throws(NationalNumberError) {
-        var digits: [Int] = []
+        // The digits as ASCII, in one allocation: every lookup by number starts here.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(11)
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "0"..."9": digits.append(Int(scalar.value) - 48)
+            case "0"..."9": digits.append(UInt8(scalar.value))
             case ".", "-", " ": continue
             default: throw .notDigits
             }
         }
         guard digits.count == 11 else { throw .length(digits.count) }
-        func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + $1 } }
+        func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + Int($1 - 48) } }
 
         let base = number(0..<9)
         let check = number(9..<11)
@@ -102,7 +104,7 @@ public struct NationalNumber: Sendable, Hashable, CustomStringConvertible {
             self.birthMonth = month == 0 ? nil : month
             self.birthDay = dayField == 0 ? nil : dayField
         }
-        self.digits = digits.map(String.init).joined()
+        self.digits = String(decoding: digits, as: UTF8.self)
         self.kind = kind
         self.bornFrom2000 = bornFrom2000
         self.sequence = sequence
