@@ -15,7 +15,7 @@ import Synchronization
 final class StoreAuditJournal: AuditJournal {
     private struct Pending: Sendable {
         var rows: [AuditRow]
-        var continuation: CheckedContinuation<Void, any Error>
+        var continuation: UnsafeContinuation<Void, any Error>
     }
 
     let pool: PostgresPool
@@ -37,7 +37,9 @@ final class StoreAuditJournal: AuditJournal {
         guard !records.isEmpty else { return }
         let caller = try context.caller
         let rows = records.map { AuditRow($0, caller: caller, method: context.method.path) }
-        try await withCheckedThrowingContinuation { continuation in
+        // Unsafe rather than checked (which allocates per call): the queue hands each pending call to exactly one
+        // batch, and the writer resumes every call of a batch once.
+        try await withUnsafeThrowingContinuation { continuation in
             let action = queue.withLock { $0.enqueue(Pending(rows: rows, continuation: continuation)) }
             if case .write(let batch) = action {
                 startWriter(with: batch)
