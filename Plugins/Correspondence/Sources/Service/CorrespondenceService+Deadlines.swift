@@ -124,7 +124,9 @@ extension CorrespondenceService {
         let afterID = after?.id
         let rows = try await plugin.transaction(context) { transaction in
             // An empty list for a department that does not exist would look like a department with nothing due.
-            if !department.isEmpty { try await requireDepartment(department, in: transaction, context, code: .notFound) }
+            if !department.isEmpty {
+                try await requireDepartment(department, in: transaction, context, code: .notFound)
+            }
             return try await transaction.query(
                 """
                 SELECT \(unsafeRawSQL: StoredItem.columns) FROM correspondence.items i
