@@ -13,21 +13,22 @@ public struct MethodDescriptor: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The fully qualified service name, e.g. `grpc.health.v1.Health`.
-    public var service: String
+    public var service: String { didSet { path = "/\(service)/\(method)" } }
     /// The method name, e.g. `Check`.
-    public var method: String
+    public var method: String { didSet { path = "/\(service)/\(method)" } }
     /// The streaming shape of the method.
     public var kind: Kind
+    /// The HTTP/2 `:path` of the method: `/service/method`. Kept rather than computed: the access check and the
+    /// audit read it on every call, and building it was an allocation each time.
+    public private(set) var path: String
 
     /// Creates a descriptor.
     public init(service: String, method: String, kind: Kind) {
         self.service = service
         self.method = method
         self.kind = kind
+        self.path = "/\(service)/\(method)"
     }
-
-    /// The HTTP/2 `:path` of the method: `/service/method`.
-    public var path: String { "/\(service)/\(method)" }
 
     public var description: String { path }
 }
