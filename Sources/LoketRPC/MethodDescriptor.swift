@@ -13,9 +13,9 @@ public struct MethodDescriptor: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The fully qualified service name, e.g. `grpc.health.v1.Health`.
-    public var service: String { didSet { path = "/\(service)/\(method)" } }
+    public var service: String { didSet { path = Self.joinedPath(service, method) } }
     /// The method name, e.g. `Check`.
-    public var method: String { didSet { path = "/\(service)/\(method)" } }
+    public var method: String { didSet { path = Self.joinedPath(service, method) } }
     /// The streaming shape of the method.
     public var kind: Kind
     /// The HTTP/2 `:path` of the method: `/service/method`. Kept rather than computed: the access check and the
@@ -27,8 +27,10 @@ public struct MethodDescriptor: Sendable, Hashable, CustomStringConvertible {
         self.service = service
         self.method = method
         self.kind = kind
-        self.path = "/\(service)/\(method)"
+        self.path = Self.joinedPath(service, method)
     }
+
+    private static func joinedPath(_ service: String, _ method: String) -> String { "/\(service)/\(method)" }
 
     public var description: String { path }
 }
