@@ -36,7 +36,8 @@ struct DeadlinePageToken: Equatable, Sendable {
     /// Decodes a token; nil when it is not one this type encoded (malformed, altered or out of range).
     init?(_ token: String) {
         guard let parts = PageToken.decode(token, purpose: Self.purpose, fieldCount: 5), parts[0] == Self.version,
-            parts[1].isEmpty || Self.isDepartmentID(parts[1]),
+            // A department id has the form of every Loket id (`core.departments`: `^[a-z][a-z0-9-]{0,39}$`).
+            parts[1].isEmpty || PluginManifest.isValidID(parts[1]),
             let dueWithin = PageToken.decimal(parts[2], maxDigits: 2), Self.dueWithinRange.contains(dueWithin),
             // The canonical form only (`2026-03-02`): what `description` writes, and a date PostgreSQL takes.
             let dueOn = Day(parts[3]), dueOn.description == parts[3],
@@ -53,25 +54,10 @@ struct DeadlinePageToken: Equatable, Sendable {
     /// The opaque form handed to clients.
     ///
     /// Only made for a page followed by another, that is for a department that has items: its id has the form of
-    /// ``isDepartmentID(_:)`` and so never holds the `|` that `PageToken` refuses.
+    /// ``LoketPluginAPI/PluginManifest/isValidID(_:)`` and so never holds the `|` that `PageToken` refuses.
     var encoded: String {
         PageToken.encode(
             [Self.version, department, String(dueWithin), dueOn.description, id.uuidString.lowercased()],
             purpose: Self.purpose)
-    }
-
-    /// The form of a department id (`core.departments`: `^[a-z][a-z0-9-]{0,39}$`).
-    static func isDepartmentID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard let first = bytes.first, (1...40).contains(bytes.count),
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first)
-        else { return false }
-        return bytes.allSatisfy {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || isDigit($0) || $0 == UInt8(ascii: "-")
-        }
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 }
