@@ -144,7 +144,7 @@ extension PostgresConnection {
         case prepare(String)
     }
 
-    private nonisolated func preparation(for key: StatementKey) -> Preparation {
+    nonisolated func preparation(for key: StatementKey) -> Preparation {
         session.withLock { session -> Preparation in
             if let name = session.statements[key] { return .prepared(name) }
             let uses = (session.statementUses[key] ?? 0) + 1
@@ -169,9 +169,12 @@ extension PostgresConnection {
         return name
     }
 
-    /// Turns an exchange into rows or the right ``StoreError``, and records the connection's state.
-    nonisolated func interpret(_ exchange: LibPQChannel.Exchange) throws(StoreError) -> PostgresRows {
-        recordState(exchange)
+    /// Turns an exchange into rows or the right ``StoreError``, and records the connection's state (unless the
+    /// exchange is one segment of a pipeline, whose state is the pipeline's).
+    nonisolated func interpret(_ exchange: LibPQChannel.Exchange, recording: Bool = true) throws(StoreError)
+        -> PostgresRows
+    {
+        if recording { recordState(exchange) }
         guard let result = exchange.result else { throw failure(exchange) }
         let status = PQresultStatus(result)
         switch status {
@@ -193,7 +196,7 @@ extension PostgresConnection {
         return StoreError(exchange.connectionOK ? .queryFailed : .connectionLost, cause: cause)
     }
 
-    private nonisolated func recordState(_ exchange: LibPQChannel.Exchange) {
+    nonisolated func recordState(_ exchange: LibPQChannel.Exchange) {
         guard exchange.connectionOK else {
             // The transaction state of a lost connection is unknown; keep the last one so that a reconnect
             // never silently continues a transaction's statements outside it.

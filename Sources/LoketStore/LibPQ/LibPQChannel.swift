@@ -22,6 +22,8 @@ final class LibPQChannel: Sendable {
         var transactionStatus: PGTransactionStatusType
         /// `PQerrorMessage` when the exchange failed (no result, an error result, a lost connection).
         var errorMessage: String?
+        /// A pipeline's segments, one exchange per sync point in the order sent; empty for a plain exchange.
+        var segments: [Exchange] = []
     }
 
     /// Who may use the `PGconn` now.
@@ -47,8 +49,8 @@ final class LibPQChannel: Sendable {
         var wantsWrite = false
         /// The task waiting for the current exchange.
         var waiter: UnsafeContinuation<Exchange, Never>?
-        /// The result kept so far for the current exchange.
-        var result: OpaquePointer?
+        /// The results gathered so far for the current exchange.
+        var collector = ExchangeCollector()
     }
 
     // Mutex<State> holds raw libpq pointers; the lock, together with `phase`, is what makes sharing them safe.
@@ -91,7 +93,7 @@ final class LibPQChannel: Sendable {
     deinit {
         // The poller keeps registered channels alive, so only an unregistered one ends here.
         state.withLock { state in
-            if let result = state.result { PQclear(result) }
+            state.collector.discard()
             if let handle = state.handle { PQfinish(handle) }
         }
     }
@@ -116,10 +118,10 @@ final class LibPQChannel: Sendable {
         let pointer: OpaquePointer
     }
 
-    /// A PGresult on its way from the sending task into the channel's state, for the poller to complete.
-    private struct PendingResult: @unchecked Sendable {
-        // @unchecked: only the thread that owns the exchange at the moment touches the result.
-        let pointer: OpaquePointer?
+    /// Results on their way from the sending task into the channel's state, for the poller to complete.
+    private struct PendingResults: @unchecked Sendable {
+        // @unchecked: only the thread that owns the exchange at the moment touches the results.
+        let collector: ExchangeCollector
     }
 
     /// Takes a freshly connected or reset handle: non-blocking mode, watched by the poller.
@@ -163,6 +165,21 @@ final class LibPQChannel: Sendable {
     /// Runs one exchange: `send` queues the statement(s) on the connection (returning libpq's 1 or 0), and the
     /// results come back when the server has answered. Never blocks; only one exchange at a time.
     func exchange(_ send: (OpaquePointer) -> Int32) async -> Exchange {
+        await exchange { send($0) == 1 ? ExchangeCollector() : nil }
+    }
+
+    /// Runs a pipeline: `send` enters pipeline mode and queues statements, each segment ended by a sync point,
+    /// returning how many sync points it sent (0 when it failed). The exchange's ``Exchange/segments`` hold one
+    /// result per sync point; the connection has left pipeline mode when it returns, unless it broke.
+    func pipelineExchange(_ send: (OpaquePointer) -> Int) async -> Exchange {
+        await exchange { handle in
+            let syncs = send(handle)
+            return syncs > 0 ? ExchangeCollector(pipelineSegments: syncs) : nil
+        }
+    }
+
+    /// `send` queues the exchange's statements and returns what gathers their results, or nil when it failed.
+    private func exchange(_ send: (OpaquePointer) -> ExchangeCollector?) async -> Exchange {
         let claimed = state.withLock { state -> DetachedHandle? in
             guard let handle = state.handle else { return nil }
             precondition(state.phase == .idle, "two statements at once on one connection")
@@ -174,14 +191,14 @@ final class LibPQChannel: Sendable {
                 result: nil, connectionOK: false, transactionStatus: PQTRANS_UNKNOWN,
                 errorMessage: "the connection is closed")
         }
-        let flushed = send(handle) == 1 ? PQflush(handle) : -1
-        guard flushed >= 0 else {
+        let sent = send(handle)
+        let flushed = sent == nil ? -1 : PQflush(handle)
+        guard flushed >= 0, var collector = sent else {
             let exchange = Self.finished(handle, result: nil)
             finishInline(rearm: false)
             return exchange
         }
         return await withUnsafeContinuation { continuation in
-            var kept: OpaquePointer?
             // The poller stopped watching the socket when it found it readable during the send.
             var rearm = false
             while true {
@@ -189,7 +206,7 @@ final class LibPQChannel: Sendable {
                     case read
                     case wait
                 }
-                let pending = PendingResult(pointer: kept)
+                let pending = PendingResults(collector: collector)
                 let step = state.withLock { state -> Step in
                     if state.missedReadiness {
                         state.missedReadiness = false
@@ -197,7 +214,7 @@ final class LibPQChannel: Sendable {
                     }
                     state.phase = .awaiting
                     state.waiter = continuation
-                    state.result = pending.pointer
+                    state.collector = pending.collector
                     state.wantsWrite = flushed == 1
                     if flushed == 1 || rearm, let registration = state.registration {
                         poller.update(registration, readable: true, writable: flushed == 1)
@@ -210,7 +227,7 @@ final class LibPQChannel: Sendable {
                 case .read:
                     // Still the sender's: read what the poller saw, and finish here if the answer is complete.
                     _ = PQconsumeInput(handle)
-                    if let exchange = Self.collect(handle, into: &kept) {
+                    if let exchange = collector.collect(handle) {
                         finishInline(rearm: true)
                         continuation.resume(returning: exchange)
                         return
@@ -231,24 +248,6 @@ final class LibPQChannel: Sendable {
             state.phase = .idle
             state.missedReadiness = false
         }
-    }
-
-    /// Reads the results libpq has parsed; the exchange once the last one is in (or the connection broke).
-    private static func collect(_ handle: OpaquePointer, into kept: inout OpaquePointer?) -> Exchange? {
-        // PQisBusy is false on a broken connection, so PQgetResult then reports the failure and ends.
-        while PQisBusy(handle) == 0 {
-            guard let next = PQgetResult(handle) else {
-                defer { kept = nil }
-                return finished(handle, result: kept)
-            }
-            keep(next, in: &kept)
-        }
-        guard PQstatus(handle) == CONNECTION_OK else {
-            // Busy yet broken should not happen; never leave the task waiting on a dead socket.
-            defer { kept = nil }
-            return finished(handle, result: kept)
-        }
-        return nil
     }
 
     /// Called by the poller when the socket is ready: flushes, reads, and completes the exchange once libpq has
@@ -286,7 +285,7 @@ final class LibPQChannel: Sendable {
                 }
                 return nil
             }
-            guard let exchange = Self.collect(handle, into: &state.result) else { return nil }
+            guard let exchange = state.collector.collect(handle) else { return nil }
             state.waiter = nil
             state.phase = .idle
             if state.wantsWrite {
@@ -307,21 +306,6 @@ final class LibPQChannel: Sendable {
         // Still non-blocking, so that closing never waits, whichever thread (an event loop) closes: libpq sends
         // its goodbye if the socket takes it at once.
         if let handle = unwatch() { PQfinish(handle) }
-    }
-
-    /// PQexec's rule for several results: the first failure wins, otherwise the last result.
-    private static func keep(_ next: OpaquePointer, in kept: inout OpaquePointer?) {
-        guard let current = kept else {
-            kept = next
-            return
-        }
-        switch PQresultStatus(current) {
-        case PGRES_FATAL_ERROR, PGRES_BAD_RESPONSE:
-            PQclear(next)
-        default:
-            PQclear(current)
-            kept = next
-        }
     }
 
     /// The exchange that ends with `result` on `handle`, for blocking calls as well.

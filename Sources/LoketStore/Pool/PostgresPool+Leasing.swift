@@ -27,17 +27,17 @@ extension PostgresPool {
     /// point; false when it needs ``release(_:)``.
     func releaseHealthy(_ connection: PostgresConnection) -> Bool {
         guard !connection.isBroken, !connection.signals.isInTransaction else { return false }
-        let waiter = state.withLock { state -> Waiter?? in
+        let handed = state.withLock { state -> (Waiter, Grant)?? in
             if state.isClosed { return .none }
-            if !state.waiters.isEmpty { return .some(state.waiters.removeFirst()) }
+            if !state.waiters.isEmpty { return .some(handOff(connection, state: &state)) }
             state.idle.append(connection)
             return .some(nil)
         }
-        switch waiter {
+        switch handed {
         case .none:
             return false
-        case .some(let waiter?):
-            waiter.continuation.resume(returning: .connection(connection))
+        case .some(let (waiter, grant)?):
+            waiter.continuation.resume(returning: grant)
             return true
         case .some(nil):
             return true
@@ -46,16 +46,84 @@ extension PostgresPool {
 
     /// A free connection: an idle one, a new one while the pool is below its size, or the next one returned.
     func acquire() async throws -> PostgresConnection {
+        guard case .connection(let connection) = try await acquire(for: nil) else {
+            preconditionFailure("only a waiting statement leads or is served")
+        }
+        return connection
+    }
+
+    /// ``acquire()`` for a caller that wants to run `statement` alone: it may also be given a pipeline to lead,
+    /// or its statement's outcome. Never `.openSlot`: that connection is opened here.
+    func acquire(for statement: WaitingStatement?) async throws -> Grant {
         let deadline = ContinuousClock.now + configuration.acquireTimeout
         let connection: PostgresConnection
-        switch try await grant(until: deadline) {
+        switch try await grant(until: deadline, statement: statement) {
         case .connection(let granted): connection = granted
         case .openSlot: connection = try await openConnection()
+        case .lead(let granted, let followers):
+            adoptForCurrentTask(granted)
+            return .lead(granted, followers: followers)
+        case .served(let outcome): return .served(outcome)
         }
+        adoptForCurrentTask(connection)
+        return .connection(connection)
+    }
+
+    private func adoptForCurrentTask(_ connection: PostgresConnection) {
         if PostgresPoller.shared.count > 1, let poller = PostgresPoller.currentIndex() {
             adopt(connection, poller: poller)
         }
-        return connection
+    }
+
+    /// Runs `own` and the followers' statements on `connection` in one pipeline, hands the connection on, then
+    /// gives each follower its outcome; returns the leader's.
+    func lead(_ own: WaitingStatement, on connection: PostgresConnection, followers: [Waiter]) async
+        -> Result<PostgresRows, StoreError>
+    {
+        var statements = [own.statement]
+        statements.reserveCapacity(followers.count + 1)
+        for follower in followers {
+            // Followers are chosen among waiting statements only (handOff(_:state:)).
+            statements.append(follower.statement!.statement)
+        }
+        let outcomes = await connection.runPipelined(statements, timeout: own.timeout)
+        // Passed on first: the next pipeline can start while the followers resume.
+        if !releaseHealthy(connection) { await release(connection) }
+        for (follower, outcome) in zip(followers, outcomes.dropFirst()) {
+            follower.continuation.resume(returning: .served(outcome))
+        }
+        return outcomes[0]
+    }
+
+    /// Takes the first waiter for a connection that became free: a waiting statement leads a pipeline of the
+    /// others waiting with the same SQL text and session timeout (up to ``pipelineLimit``), any other waiter gets
+    /// the connection.
+    ///
+    /// Only the same text: the hot statements under load (a lookup, the audit insert) are the ones that queue, and
+    /// statements of one text cost about the same, so a slow report never holds up the lookups that share its round
+    /// trip.
+    func handOff(_ connection: PostgresConnection, state: inout State) -> (Waiter, Grant) {
+        let first = state.waiters.removeFirst()
+        guard let statement = first.statement, !state.waiters.isEmpty else { return (first, .connection(connection)) }
+        let sql = statement.statement.query.sql
+        let length = sql.utf8.count
+        var followers: [Waiter] = []
+        var kept: [Waiter] = []
+        for waiter in state.waiters {
+            if followers.count < Self.pipelineLimit - 1, let other = waiter.statement,
+                other.sessionTimeout == statement.sessionTimeout, other.statement.query.sql.utf8.count == length,
+                other.statement.query.sql == sql
+            {
+                followers.append(waiter)
+            } else {
+                kept.append(waiter)
+            }
+        }
+        guard !followers.isEmpty else { return (first, .connection(connection)) }
+        state.waiters = kept
+        state.pipelines += 1
+        state.pipelinedStatements += followers.count + 1
+        return (first, .lead(connection, followers: followers))
     }
 
     /// Takes a connection back: a broken one, or one with a transaction that cannot be rolled back, is closed
@@ -69,19 +137,22 @@ extension PostgresPool {
             return
         }
         enum Outcome {
-            case handedTo(Waiter)
+            case handedTo(Waiter, Grant)
             case kept
             case closed
         }
         let outcome = state.withLock { state -> Outcome in
             if state.isClosed { return .closed }
-            if !state.waiters.isEmpty { return .handedTo(state.waiters.removeFirst()) }
+            if !state.waiters.isEmpty {
+                let (waiter, grant) = handOff(connection, state: &state)
+                return .handedTo(waiter, grant)
+            }
             state.idle.append(connection)
             return .kept
         }
         switch outcome {
-        case .handedTo(let waiter):
-            waiter.continuation.resume(returning: .connection(connection))
+        case .handedTo(let waiter, let grant):
+            waiter.continuation.resume(returning: grant)
         case .kept:
             break
         case .closed:
@@ -117,7 +188,7 @@ extension PostgresPool {
 
     /// Takes what is free now, or waits in line until a connection returns, the deadline passes or the task is
     /// cancelled.
-    private func grant(until deadline: ContinuousClock.Instant) async throws -> Grant {
+    private func grant(until deadline: ContinuousClock.Instant, statement: WaitingStatement?) async throws -> Grant {
         enum Immediate {
             case grant(Grant)
             case closed
@@ -141,7 +212,7 @@ extension PostgresPool {
         }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                enqueue(Waiter(id: id, continuation: continuation, deadline: deadline))
+                enqueue(Waiter(id: id, continuation: continuation, deadline: deadline, statement: statement))
                 // A cancellation before the waiter was in line found nothing to cancel; look again.
                 if Task.isCancelled { failWaiter(id, with: StoreError(.cancelled)) }
             }

@@ -7,11 +7,22 @@ import Synchronization
 /// up to ``PostgresConfiguration/acquireTimeout``. A connection that broke is closed on its return and its place
 /// reopened on demand, and idle connections reconnect before use after a server restart, so the pool recovers by
 /// itself: while the server is down calls fail with UNAVAILABLE-class errors, and afterwards they succeed again.
+///
+/// Callers of ``query(_:format:timeout:)`` that wait for a connection share round trips: when a connection comes
+/// free, the first of them sends its statement together with those of up to 15 others waiting with the same SQL
+/// text and session timeout, in libpq's pipeline mode, each statement in its own implicit transaction as if sent
+/// alone.
+/// Under load this replaces a wake-up of the server and of the store's thread per statement with one per pipeline
+/// (``PostgresPoolStatistics/pipelines``).
 public final class PostgresPool: Sendable {
-    /// What a waiting caller is given: a connection, or the right to open one (a place became free).
+    /// What a waiting caller is given: a connection, or the right to open one (a place became free); a caller
+    /// of ``query(_:format:timeout:)`` may instead lead a pipeline of its statement and other waiting ones, or
+    /// be served by another caller's pipeline.
     enum Grant: Sendable {
         case connection(PostgresConnection)
         case openSlot
+        case lead(PostgresConnection, followers: [Waiter])
+        case served(Result<PostgresRows, StoreError>)
     }
 
     struct Waiter: Sendable {
@@ -19,7 +30,22 @@ public final class PostgresPool: Sendable {
         var continuation: CheckedContinuation<Grant, any Error>
         /// When the pool's acquire timeout fails this waiter.
         var deadline: ContinuousClock.Instant
+        /// The single statement the waiter wants to run, if that is all it wants (``query(_:format:timeout:)``):
+        /// such waiters can share one round trip.
+        var statement: WaitingStatement?
     }
+
+    /// A statement waiting for a connection, and the session timeout it needs (pipelined statements share one).
+    struct WaitingStatement: Sendable {
+        var statement: PostgresConnection.PipelinedStatement
+        var timeout: Duration?
+        /// ``PostgresConnection/sessionMilliseconds(_:)`` of `timeout`: statements with the same one can share a
+        /// pipeline.
+        var sessionTimeout: Int?
+    }
+
+    /// The most statements one pipeline carries.
+    static let pipelineLimit = 16
 
     struct State: Sendable {
         var idle: [PostgresConnection] = []
@@ -30,6 +56,8 @@ public final class PostgresPool: Sendable {
         var isClosed = false
         /// The task that enforces waiters' deadlines while any wait.
         var sweeper: Task<Void, Never>?
+        var pipelines = 0
+        var pipelinedStatements = 0
     }
 
     /// The configuration the pool was made with.
@@ -63,7 +91,9 @@ public final class PostgresPool: Sendable {
     /// Connections open, idle and callers waiting, for health checks and tests.
     public var statistics: PostgresPoolStatistics {
         state.withLock { state in
-            PostgresPoolStatistics(open: state.opened, idle: state.idle.count, waiting: state.waiters.count)
+            PostgresPoolStatistics(
+                open: state.opened, idle: state.idle.count, waiting: state.waiters.count, pipelines: state.pipelines,
+                pipelinedStatements: state.pipelinedStatements)
         }
     }
 
@@ -84,7 +114,9 @@ public final class PostgresPool: Sendable {
         }
     }
 
-    /// Runs one statement on a pooled connection, outside any transaction.
+    /// Runs one statement on a pooled connection, outside any transaction (in its own, like an autocommitted
+    /// statement); when it has to wait for a connection it may be sent in a pipeline with other waiting callers'
+    /// statements, which changes nothing it can observe.
     ///
     /// `timeout` becomes the statement's `statement_timeout` (``StoreError/Code/timeout`` when it passes); pass
     /// the RPC's remaining time (``LoketRPC/ServerContext/storeTimeout``). Throws ``StoreError``.
@@ -99,7 +131,20 @@ public final class PostgresPool: Sendable {
         if let idle = acquireIdle() {
             connection = idle
         } else {
-            connection = try await acquire()
+            let statement = PostgresConnection.PipelinedStatement(query: query, format: format)
+            let waiting = WaitingStatement(
+                statement: statement, timeout: timeout,
+                sessionTimeout: timeout.map(PostgresConnection.sessionMilliseconds))
+            switch try await acquire(for: waiting) {
+            case .connection(let granted):
+                connection = granted
+            case .lead(let granted, let followers):
+                return try await rerunIfStale(await lead(waiting, on: granted, followers: followers), waiting)
+            case .served(let outcome):
+                return try await rerunIfStale(outcome, waiting)
+            case .openSlot:
+                preconditionFailure("acquire(for:) opens the connection itself")
+            }
         }
         do {
             let rows = try await connection.execute(query, format: format, timeout: timeout)
@@ -109,6 +154,17 @@ public final class PostgresPool: Sendable {
             if !releaseHealthy(connection) { await release(connection) }
             throw error
         }
+    }
+
+    /// A pipelined statement's outcome; one whose prepared plan went stale ("cached plan must not change result
+    /// type", after a table changed under a prepared `SELECT *`) runs once more, as a statement sent alone would.
+    private func rerunIfStale(_ outcome: Result<PostgresRows, StoreError>, _ waiting: WaitingStatement) async throws
+        -> PostgresRows
+    {
+        if case .failure(let error) = outcome, error.sqlState == "0A000" {
+            return try await query(waiting.statement.query, format: waiting.statement.format, timeout: waiting.timeout)
+        }
+        return try outcome.get()
     }
 
     /// Sends a notification to every listener of `channel` (delivered at once, outside a transaction).

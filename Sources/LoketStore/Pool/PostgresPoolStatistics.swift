@@ -6,4 +6,8 @@ public struct PostgresPoolStatistics: Sendable, Hashable {
     public var idle: Int
     /// Callers waiting for a connection.
     public var waiting: Int
+    /// Pipelines run since the pool was made: statements of callers that waited for a connection, sent together.
+    public var pipelines: Int = 0
+    /// Statements those pipelines carried.
+    public var pipelinedStatements: Int = 0
 }

@@ -31,14 +31,29 @@ enum CoreDatabase {
             _ = try await Migrator([try LoketApplication.coreMigrations()]).migrate(pool)
             let result = try await body(pool, configuration)
             await pool.close()
-            try await admin.query("DROP DATABASE \(identifier: name) WITH (FORCE)")
+            try await drop(name, with: admin)
             await admin.close()
             return result
         } catch {
             await pool.close()
-            _ = try? await admin.query("DROP DATABASE \(identifier: name) WITH (FORCE)")
+            try? await drop(name, with: admin)
             await admin.close()
             throw error
+        }
+    }
+
+    /// Drops the database; retried a few times, because an autovacuum worker that has just started on it cannot be
+    /// terminated by a non-superuser (42501) and ends within moments.
+    private static func drop(_ name: String, with admin: PostgresPool) async throws {
+        var attempt = 0
+        while true {
+            do {
+                try await admin.query("DROP DATABASE \(identifier: name) WITH (FORCE)")
+                return
+            } catch let error as StoreError where error.sqlState == "42501" && attempt < 20 {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(100))
+            }
         }
     }
 
