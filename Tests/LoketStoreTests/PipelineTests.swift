@@ -131,6 +131,10 @@ extension DatabaseTests {
                 #expect(pool.statistics.pipelines == 2)
                 let again = try await Self.queued(pool, count: 3) { index in "SELECT \(index)::int + 1" }
                 #expect(try again.map(Self.value) == [1, 2, 3])
+                // A preparation that fails fails every statement of the pipeline that was to use it.
+                let broken = try await Self.queued(pool, count: 3) { index in "SELEC \(index)" }
+                #expect(broken.map(Self.code) == [.queryFailed, .queryFailed, .queryFailed])
+                #expect(try await pool.query("SELECT 1").count == 1)
             }
         }
 

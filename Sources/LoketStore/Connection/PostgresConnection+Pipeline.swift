@@ -29,7 +29,7 @@ extension PostgresConnection {
             return Array(repeating: .failure(error), count: statements.count)
         }
         canceller.beginStatement()
-        let plans = statements.map(plan)
+        let plans = plan(statements)
         var parameterFailures: [Int: StoreError] = [:]
         var sendFailed = false
         let exchange = await channel.pipelineExchange { connection in
@@ -91,15 +91,30 @@ extension PostgresConnection {
         var key: StatementKey
         var name: String?
         var prepares: Bool
+        /// The earlier statement of the pipeline that prepares this one's name, if any.
+        var preparedBy: Int?
     }
 
-    private nonisolated func plan(_ statement: PipelinedStatement) -> Plan {
-        let key = StatementKey(sql: statement.query.sql, types: statement.query.bindings.map(\.type.rawValue))
-        switch preparation(for: key) {
-        case .prepared(let name): return Plan(key: key, name: name, prepares: false)
-        case .unprepared: return Plan(key: key, name: nil, prepares: false)
-        case .prepare(let name): return Plan(key: key, name: name, prepares: true)
+    private nonisolated func plan(_ statements: [PipelinedStatement]) -> [Plan] {
+        var plans: [Plan] = []
+        plans.reserveCapacity(statements.count)
+        // Statements prepared by this pipeline, by key: later ones with the same key use the name right away.
+        var preparing: [StatementKey: Int] = [:]
+        for statement in statements {
+            let key = StatementKey(sql: statement.query.sql, types: statement.query.bindings.map(\.type.rawValue))
+            if let index = preparing[key] {
+                plans.append(Plan(key: key, name: plans[index].name, prepares: false, preparedBy: index))
+                continue
+            }
+            switch preparation(for: key) {
+            case .prepared(let name): plans.append(Plan(key: key, name: name, prepares: false))
+            case .unprepared: plans.append(Plan(key: key, name: nil, prepares: false))
+            case .prepare(let name):
+                preparing[key] = plans.count
+                plans.append(Plan(key: key, name: name, prepares: true))
+            }
         }
+        return plans
     }
 
     /// Matches the pipeline's segments to its statements, frees their results, and caches what was prepared.
@@ -115,8 +130,9 @@ extension PostgresConnection {
             cause: LibPQError(exchange.errorMessage ?? "the pipeline was not sent"))
         var outcomes: [Result<PostgresRows, StoreError>] = []
         outcomes.reserveCapacity(plans.count)
+        var preparationFailures: [Int: StoreError] = [:]
         for (index, plan) in plans.enumerated() {
-            var preparing: StoreError?
+            var preparing = plan.preparedBy.flatMap { preparationFailures[$0] }
             if plan.prepares {
                 guard let segment = segments.popFirst() else {
                     outcomes.append(.failure(lost))
@@ -128,6 +144,7 @@ extension PostgresConnection {
                     session.withLock { $0.statements[plan.key] = plan.name }
                 } catch {
                     preparing = error
+                    preparationFailures[index] = error
                 }
             }
             if let failure = parameterFailures[index] {
@@ -140,7 +157,7 @@ extension PostgresConnection {
             }
             defer { if let result = segment.result { PQclear(result) } }
             if let preparing {
-                // The statement itself failed for want of its prepared statement; the preparation says why.
+                // The statement failed for want of its prepared statement; the preparation says why.
                 outcomes.append(.failure(preparing))
                 continue
             }

@@ -107,20 +107,17 @@ extension PostgresPool {
         guard let statement = first.statement, !state.waiters.isEmpty else { return (first, .connection(connection)) }
         let sql = statement.statement.query.sql
         let length = sql.utf8.count
-        var followers: [Waiter] = []
-        var kept: [Waiter] = []
-        for waiter in state.waiters {
-            if followers.count < Self.pipelineLimit - 1, let other = waiter.statement,
-                other.sessionTimeout == statement.sessionTimeout, other.statement.query.sql.utf8.count == length,
-                other.statement.query.sql == sql
+        var chosen: [Int] = []
+        for (index, waiter) in state.waiters.enumerated() where chosen.count < Self.pipelineLimit - 1 {
+            if let other = waiter.statement, other.sessionTimeout == statement.sessionTimeout,
+                other.statement.query.sql.utf8.count == length, other.statement.query.sql == sql
             {
-                followers.append(waiter)
-            } else {
-                kept.append(waiter)
+                chosen.append(index)
             }
         }
-        guard !followers.isEmpty else { return (first, .connection(connection)) }
-        state.waiters = kept
+        guard !chosen.isEmpty else { return (first, .connection(connection)) }
+        let followers = chosen.map { state.waiters[$0] }
+        for index in chosen.reversed() { state.waiters.remove(at: index) }
         state.pipelines += 1
         state.pipelinedStatements += followers.count + 1
         return (first, .lead(connection, followers: followers))

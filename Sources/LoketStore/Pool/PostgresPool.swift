@@ -11,9 +11,8 @@ import Synchronization
 /// Callers of ``query(_:format:timeout:)`` that wait for a connection share round trips: when a connection comes
 /// free, the first of them sends its statement together with those of up to 15 others waiting with the same SQL
 /// text and session timeout, in libpq's pipeline mode, each statement in its own implicit transaction as if sent
-/// alone.
-/// Under load this replaces a wake-up of the server and of the store's thread per statement with one per pipeline
-/// (``PostgresPoolStatistics/pipelines``).
+/// alone. Under load this replaces a wake-up of the server and of the store's thread per statement with one per
+/// pipeline (``PostgresPoolStatistics/pipelines``).
 public final class PostgresPool: Sendable {
     /// What a waiting caller is given: a connection, or the right to open one (a place became free); a caller
     /// of ``query(_:format:timeout:)`` may instead lead a pipeline of its statement and other waiting ones, or
