@@ -127,6 +127,9 @@ struct AccessInterceptor: ServerInterceptor {
     /// The purpose a caller declared, nil when absent or blank; long texts are cut at 500 characters.
     static func purpose(in metadata: Metadata) -> String? {
         guard let text = metadata.firstString(forKey: "x-loket-purpose") else { return nil }
+        // The usual purpose, short and starting with a visible ASCII character, needs no walk over its characters
+        // (every audited read comes here).
+        if text.utf8.count <= 500, let first = text.utf8.first, first > 0x20, first < 0x7F { return text }
         let trimmed = text.trimmingPrefix(while: \.isWhitespace)
         guard !trimmed.isEmpty else { return nil }
         return String(trimmed.prefix(500))

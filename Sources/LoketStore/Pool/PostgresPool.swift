@@ -115,7 +115,8 @@ public final class PostgresPool: Sendable {
 
     /// Runs one statement on a pooled connection, outside any transaction (in its own, like an autocommitted
     /// statement); when it has to wait for a connection it may be sent in a pipeline with other waiting callers'
-    /// statements, which changes nothing it can observe.
+    /// statements. That changes one thing: once sent in a pipeline, cancelling the calling task no longer stops the
+    /// statement on the server (that would stop the others' too); it completes, and its outcome is returned.
     ///
     /// `timeout` becomes the statement's `statement_timeout` (``StoreError/Code/timeout`` when it passes); pass
     /// the RPC's remaining time (``LoketRPC/ServerContext/storeTimeout``). Throws ``StoreError``.
