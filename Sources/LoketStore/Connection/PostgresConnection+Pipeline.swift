@@ -78,8 +78,9 @@ extension PostgresConnection {
             return syncs
         }
         recordState(exchange)
-        if sendFailed {
-            // Statements may sit in a pipeline no one reads: the connection is not used again.
+        if sendFailed || (exchange.segments.isEmpty && parameterFailures.count < statements.count) {
+            // Statements may sit in a pipeline no one reads (a send or a flush failed): the connection is not
+            // used again.
             signals.isBroken = true
         }
         return outcomes(of: exchange, plans: plans, parameterFailures: parameterFailures)
