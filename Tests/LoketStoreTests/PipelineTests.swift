@@ -187,6 +187,22 @@ extension DatabaseTests {
             }
         }
 
+        @Test("pipelines carry at most pipelineLimit statements; a limit of 1 sends each alone")
+        func limit() async throws {
+            try await TestDatabase.withSchema(poolSize: 1, configure: { $0.pipelineLimit = 4 }) { pool, _ in
+                let outcomes = try await Self.queued(pool, count: 9) { index in "SELECT \(index)::int" }
+                #expect(try outcomes.map(Self.value) == Array(0..<9))
+                // 9 in line: the first leads 3 more, then the next 4, then the last runs alone.
+                #expect(pool.statistics.pipelines == 2)
+                #expect(pool.statistics.pipelinedStatements == 8)
+            }
+            try await TestDatabase.withSchema(poolSize: 1, configure: { $0.pipelineLimit = 1 }) { pool, _ in
+                let outcomes = try await Self.queued(pool, count: 5) { index in "SELECT \(index)::int" }
+                #expect(try outcomes.map(Self.value) == Array(0..<5))
+                #expect(pool.statistics.pipelines == 0)
+            }
+        }
+
         @Test("a caller cancelled while it waits leaves the line; the others are served together")
         func cancelledWaiter() async throws {
             try await TestDatabase.withSchema(poolSize: 1) { pool, _ in

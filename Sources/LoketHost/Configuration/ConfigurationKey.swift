@@ -83,6 +83,7 @@ struct ConfigurationKey: Sendable {
         ConfigurationKey("database.pool_size", \.database.poolSize, .integer),
         ConfigurationKey("database.connect_timeout_seconds", \.database.connectTimeoutSeconds, .float),
         ConfigurationKey("database.acquire_timeout_seconds", \.database.acquireTimeoutSeconds, .float),
+        ConfigurationKey("database.pipeline_limit", \.database.pipelineLimit, .integer),
         ConfigurationKey("plugins.disabled", \.plugins.disabled, .stringList),
         ConfigurationKey("calendar.regions", \.calendar.regions, .string),
         ConfigurationKey("calendar.closing_days", \.calendar.closingDays, .string),

@@ -6,6 +6,6 @@ extension LoketConfiguration.Database {
         PostgresConfiguration(
             connectionString: url, poolSize: poolSize,
             acquireTimeout: .milliseconds(Int64(acquireTimeoutSeconds * 1000)),
-            connectTimeout: .milliseconds(Int64(connectTimeoutSeconds * 1000)))
+            connectTimeout: .milliseconds(Int64(connectTimeoutSeconds * 1000)), pipelineLimit: pipelineLimit)
     }
 }

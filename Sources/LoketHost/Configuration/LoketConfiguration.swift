@@ -76,15 +76,20 @@ public struct LoketConfiguration: Sendable, Hashable {
         /// How long a call waits for a pooled connection when all are in use, in seconds, before it fails with
         /// UNAVAILABLE (a call's own deadline still ends the wait sooner). Default 5.
         public var acquireTimeoutSeconds: Double
+        /// The most statements of calls waiting for a pooled connection that are sent together in one round trip
+        /// (same SQL text only); 1 sends each alone. Default 16.
+        public var pipelineLimit: Int
 
         /// Creates database settings; every argument defaults to the documented default.
         public init(
-            url: String? = nil, poolSize: Int = 10, connectTimeoutSeconds: Double = 5, acquireTimeoutSeconds: Double = 5
+            url: String? = nil, poolSize: Int = 10, connectTimeoutSeconds: Double = 5, acquireTimeoutSeconds: Double = 5,
+            pipelineLimit: Int = 16
         ) {
             self.url = url
             self.poolSize = poolSize
             self.connectTimeoutSeconds = connectTimeoutSeconds
             self.acquireTimeoutSeconds = acquireTimeoutSeconds
+            self.pipelineLimit = pipelineLimit
         }
     }
 

@@ -18,12 +18,15 @@ public struct PostgresConfiguration: Sendable {
     public var applicationName: String
     /// How transactions are retried after serialization failures and deadlocks.
     public var retryPolicy: RetryPolicy
+    /// The most statements of waiting callers sent together in one round trip (``PostgresPool``); 1 sends each
+    /// alone. Default 16.
+    public var pipelineLimit: Int
 
     /// Creates a configuration.
     public init(
         connectionString: String? = nil, poolSize: Int = 10, acquireTimeout: Duration = .seconds(5),
         connectTimeout: Duration = .seconds(5), sessionSettings: [String: String] = [:],
-        applicationName: String = "loketd", retryPolicy: RetryPolicy = RetryPolicy()
+        applicationName: String = "loketd", retryPolicy: RetryPolicy = RetryPolicy(), pipelineLimit: Int = 16
     ) {
         self.connectionString = connectionString
         self.poolSize = max(1, poolSize)
@@ -32,6 +35,7 @@ public struct PostgresConfiguration: Sendable {
         self.sessionSettings = sessionSettings
         self.applicationName = applicationName
         self.retryPolicy = retryPolicy
+        self.pipelineLimit = max(1, pipelineLimit)
     }
 
     /// The defaults with `DATABASE_URL` as the connection string when it is set and not empty.

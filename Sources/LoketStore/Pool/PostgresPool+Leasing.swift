@@ -96,19 +96,22 @@ extension PostgresPool {
     }
 
     /// Takes the first waiter for a connection that became free: a waiting statement leads a pipeline of the
-    /// others waiting with the same SQL text and session timeout (up to ``pipelineLimit``), any other waiter gets
-    /// the connection.
+    /// others waiting with the same SQL text and session timeout (up to ``PostgresConfiguration/pipelineLimit``),
+    /// any other waiter gets the connection.
     ///
     /// Only the same text: the hot statements under load (a lookup, the audit insert) are the ones that queue, and
     /// statements of one text cost about the same, so a slow report never holds up the lookups that share its round
     /// trip.
     func handOff(_ connection: PostgresConnection, state: inout State) -> (Waiter, Grant) {
         let first = state.waiters.removeFirst()
-        guard let statement = first.statement, !state.waiters.isEmpty else { return (first, .connection(connection)) }
+        let limit = configuration.pipelineLimit
+        guard limit > 1, let statement = first.statement, !state.waiters.isEmpty else {
+            return (first, .connection(connection))
+        }
         let sql = statement.statement.query.sql
         let length = sql.utf8.count
         var chosen: [Int] = []
-        for (index, waiter) in state.waiters.enumerated() where chosen.count < Self.pipelineLimit - 1 {
+        for (index, waiter) in state.waiters.enumerated() where chosen.count < limit - 1 {
             if let other = waiter.statement, other.sessionTimeout == statement.sessionTimeout,
                 other.statement.query.sql.utf8.count == length, other.statement.query.sql == sql
             {

@@ -9,8 +9,8 @@ import Synchronization
 /// itself: while the server is down calls fail with UNAVAILABLE-class errors, and afterwards they succeed again.
 ///
 /// Callers of ``query(_:format:timeout:)`` that wait for a connection share round trips: when a connection comes
-/// free, the first of them sends its statement together with those of up to 15 others waiting with the same SQL
-/// text and session timeout, in libpq's pipeline mode, each statement in its own implicit transaction as if sent
+/// free, the first of them sends its statement together with those of others waiting with the same SQL text and
+/// session timeout (``PostgresConfiguration/pipelineLimit`` in all), in libpq's pipeline mode, each statement in its own implicit transaction as if sent
 /// alone. Under load this replaces a wake-up of the server and of the store's thread per statement with one per
 /// pipeline (``PostgresPoolStatistics/pipelines``).
 public final class PostgresPool: Sendable {
@@ -42,9 +42,6 @@ public final class PostgresPool: Sendable {
         /// pipeline.
         var sessionTimeout: Int?
     }
-
-    /// The most statements one pipeline carries.
-    static let pipelineLimit = 16
 
     struct State: Sendable {
         var idle: [PostgresConnection] = []
