@@ -5,6 +5,16 @@ extension PostgresConnection {
     struct StatementKey: Hashable {
         var sql: String
         var types: [UInt32]
+
+        init(sql: String, types: [UInt32]) {
+            self.sql = sql
+            self.types = types
+        }
+
+        /// The key of `query`'s text and parameter types.
+        init(_ query: PostgresQuery) {
+            self.init(sql: query.sql, types: query.bindings.map(\.type.rawValue))
+        }
     }
 
     /// At most this many statements are prepared per connection; later ones run unprepared.
@@ -55,7 +65,7 @@ extension PostgresConnection {
     nonisolated func run(
         _ query: PostgresQuery, format: PostgresFormat, allowPrepared: Bool
     ) async throws(StoreError) -> PostgresRows {
-        let key = StatementKey(sql: query.sql, types: query.bindings.map(\.type.rawValue))
+        let key = StatementKey(query)
         let name: String?
         switch allowPrepared ? preparation(for: key) : .unprepared {
         case .prepared(let prepared): name = prepared
@@ -66,14 +76,7 @@ extension PostgresConnection {
         var parameterFailure: StoreError?
         let exchange = await channel.exchange { connection in
             do throws(StoreError) {
-                return try LibPQ.withParameters(query.bindings) { count, types, values, lengths, formats in
-                    if let name {
-                        PQsendQueryPrepared(connection, name, count, values, lengths, formats, format.rawValue)
-                    } else {
-                        PQsendQueryParams(
-                            connection, query.sql, count, types, values, lengths, formats, format.rawValue)
-                    }
-                }
+                return try LibPQ.sendQuery(query, named: name, format: format, on: connection)
             } catch {
                 parameterFailure = error
                 return -1

@@ -53,16 +53,8 @@ extension PostgresConnection {
                 }
                 let sent: Int32
                 do throws(StoreError) {
-                    sent = try LibPQ.withParameters(statement.query.bindings) { count, types, values, lengths, formats in
-                        if let name = plan.name {
-                            PQsendQueryPrepared(
-                                connection, name, count, values, lengths, formats, statement.format.rawValue)
-                        } else {
-                            PQsendQueryParams(
-                                connection, statement.query.sql, count, types, values, lengths, formats,
-                                statement.format.rawValue)
-                        }
-                    }
+                    sent = try LibPQ.sendQuery(
+                        statement.query, named: plan.name, format: statement.format, on: connection)
                 } catch {
                     parameterFailures[index] = error
                     continue
@@ -102,7 +94,7 @@ extension PostgresConnection {
         // Statements prepared by this pipeline, by key: later ones with the same key use the name right away.
         var preparing: [StatementKey: Int] = [:]
         for statement in statements {
-            let key = StatementKey(sql: statement.query.sql, types: statement.query.bindings.map(\.type.rawValue))
+            let key = StatementKey(statement.query)
             if let index = preparing[key] {
                 plans.append(Plan(key: key, name: plans[index].name, prepares: false, preparedBy: index))
                 continue

@@ -83,7 +83,7 @@ struct ExchangeCollector {
             // A segment whose sync point arrived is complete, even if the connection broke after it.
             segments.append(LibPQChannel.Exchange(
                 result: kept, connectionOK: true, transactionStatus: PQTRANS_IDLE,
-                errorMessage: kept.map(Self.isFailure) == false ? nil : LibPQ.errorMessage(handle)))
+                errorMessage: kept.map(LibPQ.isFailure) == false ? nil : LibPQ.errorMessage(handle)))
             kept = nil
             syncsLeft = left - 1
         }
@@ -113,13 +113,6 @@ struct ExchangeCollector {
             errorMessage: connectionOK ? nil : LibPQ.errorMessage(handle))
         exchange.segments = segments
         return exchange
-    }
-
-    private static func isFailure(_ result: OpaquePointer) -> Bool {
-        switch PQresultStatus(result) {
-        case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR, PGRES_BAD_RESPONSE, PGRES_PIPELINE_ABORTED: true
-        default: false
-        }
     }
 
     /// PQexec's rule for several results: the first failure wins, otherwise the last result.

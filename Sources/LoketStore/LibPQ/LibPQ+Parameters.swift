@@ -1,6 +1,20 @@
 import CLibPQ
 
 extension LibPQ {
+    /// Queues `query` on `connection` with its values bound: under its prepared `name`, or with its SQL text when
+    /// it has none. libpq's 1 or 0; throws for values libpq cannot take (``withParameters(_:_:)``).
+    static func sendQuery(
+        _ query: PostgresQuery, named name: String?, format: PostgresFormat, on connection: OpaquePointer
+    ) throws(StoreError) -> Int32 {
+        try withParameters(query.bindings) { count, types, values, lengths, formats in
+            if let name {
+                PQsendQueryPrepared(connection, name, count, values, lengths, formats, format.rawValue)
+            } else {
+                PQsendQueryParams(connection, query.sql, count, types, values, lengths, formats, format.rawValue)
+            }
+        }
+    }
+
     /// Lays the parameters out for `PQsendQueryParams`/`PQsendQueryPrepared`: all values in one buffer (text
     /// values NUL-terminated, as libpq reads them with `strlen`), the arrays libpq wants on the stack; pointers
     /// valid only inside `body`. One heap allocation per statement, however many parameters it has.

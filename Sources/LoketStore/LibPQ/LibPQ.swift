@@ -42,6 +42,14 @@ enum LibPQ {
     }
 
     /// The connection's last error message, without the trailing newline.
+    /// Whether `result` reports a failure (an error, a bad response, a pipeline statement skipped after one).
+    static func isFailure(_ result: OpaquePointer) -> Bool {
+        switch PQresultStatus(result) {
+        case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR, PGRES_BAD_RESPONSE, PGRES_PIPELINE_ABORTED: true
+        default: false
+        }
+    }
+
     static func errorMessage(_ connection: OpaquePointer) -> String {
         guard let message = PQerrorMessage(connection) else { return "unknown error" }
         return String(cString: message).trimmingTrailingNewlines()

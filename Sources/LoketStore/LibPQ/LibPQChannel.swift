@@ -311,13 +311,7 @@ final class LibPQChannel: Sendable {
     /// The exchange that ends with `result` on `handle`, for blocking calls as well.
     static func finished(_ handle: OpaquePointer, result: OpaquePointer?) -> Exchange {
         let connectionOK = PQstatus(handle) == CONNECTION_OK
-        var failed = result == nil || !connectionOK
-        if let result {
-            switch PQresultStatus(result) {
-            case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR, PGRES_BAD_RESPONSE: failed = true
-            default: break
-            }
-        }
+        let failed = !connectionOK || result.map(LibPQ.isFailure) ?? true
         return Exchange(
             result: result, connectionOK: connectionOK, transactionStatus: PQtransactionStatus(handle),
             errorMessage: failed ? LibPQ.errorMessage(handle) : nil)
