@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPARTMENT = "burgerzaken"
@@ -225,9 +226,11 @@ def main() -> None:
         log(f"registered the birth act {birth.id}")
 
     # A move (once: skipped when Exemple lives at the new address already). The persons' first residence began
-    # the day they were loaded, so the move is dated tomorrow.
+    # the day they were loaded, so the move is dated tomorrow - in Belgium, the server's calendar, which is a day
+    # ahead of UTC in the hour after midnight.
     if exemple.address.street != NEW_HOME["street"]:
-        tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+        belgian_today = datetime.datetime.now(ZoneInfo("Europe/Brussels")).date()
+        tomorrow = (belgian_today + datetime.timedelta(days=1)).isoformat()
         stub.RecordMove(cr.RecordMoveRequest(person_id=exemple.id, address=cr.Address(**NEW_HOME),
                                              since=tomorrow), metadata=clerk_meta, timeout=10)
         log("recorded a move")

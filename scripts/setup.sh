@@ -20,6 +20,7 @@ packages=(
   poppler-utils         # pdftotext: the text of PDF attachments, for search (correspondence plugin); PDF checks in tests
   libcairo2-dev         # cairo's PDF surface: extracts and certificates as PDF (LoketDocuments)
   fonts-dejavu-core     # DejaVu Sans, the font of those PDFs (accents of nl, fr, de)
+  tzdata                # Europe/Brussels: the tests' and the demo's "today" follow the plugins' Belgian calendar
   python3
   python3-venv
 )

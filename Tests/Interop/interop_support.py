@@ -16,6 +16,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import h2.config
 import h2.connection
@@ -297,6 +298,11 @@ class RawResponse:
     @property
     def grpc_message(self) -> str | None:
         return self.trailer("grpc-message") if not self.trailers_only else self.header("grpc-message")
+
+
+def belgian_today() -> datetime.date:
+    """Today in Belgium, the calendar the plugins date things by (a day ahead of UTC just after midnight)."""
+    return datetime.datetime.now(ZoneInfo("Europe/Brussels")).date()
 
 
 def grpc_frame(message: bytes, compressed: bool = False) -> bytes:

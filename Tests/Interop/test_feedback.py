@@ -18,7 +18,7 @@ import pytest
 
 from conftest import loketd_binary
 from host_support import Key, create_database, database_url, generated_modules, metadata, psql
-from interop_support import REPO_ROOT, Loketd
+from interop_support import REPO_ROOT, Loketd, belgian_today
 
 PROTOS = REPO_ROOT / "Protos"
 
@@ -83,7 +83,7 @@ def rpc_error(call) -> grpc.RpcError:
 
 
 def today() -> datetime.date:
-    return datetime.datetime.now(datetime.timezone.utc).astimezone().date()
+    return belgian_today()
 
 
 def submit(fb, key=None, caller=None, **fields):
