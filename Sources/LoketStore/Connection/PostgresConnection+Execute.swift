@@ -45,6 +45,7 @@ extension PostgresConnection {
         }
     }
 
+    @inline(__always)
     private nonisolated func executeInTurn(
         _ query: PostgresQuery, format: PostgresFormat, timeout: Duration?
     ) async throws(StoreError) -> PostgresRows {
@@ -62,35 +63,42 @@ extension PostgresConnection {
 
     /// Runs a statement; one that ran before on this connection is prepared and from then on only executed.
     /// The caller holds the turn.
+    ///
+    /// Inlined, and a loop rather than recursive so that it can be: each async call a statement makes costs two
+    /// switches through the task's executor (on entry and on return), as much as the statement's bookkeeping.
+    @inline(__always)
     nonisolated func run(
         _ query: PostgresQuery, format: PostgresFormat, allowPrepared: Bool
     ) async throws(StoreError) -> PostgresRows {
         let key = StatementKey(query)
-        let name: String?
-        switch allowPrepared ? preparation(for: key) : .unprepared {
-        case .prepared(let prepared): name = prepared
-        case .unprepared: name = nil
-        case .prepare(let new): name = try await prepare(key, as: new)
-        }
-        let wasInTransaction = signals.isInTransaction
-        var parameterFailure: StoreError?
-        let exchange = await channel.exchange { connection in
-            do throws(StoreError) {
-                return try LibPQ.sendQuery(query, named: name, format: format, on: connection)
-            } catch {
-                parameterFailure = error
-                return -1
+        var allowPrepared = allowPrepared
+        while true {
+            let name: String?
+            switch allowPrepared ? preparation(for: key) : .unprepared {
+            case .prepared(let prepared): name = prepared
+            case .unprepared: name = nil
+            case .prepare(let new): name = try await prepare(key, as: new)
             }
-        }
-        if let parameterFailure { throw parameterFailure }
-        defer { if let result = exchange.result { PQclear(result) } }
-        do {
-            return try interpret(exchange)
-        } catch where name != nil && error.sqlState == "0A000" && !wasInTransaction {
-            // "cached plan must not change result type": the table changed under a prepared `SELECT *`.
-            // Outside a transaction nothing was done yet, so forget the statement and run it afresh once.
-            session.withLock { $0.statements[key] = nil }
-            return try await run(query, format: format, allowPrepared: false)
+            let wasInTransaction = signals.isInTransaction
+            var parameterFailure: StoreError?
+            let exchange = await channel.exchange { connection in
+                do throws(StoreError) {
+                    return try LibPQ.sendQuery(query, named: name, format: format, on: connection)
+                } catch {
+                    parameterFailure = error
+                    return -1
+                }
+            }
+            if let parameterFailure { throw parameterFailure }
+            defer { if let result = exchange.result { PQclear(result) } }
+            do {
+                return try interpret(exchange)
+            } catch where name != nil && error.sqlState == "0A000" && !wasInTransaction {
+                // "cached plan must not change result type": the table changed under a prepared `SELECT *`.
+                // Outside a transaction nothing was done yet, so forget the statement and run it afresh once.
+                session.withLock { $0.statements[key] = nil }
+                allowPrepared = false
+            }
         }
     }
 

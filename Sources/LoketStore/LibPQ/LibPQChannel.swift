@@ -164,6 +164,7 @@ final class LibPQChannel: Sendable {
 
     /// Runs one exchange: `send` queues the statement(s) on the connection (returning libpq's 1 or 0), and the
     /// results come back when the server has answered. Never blocks; only one exchange at a time.
+    @inline(__always)
     func exchange(_ send: (OpaquePointer) -> Int32) async -> Exchange {
         await exchange { send($0) == 1 ? ExchangeCollector() : nil }
     }
@@ -179,6 +180,7 @@ final class LibPQChannel: Sendable {
     }
 
     /// `send` queues the exchange's statements and returns what gathers their results, or nil when it failed.
+    @inline(__always)
     private func exchange(_ send: (OpaquePointer) -> ExchangeCollector?) async -> Exchange {
         let claimed = state.withLock { state -> DetachedHandle? in
             guard let handle = state.handle else { return nil }

@@ -11,7 +11,7 @@ import Synchronization
 /// connection lives, so a statement needs no system call here besides the wait.
 final class PostgresPoller: Sendable {
     /// The pollers all connections share, picked by connection number.
-    static let shared: [PostgresPoller] = (0..<pollerCount).map { PostgresPoller(name: "loket-pg-poll-\($0)") }
+    static let shared: [PostgresPoller] = (0..<pollerCount).map { PostgresPoller(index: $0) }
 
     /// One poller per core, so that tasks running on the pollers (``PostgresPool/taskExecutors``) use every core,
     /// as event loops do. `LOKET_PG_POLLERS` overrides it (1...64), for measurements.
@@ -21,11 +21,22 @@ final class PostgresPoller: Sendable {
         return min(max(configured, 1), 64)
     }()
 
-    /// The index in ``shared`` of the poller the current task prefers as its executor, if any.
+    /// The index in ``shared`` of the poller whose thread runs the caller, if any: the one a task that prefers a
+    /// poller as its executor runs on.
+    ///
+    /// A thread-specific value: asking the current task for its executor preference takes the task's status lock,
+    /// and this is asked for every statement.
     static func currentIndex() -> Int? {
-        guard let executor = withUnsafeCurrentTask(body: { $0?.unownedTaskExecutor }) else { return nil }
-        return shared.firstIndex { $0.asUnownedTaskExecutor() == executor }
+        guard let value = pthread_getspecific(threadIndexKey) else { return nil }
+        return Int(bitPattern: value) - 1
     }
+
+    /// Holds `index + 1` on a poller's thread (never 0, which reads as "no value").
+    private static let threadIndexKey: pthread_key_t = {
+        var key = pthread_key_t()
+        precondition(pthread_key_create(&key, nil) == 0, "cannot create a thread-specific key")
+        return key
+    }()
 
     /// A registered socket. The token is the channel, retained while registered, so that an event the thread
     /// already took out of the kernel never refers to a freed channel.
@@ -44,6 +55,7 @@ final class PostgresPoller: Sendable {
         var sleeping = false
     }
 
+    private let index: Int
     private let name: String
     private let epoll = Epoll()
     private let state = Mutex(State())
@@ -51,8 +63,9 @@ final class PostgresPoller: Sendable {
     private let wakeRead: Int32
     private let wakeWrite: Int32
 
-    private init(name: String) {
-        self.name = name
+    private init(index: Int) {
+        self.index = index
+        self.name = "loket-pg-poll-\(index)"
         var descriptors: [Int32] = [-1, -1]
         precondition(pipe(&descriptors) == 0, "cannot create a pipe: errno \(errno)")
         for descriptor in descriptors {
@@ -103,7 +116,8 @@ final class PostgresPoller: Sendable {
     private func run() {
         // Named from the thread itself: only then does Foundation give the kernel the name (`top -H`, perf).
         Thread.current.name = name
-        if Self.pinsThreads.load(ordering: .relaxed), let index = Self.shared.firstIndex(where: { $0 === self }) {
+        _ = pthread_setspecific(Self.threadIndexKey, UnsafeRawPointer(bitPattern: index + 1))
+        if Self.pinsThreads.load(ordering: .relaxed) {
             // Poller i on the CPU of event loop i (GRPCServerConfiguration.pinThreads): same numbering.
             let cpu = loket_cpu_for_thread(Int32(index))
             if cpu >= 0 { _ = loket_pin_current_thread(cpu) }
