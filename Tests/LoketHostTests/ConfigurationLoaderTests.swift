@@ -43,6 +43,7 @@ import Testing
         #expect(defaults.database.acquireTimeoutSeconds == 5)
         #expect(defaults.database.postgresConfiguration.acquireTimeout == .seconds(5))
         #expect(defaults.database.pipelineLimit == 16)
+        #expect(defaults.server.idlePollMicroseconds == 30)
         #expect(defaults.database.postgresConfiguration.pipelineLimit == 16)
         #expect(defaults.log.level == .info)
         #expect(defaults.log.format == .text)
@@ -52,7 +53,7 @@ import Testing
         let variables = ConfigurationKey.all.map(\.environmentVariable)
         #expect(Set(variables).count == variables.count)
         #expect(variables.contains("LOKET_SERVER_MAX_MESSAGE_BYTES"))
-        #expect(ConfigurationLoader.validKeys.count == 20)
+        #expect(ConfigurationLoader.validKeys.count == 21)
     }
 
     @Test func fileThenEnvironmentThenOverridesWin() throws {
@@ -191,8 +192,10 @@ import Testing
                 "LOKET_SERVER_MAX_MESSAGE_BYTES": "8_388_608", "LOKET_SERVER_INTEROP_TEST_SERVICE": "ON",
                 "LOKET_DATABASE_CONNECT_TIMEOUT_SECONDS": " 3 ", "LOKET_LOG_FORMAT": "JSON",
                 "LOKET_DATABASE_ACQUIRE_TIMEOUT_SECONDS": "0.25", "LOKET_DATABASE_PIPELINE_LIMIT": "1",
+                "LOKET_SERVER_IDLE_POLL_MICROSECONDS": "0",
             ]
         ).load()
+        #expect(configuration.server.idlePollMicroseconds == 0)
         #expect(configuration.database.postgresConfiguration.pipelineLimit == 1)
         #expect(configuration.database.acquireTimeoutSeconds == 0.25)
         #expect(configuration.database.postgresConfiguration.acquireTimeout == .milliseconds(250))
@@ -211,6 +214,8 @@ import Testing
         (["LOKET_DATABASE_POOL_SIZE": "1001"], "database.pool_size", "between 1 and 1000"),
         (["LOKET_DATABASE_PIPELINE_LIMIT": "0"], "database.pipeline_limit", "between 1 and 256"),
         (["LOKET_DATABASE_PIPELINE_LIMIT": "257"], "database.pipeline_limit", "between 1 and 256"),
+        (["LOKET_SERVER_IDLE_POLL_MICROSECONDS": "-1"], "server.idle_poll_microseconds", "between 0 and 1000"),
+        (["LOKET_SERVER_IDLE_POLL_MICROSECONDS": "1001"], "server.idle_poll_microseconds", "between 0 and 1000"),
         (["LOKET_SERVER_GRACE_PERIOD_SECONDS": "-1"], "server.grace_period_seconds", "finite number >= 0"),
         (["LOKET_DATABASE_CONNECT_TIMEOUT_SECONDS": "0"], "database.connect_timeout_seconds", "above 0"),
         (["LOKET_DATABASE_ACQUIRE_TIMEOUT_SECONDS": "-1"], "database.acquire_timeout_seconds", "above 0"),

@@ -34,11 +34,14 @@ final class GRPCConnection: ChannelInboundHandler, NGHTTP2SessionDelegate {
     private var graceTimer: Scheduled<Void>?
     private var goAwaySent = false
     private let registry: ConnectionRegistry
+    /// The loop's poller, when polling after reads is on.
+    private let idlePoller: IdlePoller?
 
     init(
         configuration: GRPCServerConfiguration, router: RPCRouter, logger: Logger, eventLoop: any EventLoop,
-        taskExecutor: EventLoopTaskExecutor, registry: ConnectionRegistry
+        taskExecutor: EventLoopTaskExecutor, registry: ConnectionRegistry, idlePoller: IdlePoller? = nil
     ) {
+        self.idlePoller = idlePoller
         self.configuration = configuration
         self.router = router
         self.logger = logger
@@ -99,6 +102,7 @@ final class GRPCConnection: ChannelInboundHandler, NGHTTP2SessionDelegate {
 
     func channelReadComplete(context: ChannelHandlerContext) {
         flush()
+        idlePoller?.read(by: ObjectIdentifier(self))
         context.fireChannelReadComplete()
     }
 

@@ -66,6 +66,12 @@ public final class GRPCServer: Service, Sendable {
         let logger = logger
         let registry = registry
         let sslContext = try configuration.tls?.makeContext()
+        var pollers: [ObjectIdentifier: IdlePoller] = [:]
+        for loop in group.makeIterator() {
+            pollers[ObjectIdentifier(loop as AnyObject)] = IdlePoller(
+                eventLoop: loop, window: configuration.idlePollWindow)
+        }
+        let idlePollers = pollers
         let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -78,7 +84,8 @@ public final class GRPCServer: Service, Sendable {
                     }
                     let connection = GRPCConnection(
                         configuration: configuration, router: router, logger: logger, eventLoop: channel.eventLoop,
-                        taskExecutor: EventLoopTaskExecutor(channel.eventLoop), registry: registry)
+                        taskExecutor: EventLoopTaskExecutor(channel.eventLoop), registry: registry,
+                        idlePoller: idlePollers[ObjectIdentifier(channel.eventLoop as AnyObject)])
                     try channel.pipeline.syncOperations.addHandler(connection)
                 }
             }

@@ -9,6 +9,10 @@ public struct GRPCServerConfiguration: Sendable {
     /// Pins event loop *i* to the *i*-th CPU the process may use, so that a loop's thread never migrates (for
     /// machines given to the server, and measurements). Default false.
     public var pinThreads: Bool
+    /// How long an event loop that serves a single connection keeps polling after a read before it sleeps, so
+    /// that a client calling one method after another finds it awake (``IdlePolling``); zero turns it off.
+    /// Default 30 microseconds.
+    public var idlePollWindow: Duration
     /// The largest request or response message, also after decompression.
     public var maxMessageBytes: Int
     /// The largest request header block (names and values plus 32 bytes per field, as HTTP/2 counts it).
@@ -24,10 +28,11 @@ public struct GRPCServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 50051, eventLoopThreads: Int = 0, maxMessageBytes: Int = 4 << 20,
         maxHeaderListBytes: Int = 16 << 10, gracePeriod: Duration = .seconds(30), maxConcurrentStreams: Int = 100,
-        tls: TLSSettings? = nil, pinThreads: Bool = false
+        tls: TLSSettings? = nil, pinThreads: Bool = false, idlePollWindow: Duration = .microseconds(30)
     ) {
         self.tls = tls
         self.pinThreads = pinThreads
+        self.idlePollWindow = idlePollWindow
         self.host = host
         self.port = port
         self.eventLoopThreads = eventLoopThreads

@@ -76,6 +76,7 @@ struct ConfigurationKey: Sendable {
         ConfigurationKey("server.grace_period_seconds", \.server.gracePeriodSeconds, .float),
         ConfigurationKey("server.interop_test_service", \.server.interopTestService, .boolean),
         ConfigurationKey("server.pin_threads", \.server.pinThreads, .boolean),
+        ConfigurationKey("server.idle_poll_microseconds", \.server.idlePollMicroseconds, .integer),
         ConfigurationKey("tls.certificate_path", \.tls.certificatePath, .optionalString),
         ConfigurationKey("tls.private_key_path", \.tls.privateKeyPath, .optionalString),
         ConfigurationKey("tls.client_ca_path", \.tls.clientCAPath, .optionalString),

@@ -8,6 +8,7 @@ extension LoketConfiguration {
         try Self.check(server.port, in: 0...65_535, key: "server.port")  // 0: any free port
         try Self.check(server.eventLoopThreads, in: 0...4_096, key: "server.event_loop_threads")
         try Self.check(server.maxMessageBytes, in: 1_024...1_073_741_824, key: "server.max_message_bytes")
+        try Self.check(server.idlePollMicroseconds, in: 0...1_000, key: "server.idle_poll_microseconds")
         try Self.check(database.poolSize, in: 1...1_000, key: "database.pool_size")
         try Self.check(database.pipelineLimit, in: 1...256, key: "database.pipeline_limit")
         if server.host.isEmpty {

@@ -23,6 +23,10 @@ public struct LoketConfiguration: Sendable, Hashable {
         /// Whether to pin each event loop, and each of the store's polling threads, to one CPU (loop *i* and
         /// polling thread *i* to the *i*-th CPU the process may use). Default false: for machines given to Loket.
         public var pinThreads: Bool
+        /// How long, in microseconds, an event loop that serves a single connection keeps polling after a read
+        /// before it sleeps, so that a client calling one method after another finds it awake. Default 30; 0 turns
+        /// it off.
+        public var idlePollMicroseconds: Int
 
         /// Creates server settings; every argument defaults to the documented default.
         public init(
@@ -32,7 +36,8 @@ public struct LoketConfiguration: Sendable, Hashable {
             maxMessageBytes: Int = 4_194_304,
             gracePeriodSeconds: Double = 30,
             interopTestService: Bool = false,
-            pinThreads: Bool = false
+            pinThreads: Bool = false,
+            idlePollMicroseconds: Int = 30
         ) {
             self.host = host
             self.port = port
@@ -41,6 +46,7 @@ public struct LoketConfiguration: Sendable, Hashable {
             self.gracePeriodSeconds = gracePeriodSeconds
             self.interopTestService = interopTestService
             self.pinThreads = pinThreads
+            self.idlePollMicroseconds = idlePollMicroseconds
         }
     }
 

@@ -48,7 +48,8 @@ public struct LoketServer: Sendable {
                     TLSSettings(
                         certificatePath: certificate, privateKeyPath: configuration.tls.privateKeyPath ?? "",
                         clientCAPath: configuration.tls.clientCAPath)
-                }, pinThreads: configuration.server.pinThreads),
+                }, pinThreads: configuration.server.pinThreads,
+                idlePollWindow: .microseconds(configuration.server.idlePollMicroseconds)),
             router: router, logger: logger)
     }
 

@@ -1,0 +1,50 @@
+import Testing
+
+@testable import LoketHTTP2
+
+@Suite("polling after reads, without a loop")
+struct IdlePollingTests {
+    private final class Connection {}
+    // Kept alive, so that the two identifiers differ.
+    private let connections = (Connection(), Connection())
+    private var first: ObjectIdentifier { ObjectIdentifier(connections.0) }
+    private var second: ObjectIdentifier { ObjectIdentifier(connections.1) }
+    private let window: UInt64 = 30_000
+
+    @Test("a read by the only connection starts polling, which goes on until the window after the last read ends")
+    func pollsUntilTheWindowEnds() {
+        var polling = IdlePolling(windowNanoseconds: window)
+        #expect(polling.read(by: first, at: 1_000) == .startPolling)
+        // The first poll after a read does not yield: the loop just did work.
+        #expect(polling.poll(at: 2_000) == .pollAgain(yield: false))
+        #expect(polling.poll(at: 3_000) == .pollAgain(yield: true))
+        // Another read extends the window without scheduling a second chain of polls.
+        #expect(polling.read(by: first, at: 20_000) == .none)
+        #expect(polling.poll(at: 40_000) == .pollAgain(yield: false))
+        #expect(polling.poll(at: 49_999) == .pollAgain(yield: true))
+        #expect(polling.poll(at: 50_000) == .none)
+        // Stopped: a stray poll does nothing, the next read starts again.
+        #expect(polling.poll(at: 50_001) == .none)
+        #expect(polling.read(by: first, at: 60_000) == .startPolling)
+    }
+
+    @Test("a second connection reading within the observation span stops polling until a span passes with one")
+    func aSecondConnectionStopsPolling() {
+        var polling = IdlePolling(windowNanoseconds: window)
+        #expect(polling.read(by: first, at: 0) == .startPolling)
+        #expect(polling.read(by: second, at: 5_000) == .none)
+        #expect(polling.poll(at: 6_000) == .none)
+        #expect(polling.read(by: first, at: 7_000) == .none)
+        #expect(polling.read(by: first, at: IdlePolling.observationNanoseconds - 1) == .none)
+        // A new span: the first connection alone again.
+        #expect(polling.read(by: first, at: IdlePolling.observationNanoseconds) == .startPolling)
+        #expect(polling.poll(at: IdlePolling.observationNanoseconds + 1_000) == .pollAgain(yield: false))
+    }
+
+    @Test("a window of zero never polls")
+    func zeroWindowIsOff() {
+        var polling = IdlePolling(windowNanoseconds: 0)
+        #expect(polling.read(by: first, at: 1_000) == .none)
+        #expect(polling.poll(at: 2_000) == .none)
+    }
+}
