@@ -226,8 +226,8 @@ def main() -> None:
         log(f"registered the birth act {birth.id}")
 
     # A move (once: skipped when Exemple lives at the new address already). The persons' first residence began
-    # the day they were loaded, so the move is dated tomorrow - in Belgium, the server's calendar, which is a day
-    # ahead of UTC in the hour after midnight.
+    # the day they were loaded, so the move is dated tomorrow - by Belgium's calendar, the server's, which is already
+    # on the next day in the last hour or two before midnight UTC.
     if exemple.address.street != NEW_HOME["street"]:
         belgian_today = datetime.datetime.now(ZoneInfo("Europe/Brussels")).date()
         tomorrow = (belgian_today + datetime.timedelta(days=1)).isoformat()

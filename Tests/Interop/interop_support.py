@@ -301,7 +301,8 @@ class RawResponse:
 
 
 def belgian_today() -> datetime.date:
-    """Today in Belgium, the calendar the plugins date things by (a day ahead of UTC just after midnight)."""
+    """Today in Belgium, the calendar the plugins date things by (already the next day in the last hour or two
+    before midnight UTC)."""
     return datetime.datetime.now(ZoneInfo("Europe/Brussels")).date()
 
 

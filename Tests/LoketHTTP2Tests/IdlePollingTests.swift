@@ -1,3 +1,5 @@
+import NIOCore
+import NIOPosix
 import Testing
 
 @testable import LoketHTTP2
@@ -46,5 +48,33 @@ struct IdlePollingTests {
         var polling = IdlePolling(windowNanoseconds: 0)
         #expect(polling.read(by: first, at: 1_000) == .none)
         #expect(polling.poll(at: 2_000) == .none)
+    }
+}
+
+@Suite("polling after reads, on an event loop")
+struct IdlePollerTests {
+    private final class Connection: Sendable {}
+
+    @Test("a read starts polling on the loop, and the loop stops polling by itself once the window has passed")
+    func pollingStopsByItself() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let loop = group.next()
+        let poller = try #require(IdlePoller(eventLoop: loop, window: .microseconds(200)))
+        let connection = Connection()
+        let started = try await loop.submit {
+            poller.read(by: ObjectIdentifier(connection))
+            return poller.isPolling
+        }.get()
+        #expect(started)
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(try await loop.submit { poller.isPolling }.get() == false)
+        try await group.shutdownGracefully()
+    }
+
+    @Test("a window of zero makes no poller")
+    func zeroWindowMakesNoPoller() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        #expect(IdlePoller(eventLoop: group.next(), window: .zero) == nil)
+        try await group.shutdownGracefully()
     }
 }

@@ -30,6 +30,9 @@ struct IdlePoller: Sendable {
         perform(state.value.read(by: connection, at: Self.now()))
     }
 
+    /// Whether the loop is polling now; on the loop.
+    var isPolling: Bool { state.value.isPolling }
+
     private func poll() {
         perform(state.value.poll(at: Self.now()))
     }

@@ -39,6 +39,9 @@ struct IdlePolling: Sendable {
         self.windowNanoseconds = windowNanoseconds
     }
 
+    /// Whether a chain of polls is under way.
+    var isPolling: Bool { polling }
+
     /// A connection finished reading at `now` (nanoseconds of a monotonic clock).
     mutating func read(by connection: ObjectIdentifier, at now: UInt64) -> Action {
         guard windowNanoseconds > 0 else { return .none }
