@@ -4,6 +4,10 @@ import LoketWire
 /// handler sees only Swift values.
 extension RPCRouter {
     /// Registers a method with one request and one response.
+    ///
+    /// Inlinable, so that the glue is specialised for its message types where it is registered: every call decodes
+    /// and encodes through it.
+    @inlinable
     public mutating func registerUnary<Request: ProtobufMessage, Response: ProtobufMessage>(
         _ method: MethodDescriptor, request: Request.Type, response: Response.Type,
         handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
@@ -54,7 +58,8 @@ extension RPCRouter {
         try decode(Request.self, from: try await RPCHandler.single(requests, method: method))
     }
 
-    private static func decode<Request: ProtobufMessage>(_ type: Request.Type, from bytes: [UInt8]) throws -> Request {
+    @usableFromInline
+    static func decode<Request: ProtobufMessage>(_ type: Request.Type, from bytes: [UInt8]) throws -> Request {
         do {
             return try Request(serializedBytes: bytes)
         } catch {

@@ -20,17 +20,20 @@ extension ProtobufMessage {
     /// Decodes a message from its protobuf wire format.
     ///
     /// Truncated, malformed or over-long input throws ``WireError``; it never traps.
+    @inlinable
     public init(serializedBytes bytes: some Sequence<UInt8>) throws(WireError) {
         self = try WireCodec.decode(Self.self, from: bytes)
     }
 
     /// Encodes the message in protobuf wire format. Map entries are written in key order, so equal messages give
     /// equal bytes.
+    @inlinable
     public func serializedBytes() -> [UInt8] {
         WireCodec.encode(self)
     }
 
     /// The number of bytes ``serializedBytes()`` produces.
+    @inlinable
     public var serializedSize: Int {
         WireCodec.encodedSize(self)
     }

@@ -1,67 +1,102 @@
 import CProtobufC
 
 /// Packs and unpacks messages through protobuf-c.
+///
+/// The generic entry points are inlinable shells around non-generic work (``unpack(_:descriptor:allocator:_:)``,
+/// ``pack(descriptor:_:)``): specialised where the message type is known, they need no run-time lookups of generic
+/// type metadata, which unspecialised generic code pays on every call.
+@usableFromInline
 package enum WireCodec {
     /// Decodes `M` from `bytes`. `allocator` replaces protobuf-c's default (tests use it to watch allocations).
+    @inlinable
     package static func decode<M: ProtobufMessage>(
         _ type: M.Type, from bytes: some Sequence<UInt8>,
         allocator: UnsafeMutablePointer<ProtobufCAllocator>? = nil
     ) throws(WireError) -> M {
-        let result: Result<M, WireError>? = bytes.withContiguousStorageIfAvailable { buffer in
-            decode(M.self, buffer: UnsafeRawBufferPointer(buffer), allocator: allocator)
+        var message: M?
+        var failure: WireError?
+        func read(_ buffer: UnsafeRawBufferPointer) {
+            do throws(WireError) {
+                try unpack(buffer, descriptor: M.wireDescriptor, allocator: allocator) { reader throws(WireError) in
+                    message = try M(wireReader: reader)
+                }
+            } catch {
+                failure = error
+            }
         }
-        if let result { return try result.get() }
-        let copy = Array(bytes)
-        return try copy.withUnsafeBytes { decode(M.self, buffer: $0, allocator: allocator) }.get()
+        if bytes.withContiguousStorageIfAvailable({ read(UnsafeRawBufferPointer($0)) }) == nil {
+            Array(bytes).withUnsafeBytes { read($0) }
+        }
+        if let failure { throw failure }
+        return message!
     }
 
     /// Decodes `M` from raw bytes.
+    @inlinable
     package static func decode<M: ProtobufMessage>(
         _ type: M.Type, buffer: UnsafeRawBufferPointer,
         allocator: UnsafeMutablePointer<ProtobufCAllocator>? = nil
     ) -> Result<M, WireError> {
-        let descriptor = M.wireDescriptor.pointer
-        guard WireDepthLimit.isWithinLimit(buffer, descriptor: descriptor) else {
-            return .failure(
-                WireError(.malformed, "\(M.wireDescriptor.fullName): messages nested deeper than \(WireDepthLimit.maximumDepth) levels"))
+        Result { () throws(WireError) -> M in try decode(M.self, from: buffer, allocator: allocator) }
+    }
+
+    /// Unpacks `buffer` as a `descriptor` message and lets `read` take what it needs from it before it is freed.
+    @usableFromInline
+    package static func unpack(
+        _ buffer: UnsafeRawBufferPointer, descriptor: WireDescriptor,
+        allocator: UnsafeMutablePointer<ProtobufCAllocator>?, _ read: (WireReader) throws(WireError) -> Void
+    ) throws(WireError) {
+        guard WireDepthLimit.isWithinLimit(buffer, descriptor: descriptor.pointer) else {
+            throw WireError(
+                .malformed,
+                "\(descriptor.fullName): messages nested deeper than \(WireDepthLimit.maximumDepth) levels")
         }
-        if let allocator { return unpack(M.self, buffer: buffer, allocator: allocator) }
+        if let allocator {
+            try unpack(buffer, descriptor: descriptor, with: allocator, read)
+            return
+        }
         // Small messages unpack into stack memory: protobuf-c's many small allocations become pointer bumps.
-        return withUnsafeTemporaryAllocation(byteCount: StackAllocator.capacity, alignment: 16) { block in
+        try withUnsafeTemporaryAllocation(byteCount: StackAllocator.capacity, alignment: 16) {
+            (block) throws(WireError) in
             var state = StackAllocator(block: block)
-            return withUnsafeMutablePointer(to: &state) { statePointer in
+            try withUnsafeMutablePointer(to: &state) { (statePointer) throws(WireError) in
                 var stackAllocator = ProtobufCAllocator(
                     alloc: StackAllocator.alloc, free: StackAllocator.free, allocator_data: statePointer)
-                return unpack(M.self, buffer: buffer, allocator: &stackAllocator)
+                try unpack(buffer, descriptor: descriptor, with: &stackAllocator, read)
             }
         }
     }
 
-    private static func unpack<M: ProtobufMessage>(
-        _ type: M.Type, buffer: UnsafeRawBufferPointer, allocator: UnsafeMutablePointer<ProtobufCAllocator>
-    ) -> Result<M, WireError> {
-        let descriptor = M.wireDescriptor.pointer
+    private static func unpack(
+        _ buffer: UnsafeRawBufferPointer, descriptor: WireDescriptor,
+        with allocator: UnsafeMutablePointer<ProtobufCAllocator>, _ read: (WireReader) throws(WireError) -> Void
+    ) throws(WireError) {
         // protobuf-c wants a non-null pointer even for an empty message.
         var empty: UInt8 = 0
         let unpacked: UnsafeMutablePointer<ProtobufCMessage>? = withUnsafeMutablePointer(to: &empty) { emptyPointer in
             let data = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(emptyPointer)
-            return protobuf_c_message_unpack(descriptor, allocator, buffer.count, data)
+            return protobuf_c_message_unpack(descriptor.pointer, allocator, buffer.count, data)
         }
         guard let unpacked else {
-            return .failure(WireError(.malformed, "\(M.wireDescriptor.fullName): the bytes are not a valid message"))
+            throw WireError(.malformed, "\(descriptor.fullName): the bytes are not a valid message")
         }
         defer { protobuf_c_message_free_unpacked(unpacked, allocator) }
-        return Result { () throws(WireError) -> M in
-            try M(wireReader: WireReader(base: UnsafeRawPointer(unpacked), descriptor: descriptor))
-        }
+        try read(WireReader(base: UnsafeRawPointer(unpacked), descriptor: descriptor.pointer))
     }
 
     /// Encodes `message` in protobuf wire format.
+    @inlinable
     package static func encode<M: ProtobufMessage>(_ message: M) -> [UInt8] {
+        pack(descriptor: M.wireDescriptor) { writer in message.write(to: &writer) }
+    }
+
+    /// Packs the `descriptor` message that `write` fills in.
+    @usableFromInline
+    package static func pack(descriptor: WireDescriptor, _ write: (inout WireWriter) -> Void) -> [UInt8] {
         withUnsafeTemporaryAllocation(byteCount: StackAllocator.capacity, alignment: 16) { block in
             let arena = WireArena(initialBlock: block)
-            var writer = WireWriter(descriptor: M.wireDescriptor.pointer, arena: arena)
-            message.write(to: &writer)
+            var writer = WireWriter(descriptor: descriptor.pointer, arena: arena)
+            write(&writer)
             let packed = writer.message
             let size = protobuf_c_message_get_packed_size(packed)
             guard size > 0 else { return [] }
@@ -74,10 +109,17 @@ package enum WireCodec {
     }
 
     /// The encoded size of `message`.
+    @inlinable
     package static func encodedSize<M: ProtobufMessage>(_ message: M) -> Int {
+        packedSize(descriptor: M.wireDescriptor) { writer in message.write(to: &writer) }
+    }
+
+    /// The packed size of the `descriptor` message that `write` fills in.
+    @usableFromInline
+    package static func packedSize(descriptor: WireDescriptor, _ write: (inout WireWriter) -> Void) -> Int {
         let arena = WireArena()
-        var writer = WireWriter(descriptor: M.wireDescriptor.pointer, arena: arena)
-        message.write(to: &writer)
+        var writer = WireWriter(descriptor: descriptor.pointer, arena: arena)
+        write(&writer)
         return withExtendedLifetime(arena) { protobuf_c_message_get_packed_size(writer.message) }
     }
 }
