@@ -6,12 +6,14 @@ import NIOCore
 extension ServerStream {
     func start(_ handler: RPCHandler) {
         guard let context, !finished else { return }
-        let bound = NIOLoopBound(self, eventLoop: connection.eventLoop)
+        // One strong reference for the call's start (a read of the unowned property costs a retain and release).
+        let connection = self.connection
         let loop = connection.eventLoop
+        let bound = NIOLoopBound(self, eventLoop: loop)
         if let unary = handler.unaryBody, kind == .unary, remoteClosed, let message = singleRequest {
             singleRequest = nil
             context.response.lastRequestCompressed = message.wasCompressed
-            startUnary(unary, request: message.bytes, context: context, bound: bound)
+            startUnary(unary, request: message.bytes, context: context, bound: bound, connection: connection)
             return
         }
         let requests: RequestStream<[UInt8]>
@@ -38,7 +40,7 @@ extension ServerStream {
                 loop.executeOrRun { bound.value.write(message, continuation) }
             }
         }
-        launch(context: context, bound: bound) {
+        launch(context: context, bound: bound, connection: connection) {
             try await handler.body(requests, responses, context)
         }
     }
@@ -46,10 +48,10 @@ extension ServerStream {
     /// The unary fast path: no request stream or response writer, the response goes straight to the stream.
     private func startUnary(
         _ unary: @escaping @Sendable ([UInt8], ServerContext) async throws -> [UInt8], request: [UInt8],
-        context: ServerContext, bound: NIOLoopBound<ServerStream>
+        context: ServerContext, bound: NIOLoopBound<ServerStream>, connection: GRPCConnection
     ) {
         let loop = connection.eventLoop
-        launch(context: context, bound: bound) {
+        launch(context: context, bound: bound, connection: connection) {
             let response = try await unary(request, context)
             if loop.inEventLoop {
                 try bound.value.enqueue(response)
@@ -67,7 +69,7 @@ extension ServerStream {
     /// handler that never suspends completes without being scheduled at all); later resumptions come back to this
     /// loop through the task executor.
     private func launch(
-        context: ServerContext, bound: NIOLoopBound<ServerStream>,
+        context: ServerContext, bound: NIOLoopBound<ServerStream>, connection: GRPCConnection,
         _ operation: @escaping @Sendable () async throws -> Void
     ) {
         let loop = connection.eventLoop

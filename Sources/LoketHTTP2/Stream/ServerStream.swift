@@ -79,6 +79,9 @@ final class ServerStream {
     }
 
     func receiveHead(endStream: Bool) {
+        // One strong reference for the whole method: each read of the unowned property is an atomic retain and
+        // release of its own.
+        let connection = self.connection
         if builder.size > maxHeaderListBytes {
             respondHTTP(status: 431, message: "request header fields too large")
             return
