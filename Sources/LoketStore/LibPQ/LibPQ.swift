@@ -41,7 +41,6 @@ enum LibPQ {
         return connection
     }
 
-    /// The connection's last error message, without the trailing newline.
     /// Whether `result` reports a failure (an error, a bad response, a pipeline statement skipped after one).
     static func isFailure(_ result: OpaquePointer) -> Bool {
         switch PQresultStatus(result) {
@@ -50,6 +49,7 @@ enum LibPQ {
         }
     }
 
+    /// The connection's last error message, without the trailing newline.
     static func errorMessage(_ connection: OpaquePointer) -> String {
         guard let message = PQerrorMessage(connection) else { return "unknown error" }
         return String(cString: message).trimmingTrailingNewlines()
