@@ -16,13 +16,12 @@ struct IdlePoller: Sendable {
     let eventLoop: any EventLoop
     private let state: NIOLoopBoundBox<IdlePolling>
 
-    /// A poller for `eventLoop` that polls for `window` after each read; nil when `window` is zero or less.
+    /// A poller for `eventLoop` that polls for `window` after each read; nil when `window` is under a nanosecond.
     init?(eventLoop: any EventLoop, window: Duration) {
-        let (seconds, attoseconds) = window.components
-        guard seconds > 0 || attoseconds > 0 else { return nil }
-        let nanoseconds = UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+        let nanoseconds = window.wholeNanoseconds
+        guard nanoseconds > 0 else { return nil }
         self.eventLoop = eventLoop
-        self.state = .makeBoxSendingValue(IdlePolling(windowNanoseconds: nanoseconds), eventLoop: eventLoop)
+        self.state = .makeBoxSendingValue(IdlePolling(windowNanoseconds: UInt64(nanoseconds)), eventLoop: eventLoop)
     }
 
     /// `connection` finished a read (its `channelReadComplete`); on the loop.

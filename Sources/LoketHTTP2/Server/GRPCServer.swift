@@ -100,9 +100,7 @@ public final class GRPCServer: Service, Sendable {
             return state.waiters
         }) { waiter.resume(returning: port) }
 
-        let grace = TimeAmount.nanoseconds(
-            configuration.gracePeriod.components.seconds * 1_000_000_000
-                + configuration.gracePeriod.components.attoseconds / 1_000_000_000)
+        let grace = TimeAmount.nanoseconds(configuration.gracePeriod.wholeNanoseconds)
         try await withGracefulShutdownHandler {
             try await channel.closeFuture.get()
         } onGracefulShutdown: {

@@ -118,8 +118,8 @@ final class ServerStream {
         var deadlineInstant: ContinuousClock.Instant?
         if let timeout = head.timeout, timeout < .seconds(365 * 86_400) {
             deadlineInstant = ContinuousClock.now.advanced(by: timeout)
-            let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
-            deadline = connection.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(nanoseconds)) { [self] in
+            let delay = TimeAmount.nanoseconds(timeout.wholeNanoseconds)
+            deadline = connection.eventLoop.assumeIsolated().scheduleTask(in: delay) { [self] in
                 finish(CallStatus(code: .deadlineExceeded, message: "the deadline of the call passed"))
             }
         }
