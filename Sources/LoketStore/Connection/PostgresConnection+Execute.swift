@@ -15,6 +15,11 @@ extension PostgresConnection {
         init(_ query: PostgresQuery) {
             self.init(sql: query.sql, types: query.bindings.map(\.type.rawValue))
         }
+
+        /// Queues the preparation of this statement as `name` on `connection`; libpq's 1 or 0.
+        func sendPrepare(as name: String?, on connection: OpaquePointer) -> Int32 {
+            PQsendPrepare(connection, name, sql, Int32(types.count), types)
+        }
     }
 
     /// At most this many statements are prepared per connection; later ones run unprepared.
@@ -172,7 +177,7 @@ extension PostgresConnection {
 
     private nonisolated func prepare(_ key: StatementKey, as name: String) async throws(StoreError) -> String {
         let exchange = await channel.exchange { connection in
-            PQsendPrepare(connection, name, key.sql, Int32(key.types.count), key.types)
+            key.sendPrepare(as: name, on: connection)
         }
         defer { if let result = exchange.result { PQclear(result) } }
         _ = try interpret(exchange)

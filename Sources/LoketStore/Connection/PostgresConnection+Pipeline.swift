@@ -42,8 +42,7 @@ extension PostgresConnection {
                 let plan = plans[index]
                 if plan.prepares {
                     // A segment of its own, so that its outcome is known: the statement is cached only if it worked.
-                    let key = plan.key
-                    guard PQsendPrepare(connection, plan.name, key.sql, Int32(key.types.count), key.types) == 1,
+                    guard plan.key.sendPrepare(as: plan.name, on: connection) == 1,
                         PQpipelineSync(connection) == 1
                     else {
                         sendFailed = true
