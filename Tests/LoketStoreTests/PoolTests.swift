@@ -182,6 +182,21 @@ extension DatabaseTests {
             }
         }
 
+        @Test("one text with other parameter types is prepared once per type, each giving its own result")
+        func preparedPerParameterTypes() async throws {
+            try await TestDatabase.withSchema(poolSize: 1) { pool, _ in
+                for _ in 0..<3 {
+                    let number = try #require(try await pool.query("SELECT \(41)::text").first)
+                    #expect(try number.decode(String.self) == "41")
+                    let text = try #require(try await pool.query("SELECT \("tekst")::text").first)
+                    #expect(try text.decode(String.self) == "tekst")
+                }
+                let prepared = try #require(try await pool.query(
+                    "SELECT count(*) FROM pg_prepared_statements WHERE statement = 'SELECT $1::text'").first)
+                #expect(try prepared.decode(Int.self) == 2)
+            }
+        }
+
         @Test("a prepared SELECT * survives a column added to its table")
         func preparedAfterSchemaChange() async throws {
             try await TestDatabase.withSchema(poolSize: 1) { pool, _ in

@@ -2,23 +2,48 @@ import CLibPQ
 
 extension PostgresConnection {
     /// A statement's identity for the prepared-statement cache: its SQL and its parameter types.
+    ///
+    /// It holds the statement's bindings rather than an array of their types, so that looking a statement up
+    /// allocates nothing; a key kept in the cache is ``stored`` first, without the parameter values.
     struct StatementKey: Hashable {
         var sql: String
-        var types: [UInt32]
-
-        init(sql: String, types: [UInt32]) {
-            self.sql = sql
-            self.types = types
-        }
+        /// The parameters, read for their types only.
+        private var parameters: [PostgresBinding]
 
         /// The key of `query`'s text and parameter types.
         init(_ query: PostgresQuery) {
-            self.init(sql: query.sql, types: query.bindings.map(\.type.rawValue))
+            sql = query.sql
+            parameters = query.bindings
+        }
+
+        /// The parameter types, in placeholder order.
+        var types: [UInt32] { parameters.map(\.type.rawValue) }
+
+        /// This key without the parameter values, to be kept in the cache (a value may be large).
+        var stored: StatementKey {
+            var key = self
+            key.parameters = parameters.map { PostgresBinding(type: $0.type, format: $0.format, bytes: nil) }
+            return key
+        }
+
+        static func == (left: StatementKey, right: StatementKey) -> Bool {
+            guard left.sql == right.sql, left.parameters.count == right.parameters.count else { return false }
+            for index in left.parameters.indices where left.parameters[index].type != right.parameters[index].type {
+                return false
+            }
+            return true
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(sql)
+            hasher.combine(parameters.count)
+            for parameter in parameters { hasher.combine(parameter.type.rawValue) }
         }
 
         /// Queues the preparation of this statement as `name` on `connection`; libpq's 1 or 0.
         func sendPrepare(as name: String?, on connection: OpaquePointer) -> Int32 {
-            PQsendPrepare(connection, name, sql, Int32(types.count), types)
+            let types = types
+            return PQsendPrepare(connection, name, sql, Int32(types.count), types)
         }
     }
 
@@ -166,7 +191,7 @@ extension PostgresConnection {
             let uses = (session.statementUses[key] ?? 0) + 1
             guard uses >= 2, session.statements.count < Self.preparedStatementLimit else {
                 if session.statementUses.count >= Self.statementUseLimit { session.statementUses.removeAll() }
-                session.statementUses[key] = uses
+                session.statementUses[key.stored] = uses
                 return .unprepared
             }
             session.statementUses[key] = nil
@@ -181,7 +206,7 @@ extension PostgresConnection {
         }
         defer { if let result = exchange.result { PQclear(result) } }
         _ = try interpret(exchange)
-        session.withLock { $0.statements[key] = name }
+        session.withLock { $0.statements[key.stored] = name }
         return name
     }
 

@@ -133,7 +133,7 @@ extension PostgresConnection {
                 defer { if let result = segment.result { PQclear(result) } }
                 do throws(StoreError) {
                     _ = try interpret(segment, recording: false)
-                    session.withLock { $0.statements[plan.key] = plan.name }
+                    session.withLock { $0.statements[plan.key.stored] = plan.name }
                 } catch {
                     preparing = error
                     preparationFailures[index] = error

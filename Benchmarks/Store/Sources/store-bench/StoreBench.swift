@@ -72,10 +72,10 @@ struct StoreBench {
 
         var anyErrors = false
         for phase in options.phases {
-            let operation: @Sendable (PostgresPool, inout SplitMix64) async throws -> Void
+            let operation: Operation
             switch phase {
-            case "lookup": operation = { pool, random in try await lookup(pool, rows: options.rows, &random) }
-            case "insert": operation = { pool, random in try await insert(pool, &random) }
+            case "lookup": operation = .lookup(rows: options.rows)
+            case "insert": operation = .insert
             default: fail("unknown phase \(phase)")
             }
             let executors: [any TaskExecutor]? = options.onStoreExecutor ? pool.taskExecutors : nil
@@ -134,6 +134,10 @@ struct StoreBench {
     }
 
     /// `SELECT name, amount FROM bench_items WHERE id = $1`; the row must exist.
+    ///
+    /// Inlined into the loop, as is ``insert(_:_:)``: each async call costs two switches through the task's
+    /// executor, which would count against the pool (pgbench's loop has no such cost).
+    @inline(__always)
     static func lookup(_ pool: PostgresPool, rows: Int, _ random: inout SplitMix64) async throws {
         let id = random.next(upTo: rows) + 1
         let result = try await pool.query("SELECT name, amount FROM bench_items WHERE id = \(id)")
@@ -143,17 +147,26 @@ struct StoreBench {
     }
 
     /// `INSERT INTO bench_inserts (name, amount) VALUES ($1, $2)`; one row must be inserted.
+    @inline(__always)
     static func insert(_ pool: PostgresPool, _ random: inout SplitMix64) async throws {
         let amount = random.next(upTo: 1_000_000) + 1
         let result = try await pool.query("INSERT INTO bench_inserts (name, amount) VALUES (\("bench"), \(amount))")
         guard result.affectedRows == 1 else { throw SetupFailure("INSERT reported \(result.commandTag)") }
     }
 
+    /// The measured operation.
+    enum Operation: Sendable {
+        /// ``lookup(_:rows:_:)`` over `rows` rows.
+        case lookup(rows: Int)
+        /// ``insert(_:_:)``.
+        case insert
+    }
+
     /// `concurrency` tasks, each running `operation` back to back until `seconds` have passed; spread over
     /// `executors` when given, else on the global executor.
     static func run(
         _ pool: PostgresPool, concurrency: Int, seconds: Double, seed: UInt64, executors: [any TaskExecutor]?,
-        _ operation: @escaping @Sendable (PostgresPool, inout SplitMix64) async throws -> Void
+        _ operation: Operation
     ) async -> Outcome {
         let deadline = ContinuousClock.now + .nanoseconds(Int64(seconds * 1e9))
         return await withTaskGroup(of: Outcome.self) { group in
@@ -164,7 +177,11 @@ struct StoreBench {
                     var now = ContinuousClock.now
                     while now < deadline {
                         do {
-                            try await operation(pool, &random)
+                            // A switch rather than a closure: calling an async closure costs two executor switches.
+                            switch operation {
+                            case .lookup(let rows): try await lookup(pool, rows: rows, &random)
+                            case .insert: try await insert(pool, &random)
+                            }
                             outcome.operations += 1
                         } catch {
                             outcome.errors += 1
