@@ -6,7 +6,7 @@ import NIOSSL
 
 /// One client connection: feeds the bytes NIO reads into nghttp2, routes stream events to `ServerStream`s and
 /// writes what nghttp2 produces. Everything here runs on the connection's event loop.
-final class GRPCConnection: ChannelInboundHandler, NGHTTP2SessionDelegate {
+final class GRPCConnection: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
@@ -24,9 +24,10 @@ final class GRPCConnection: ChannelInboundHandler, NGHTTP2SessionDelegate {
     private var isShuttingDown = false
 
     private var streams: [Int32: ServerStream] = [:]
-    /// The stream of the latest callback: nghttp2 reports a stream's headers and data in runs, so this saves a
-    /// dictionary lookup per header field.
-    private var recentStream: ServerStream?
+    /// The stream of the latest callback, held by `streams`: nghttp2 reports a stream's headers and data in runs,
+    /// so this saves a dictionary lookup per header field, and, unmanaged, a retain and release per callback.
+    /// Cleared whenever its stream leaves `streams`.
+    private var recentStream: Unmanaged<ServerStream>?
     private var channelContext: ChannelHandlerContext?
     private var flushScheduled = false
     private var inReadLoop = false
@@ -49,7 +50,7 @@ final class GRPCConnection: ChannelInboundHandler, NGHTTP2SessionDelegate {
         self.taskExecutor = taskExecutor
         self.registry = registry
         self.session = NGHTTP2Session(limits: configuration.http2)
-        self.session.delegate = self
+        self.session.attach(to: self)
     }
 
     /// The certificate the client presented, if the connection is TLS with client verification.
@@ -177,54 +178,67 @@ final class GRPCConnection: ChannelInboundHandler, NGHTTP2SessionDelegate {
         flush()
     }
 
-    // MARK: nghttp2 events
+    // MARK: nghttp2 events (called by `session` from inside `receive` and `send`)
 
+    /// A client opened a stream with a request HEADERS frame.
     func sessionDidBeginRequest(stream: Int32) {
         let created = ServerStream(id: stream, connection: self)
         streams[stream] = created
-        recentStream = created
+        recentStream = Unmanaged.passUnretained(created)
     }
 
+    /// Runs `body` with stream `id`, if it is open; nil if not.
+    ///
+    /// The recent stream is used without a retain: `streams` holds it, and a stream leaves `streams` only in
+    /// `sessionDidCloseStream` (nghttp2 calls it from `receive` or `send`, never from inside a stream's own call,
+    /// since streams only schedule flushes) and in `channelInactive`.
     @inline(__always)
-    private func stream(_ id: Int32) -> ServerStream? {
-        if let recent = recentStream, recent.id == id { return recent }
-        let found = streams[id]
-        recentStream = found
-        return found
+    private func withStream<Result>(_ id: Int32, _ body: (ServerStream) -> Result) -> Result? {
+        if let recent = recentStream, recent._withUnsafeGuaranteedRef({ $0.id == id }) {
+            return recent._withUnsafeGuaranteedRef(body)
+        }
+        guard let found = streams[id] else { return nil }
+        recentStream = Unmanaged.passUnretained(found)
+        return body(found)
     }
 
+    /// One request header field (pseudo-headers first, names lower-case, validated by nghttp2).
     func sessionDidReceiveHeader(stream: Int32, name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
-        self.stream(stream)?.receiveHeader(name: name, value: value)
+        withStream(stream) { $0.receiveHeader(name: name, value: value) }
     }
 
+    /// The request header block is complete; `endStream` when the request has no body.
     func sessionDidReceiveRequestHead(stream: Int32, endStream: Bool) {
-        self.stream(stream)?.receiveHead(endStream: endStream)
+        withStream(stream) { $0.receiveHead(endStream: endStream) }
     }
 
+    /// Request body bytes.
     func sessionDidReceiveData(stream: Int32, bytes: UnsafeRawBufferPointer) {
-        if let target = self.stream(stream) {
-            target.receiveData(bytes)
-        } else {
+        if withStream(stream, { $0.receiveData(bytes) }) == nil {
             session.consume(stream: stream, count: bytes.count)
         }
     }
 
+    /// The client half-closed the stream (after DATA or trailers).
     func sessionDidReceiveEndStream(stream: Int32) {
-        self.stream(stream)?.receiveEndStream()
+        withStream(stream) { $0.receiveEndStream() }
     }
 
+    /// The stream is closed; `errorCode` is 0 after a normal end, else the RST_STREAM or GOAWAY code.
     func sessionDidCloseStream(stream: Int32, errorCode: UInt32) {
-        if recentStream?.id == stream { recentStream = nil }
+        if let recent = recentStream, recent._withUnsafeGuaranteedRef({ $0.id == stream }) { recentStream = nil }
         streams.removeValue(forKey: stream)?.streamClosed(errorCode: errorCode)
         if goAwaySent && streams.isEmpty { scheduleFlush() }
     }
 
+    /// nghttp2 asks for up to `buffer.count` bytes of response body for `stream`.
     func sessionReadResponseData(stream: Int32, into buffer: UnsafeMutableRawBufferPointer, flags: inout UInt32) -> Int {
-        guard let target = self.stream(stream) else { return Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue) }
-        return target.readResponseData(into: buffer, flags: &flags)
+        withStream(stream) { $0.readResponseData(into: buffer, flags: &flags) }
+            ?? Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue)
     }
 
+    /// A frame that ends a stream from our side (HEADERS or DATA with END_STREAM) was written out.
     func sessionDidSendEndStream(stream: Int32) {
-        self.stream(stream)?.sentEndStream()
+        withStream(stream) { $0.sentEndStream() }
     }
 }

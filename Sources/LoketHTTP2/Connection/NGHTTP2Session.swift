@@ -1,28 +1,9 @@
 import CNGHTTP2
 import LoketNGHTTP2Support
 
-/// What an nghttp2 server session reports while it parses input; called synchronously from inside `receive`
-/// and `send`.
-protocol NGHTTP2SessionDelegate: AnyObject {
-    /// A client opened a stream with a request HEADERS frame.
-    func sessionDidBeginRequest(stream: Int32)
-    /// One request header field (pseudo-headers first, names lower-case, validated by nghttp2).
-    func sessionDidReceiveHeader(stream: Int32, name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)
-    /// The request header block is complete; `endStream` when the request has no body.
-    func sessionDidReceiveRequestHead(stream: Int32, endStream: Bool)
-    /// Request body bytes.
-    func sessionDidReceiveData(stream: Int32, bytes: UnsafeRawBufferPointer)
-    /// The client half-closed the stream (after DATA or trailers).
-    func sessionDidReceiveEndStream(stream: Int32)
-    /// The stream is closed; `errorCode` is 0 after a normal end, else the RST_STREAM or GOAWAY code.
-    func sessionDidCloseStream(stream: Int32, errorCode: UInt32)
-    /// nghttp2 asks for up to `length` bytes of response body for `stream`.
-    func sessionReadResponseData(stream: Int32, into buffer: UnsafeMutableRawBufferPointer, flags: inout UInt32) -> Int
-    /// A frame that ends a stream from our side (HEADERS or DATA with END_STREAM) was written out.
-    func sessionDidSendEndStream(stream: Int32)
-}
-
-/// A thin owner of an `nghttp2_session` in server mode, driven with `mem_recv`/`mem_send` (no I/O of its own).
+/// A thin owner of an `nghttp2_session` in server mode, driven with `mem_recv`/`mem_send` (no I/O of its own),
+/// reporting what it parses to its ``GRPCConnection`` (the connection's `session…` methods), synchronously from
+/// inside `receive` and `send`.
 ///
 /// Not thread-safe: it lives on its connection's event loop.
 final class NGHTTP2Session {
@@ -41,7 +22,10 @@ final class NGHTTP2Session {
     }
 
     private var session: OpaquePointer?
-    unowned(unsafe) var delegate: (any NGHTTP2SessionDelegate)!
+    /// The connection that owns this session and hears its events. Unmanaged, so that a callback reaches it
+    /// without a retain and release: nghttp2 calls back several times per request (once per header field), and a
+    /// protocol-typed or `unowned` reference cost an atomic retain and release on every call.
+    private var owner: Unmanaged<GRPCConnection>?
 
     init(limits: Limits) {
         var callbacks: OpaquePointer?
@@ -167,8 +151,20 @@ final class NGHTTP2Session {
         nghttp2_submit_goaway(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), lastStream, errorCode, nil, 0)
     }
 
-    fileprivate static func from(_ userData: UnsafeMutableRawPointer?) -> NGHTTP2Session {
-        Unmanaged<NGHTTP2Session>.fromOpaque(userData!).takeUnretainedValue()
+    /// Makes `connection`, which owns this session, the receiver of its events.
+    func attach(to connection: GRPCConnection) {
+        owner = Unmanaged.passUnretained(connection)
+    }
+
+    /// Runs `body` with the connection of the session that `userData` names, retaining neither: the connection
+    /// owns the session and is inside `receive` or `send` whenever nghttp2 calls back.
+    @inline(__always)
+    fileprivate static func withConnection<Result>(
+        _ userData: UnsafeMutableRawPointer?, _ body: (GRPCConnection) -> Result
+    ) -> Result {
+        Unmanaged<NGHTTP2Session>.fromOpaque(userData!)._withUnsafeGuaranteedRef { session in
+            session.owner!._withUnsafeGuaranteedRef(body)
+        }
     }
 }
 
@@ -178,7 +174,7 @@ private let onBeginHeaders: nghttp2_on_begin_headers_callback = { _, frame, user
     guard let frame, frame.pointee.hd.type == UInt8(NGHTTP2_HEADERS.rawValue),
         frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST
     else { return 0 }
-    NGHTTP2Session.from(userData).delegate.sessionDidBeginRequest(stream: frame.pointee.hd.stream_id)
+    NGHTTP2Session.withConnection(userData) { $0.sessionDidBeginRequest(stream: frame.pointee.hd.stream_id) }
     return 0
 }
 
@@ -186,41 +182,45 @@ private let onHeader: nghttp2_on_header_callback = { _, frame, name, nameLength,
     guard let frame, frame.pointee.hd.type == UInt8(NGHTTP2_HEADERS.rawValue),
         frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST
     else { return 0 }  // request trailers carry nothing gRPC uses
-    NGHTTP2Session.from(userData).delegate.sessionDidReceiveHeader(
-        stream: frame.pointee.hd.stream_id,
-        name: UnsafeRawBufferPointer(start: name, count: nameLength),
-        value: UnsafeRawBufferPointer(start: value, count: valueLength))
+    NGHTTP2Session.withConnection(userData) {
+        $0.sessionDidReceiveHeader(
+            stream: frame.pointee.hd.stream_id,
+            name: UnsafeRawBufferPointer(start: name, count: nameLength),
+            value: UnsafeRawBufferPointer(start: value, count: valueLength))
+    }
     return 0
 }
 
 private let onFrameReceived: nghttp2_on_frame_recv_callback = { _, frame, userData in
     guard let frame else { return 0 }
-    let delegate = NGHTTP2Session.from(userData).delegate!
     let header = frame.pointee.hd
     let endStream = header.flags & UInt8(NGHTTP2_FLAG_END_STREAM.rawValue) != 0
-    switch header.type {
-    case UInt8(NGHTTP2_HEADERS.rawValue):
-        if frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST {
-            delegate.sessionDidReceiveRequestHead(stream: header.stream_id, endStream: endStream)
-        } else if endStream {
-            delegate.sessionDidReceiveEndStream(stream: header.stream_id)
+    NGHTTP2Session.withConnection(userData) { connection in
+        switch header.type {
+        case UInt8(NGHTTP2_HEADERS.rawValue):
+            if frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST {
+                connection.sessionDidReceiveRequestHead(stream: header.stream_id, endStream: endStream)
+            } else if endStream {
+                connection.sessionDidReceiveEndStream(stream: header.stream_id)
+            }
+        case UInt8(NGHTTP2_DATA.rawValue):
+            if endStream { connection.sessionDidReceiveEndStream(stream: header.stream_id) }
+        default:
+            break
         }
-    case UInt8(NGHTTP2_DATA.rawValue):
-        if endStream { delegate.sessionDidReceiveEndStream(stream: header.stream_id) }
-    default:
-        break
     }
     return 0
 }
 
 private let onDataChunk: nghttp2_on_data_chunk_recv_callback = { _, _, stream, data, length, userData in
-    NGHTTP2Session.from(userData).delegate.sessionDidReceiveData(
-        stream: stream, bytes: UnsafeRawBufferPointer(start: data, count: length))
+    NGHTTP2Session.withConnection(userData) {
+        $0.sessionDidReceiveData(stream: stream, bytes: UnsafeRawBufferPointer(start: data, count: length))
+    }
     return 0
 }
 
 private let onStreamClose: nghttp2_on_stream_close_callback = { _, stream, errorCode, userData in
-    NGHTTP2Session.from(userData).delegate.sessionDidCloseStream(stream: stream, errorCode: errorCode)
+    NGHTTP2Session.withConnection(userData) { $0.sessionDidCloseStream(stream: stream, errorCode: errorCode) }
     return 0
 }
 
@@ -229,15 +229,17 @@ private let onFrameSent: nghttp2_on_frame_send_callback = { _, frame, userData i
     let header = frame.pointee.hd
     let endsStream = header.flags & UInt8(NGHTTP2_FLAG_END_STREAM.rawValue) != 0
     if endsStream, header.type == UInt8(NGHTTP2_HEADERS.rawValue) || header.type == UInt8(NGHTTP2_DATA.rawValue) {
-        NGHTTP2Session.from(userData).delegate.sessionDidSendEndStream(stream: header.stream_id)
+        NGHTTP2Session.withConnection(userData) { $0.sessionDidSendEndStream(stream: header.stream_id) }
     }
     return 0
 }
 
 private let onReadData: nghttp2_data_source_read_callback = { _, stream, buffer, length, flags, _, userData in
     var dataFlags = flags!.pointee
-    let written = NGHTTP2Session.from(userData).delegate.sessionReadResponseData(
-        stream: stream, into: UnsafeMutableRawBufferPointer(start: buffer, count: length), flags: &dataFlags)
+    let written = NGHTTP2Session.withConnection(userData) {
+        $0.sessionReadResponseData(
+            stream: stream, into: UnsafeMutableRawBufferPointer(start: buffer, count: length), flags: &dataFlags)
+    }
     flags!.pointee = dataFlags
     return written
 }

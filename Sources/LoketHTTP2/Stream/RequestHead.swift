@@ -118,8 +118,12 @@ struct RequestHead {
             // Other grpc- names are reserved: never passed on as metadata.
         }
 
-        /// The request head, or how to refuse the request.
-        func finish() -> Result<RequestHead, Rejection> {
+        /// The request head, or how to refuse the request; the builder starts afresh for the next head.
+        ///
+        /// Mutating, so that the head moves out rather than being copied field by field and then destroyed with the
+        /// builder.
+        mutating func finish() -> Result<RequestHead, Rejection> {
+            defer { self = Builder() }
             guard isPOST == true else {
                 return .failure(.http(status: 405, message: "gRPC requests use POST"))
             }
@@ -130,9 +134,13 @@ struct RequestHead {
             guard let path, path.hasPrefix("/") else {
                 return .failure(.grpc(.unimplemented, "missing :path"))
             }
-            var head = head
-            head.path = path
-            return .success(head)
+            var finished = RequestHead(path: path, metadata: Metadata())
+            swap(&finished.metadata, &head.metadata)
+            finished.timeout = head.timeout
+            finished.encoding = head.encoding
+            finished.unsupportedEncoding = head.unsupportedEncoding
+            finished.acceptEncoding = head.acceptEncoding
+            return .success(finished)
         }
 
         /// `application/grpc`, optionally followed by `+proto` or `;parameters`; not `application/grpc-web`.

@@ -97,7 +97,6 @@ final class ServerStream {
         case .success(let parsed):
             head = parsed
         }
-        builder = RequestHead.Builder()
         if let encoding = head.unsupportedEncoding {
             var trailers = Metadata()
             trailers.addString(MessageCompression.acceptEncodingHeader, forKey: "grpc-accept-encoding")
