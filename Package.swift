@@ -33,6 +33,8 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         // Linux's thread-affinity calls (GNU extensions the Glibc module leaves out), for `server.pin_threads`.
         .target(name: "CLoketAffinity"),
+        // Per-session free lists behind nghttp2's allocator hooks (nghttp2_mem).
+        .target(name: "CLoketBlockCache"),
 
         // MARK: Core modules.
         .target(
@@ -51,7 +53,7 @@ let package = Package(
         .target(
             name: "LoketHTTP2",
             dependencies: [
-                "LoketRPC", "CNGHTTP2", "CZlib", "LoketNGHTTP2Support", "CLoketAffinity",
+                "LoketRPC", "CNGHTTP2", "CZlib", "LoketNGHTTP2Support", "CLoketAffinity", "CLoketBlockCache",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -257,7 +259,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SystemLibrariesTests",
-            dependencies: ["CNGHTTP2", "CProtobufC", "CLibPQ", "CZlib", "CLoketAffinity"]
+            dependencies: ["CNGHTTP2", "CProtobufC", "CLibPQ", "CZlib", "CLoketAffinity", "CLoketBlockCache"]
         ),
         .testTarget(
             name: "LoketStoreTests",

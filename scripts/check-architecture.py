@@ -14,7 +14,8 @@ import subprocess
 import sys
 
 FORBIDDEN = {"CNGHTTP2", "CLibPQ", "LoketHTTP2", "LoketStore", "LoketHost", "LoketClient",
-             "NIOCore", "NIOPosix", "NIOSSL", "NIOEmbedded", "LoketDocuments", "CCairo", "CLoketAffinity"}
+             "NIOCore", "NIOPosix", "NIOSSL", "NIOEmbedded", "LoketDocuments", "CCairo", "CLoketAffinity",
+             "CLoketBlockCache"}
 
 description = json.loads(subprocess.run(["swift", "package", "describe", "--type", "json"],
                                         capture_output=True, text=True, check=True).stdout)
