@@ -9,8 +9,9 @@ import Darwin
 /// A protobuf-c allocator over a caller's stack block: allocations bump a cursor and frees of them do nothing;
 /// what does not fit goes to malloc and is freed normally.
 struct StackAllocator {
-    /// Bytes of stack used per encode or decode.
-    static let capacity = 2048
+    /// Bytes of stack used per encode or decode: at most the 1 KiB that `withUnsafeTemporaryAllocation` always
+    /// takes from the stack (larger blocks went to the heap on event-loop threads).
+    static let capacity = 1024
 
     private let base: UnsafeMutableRawPointer
     private let end: UnsafeMutableRawPointer

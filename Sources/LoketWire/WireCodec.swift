@@ -15,20 +15,25 @@ package enum WireCodec {
     ) throws(WireError) -> M {
         var message: M?
         var failure: WireError?
-        func read(_ buffer: UnsafeRawBufferPointer) {
+        // Closure literals rather than a nested function: what they capture stays on the stack.
+        let wasContiguous: Void? = bytes.withContiguousStorageIfAvailable { buffer in
             do throws(WireError) {
-                try unpack(buffer, descriptor: M.wireDescriptor, allocator: allocator) { reader throws(WireError) in
-                    message = try M(wireReader: reader)
-                }
+                message = try decode(M.self, fromBuffer: UnsafeRawBufferPointer(buffer), allocator: allocator)
             } catch {
                 failure = error
             }
         }
-        if bytes.withContiguousStorageIfAvailable({ read(UnsafeRawBufferPointer($0)) }) == nil {
-            Array(bytes).withUnsafeBytes { read($0) }
+        if wasContiguous == nil {
+            Array(bytes).withUnsafeBytes { buffer in
+                do throws(WireError) {
+                    message = try decode(M.self, fromBuffer: buffer, allocator: allocator)
+                } catch {
+                    failure = error
+                }
+            }
         }
         if let failure { throw failure }
-        return message!
+        return message.take()!
     }
 
     /// Decodes `M` from raw bytes.
@@ -37,7 +42,21 @@ package enum WireCodec {
         _ type: M.Type, buffer: UnsafeRawBufferPointer,
         allocator: UnsafeMutablePointer<ProtobufCAllocator>? = nil
     ) -> Result<M, WireError> {
-        Result { () throws(WireError) -> M in try decode(M.self, from: buffer, allocator: allocator) }
+        Result { () throws(WireError) -> M in try decode(M.self, fromBuffer: buffer, allocator: allocator) }
+    }
+
+    /// Decodes `M` from raw bytes; the message moves out of a variable that only a non-escaping closure literal
+    /// captures (a nested function capturing it had cost a heap box and a closure context per message).
+    @inlinable
+    package static func decode<M: ProtobufMessage>(
+        _ type: M.Type, fromBuffer buffer: UnsafeRawBufferPointer,
+        allocator: UnsafeMutablePointer<ProtobufCAllocator>?
+    ) throws(WireError) -> M {
+        var message: M?
+        try unpack(buffer, descriptor: M.wireDescriptor, allocator: allocator) { reader throws(WireError) in
+            message = try M(wireReader: reader)
+        }
+        return message.take()!
     }
 
     /// Unpacks `buffer` as a `descriptor` message and lets `read` take what it needs from it before it is freed.

@@ -14,18 +14,28 @@ enum WireDepthLimit {
         _ buffer: UnsafeRawBufferPointer, descriptor: UnsafePointer<ProtobufCMessageDescriptor>
     ) -> Bool {
         guard buffer.count > 0 else { return true }
-        // One frame per open sub-message (where its parent ends, and the parent's type), on the stack.
-        return withUnsafeTemporaryAllocation(of: Frame.self, capacity: maximumDepth) { frames in
+        // One frame per open sub-message (where its parent ends, and the parent's type). The first few levels fit
+        // a block small enough for the stack (all frames at once would be over the 1 KiB that
+        // `withUnsafeTemporaryAllocation` keeps off the heap); deeper input is scanned again with all of them.
+        let shallow = withUnsafeTemporaryAllocation(of: Frame.self, capacity: shallowFrames) { frames in
             scan(buffer, descriptor: descriptor, frames: frames)
         }
+        if let shallow { return shallow }
+        return withUnsafeTemporaryAllocation(of: Frame.self, capacity: maximumDepth) { frames in
+            scan(buffer, descriptor: descriptor, frames: frames)
+        } ?? false
     }
+
+    /// Frames of the first, stack-allocated scan: 32 levels, 512 bytes.
+    private static let shallowFrames = 32
 
     private typealias Frame = (end: Int, descriptor: UnsafePointer<ProtobufCMessageDescriptor>)
 
+    /// Whether the input is within the limit; nil when it nests deeper than `frames` can follow (below the limit).
     private static func scan(
         _ buffer: UnsafeRawBufferPointer, descriptor: UnsafePointer<ProtobufCMessageDescriptor>,
         frames: UnsafeMutableBufferPointer<Frame>
-    ) -> Bool {
+    ) -> Bool? {
         let base = buffer.baseAddress!
         var depth = 0
         var current = descriptor
@@ -54,6 +64,7 @@ enum WireDepthLimit {
                 let fieldEnd = offset + Int(length)
                 if let sub = messageDescriptor(current, fieldNumber: tag >> 3) {
                     if depth + 2 > maximumDepth { return false }  // root + open frames + this one
+                    if depth == frames.count { return nil }
                     frames[depth] = (end, current)
                     depth += 1
                     end = fieldEnd

@@ -87,7 +87,9 @@ struct MalformedInputTests {
             }
             return bytes
         }
-        #expect(try AllTypes(serializedBytes: nested(depth: 98)).fNested != nil)
+        for depth in [31, 32, 33, 34, 98] {  // around the first scan's 32 frames, and deeper
+            #expect(try AllTypes(serializedBytes: nested(depth: depth)).fNested != nil)
+        }
         #expect(throws: WireError.self) { try AllTypes(serializedBytes: nested(depth: 100)) }
         #expect(throws: WireError.self) { try AllTypes(serializedBytes: nested(depth: 200_000)) }
     }
