@@ -58,7 +58,9 @@ extension RPCRouter {
         try decode(Request.self, from: try await RPCHandler.single(requests, method: method))
     }
 
-    @usableFromInline
+    /// Decodes a request; a malformed one is INTERNAL. Inlinable, so that the decoding is specialised with the
+    /// glue (unspecialised, it looked up generic type metadata on every call).
+    @inlinable
     static func decode<Request: ProtobufMessage>(_ type: Request.Type, from bytes: [UInt8]) throws -> Request {
         do {
             return try Request(serializedBytes: bytes)
