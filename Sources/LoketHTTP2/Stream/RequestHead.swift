@@ -134,12 +134,9 @@ struct RequestHead {
             guard let path, path.hasPrefix("/") else {
                 return .failure(.grpc(.unimplemented, "missing :path"))
             }
-            var finished = RequestHead(path: path, metadata: Metadata())
-            swap(&finished.metadata, &head.metadata)
-            finished.timeout = head.timeout
-            finished.encoding = head.encoding
-            finished.unsupportedEncoding = head.unsupportedEncoding
-            finished.acceptEncoding = head.acceptEncoding
+            var finished = RequestHead(path: "", metadata: Metadata())
+            swap(&finished, &head)
+            finished.path = path
             return .success(finished)
         }
 
