@@ -15,7 +15,8 @@ package enum WireCodec {
     ) throws(WireError) -> M {
         var message: M?
         var failure: WireError?
-        // Closure literals rather than a nested function: what they capture stays on the stack.
+        // A closure literal rather than a nested function: what it captures stays on the stack (a nested function
+        // capturing these had cost a heap box and a closure context per message).
         let wasContiguous: Void? = bytes.withContiguousStorageIfAvailable { buffer in
             do throws(WireError) {
                 message = try decode(M.self, fromBuffer: UnsafeRawBufferPointer(buffer), allocator: allocator)
@@ -23,15 +24,8 @@ package enum WireCodec {
                 failure = error
             }
         }
-        if wasContiguous == nil {
-            Array(bytes).withUnsafeBytes { buffer in
-                do throws(WireError) {
-                    message = try decode(M.self, fromBuffer: buffer, allocator: allocator)
-                } catch {
-                    failure = error
-                }
-            }
-        }
+        // An array's storage is contiguous: the copy takes the path above.
+        if wasContiguous == nil { return try decode(M.self, from: Array(bytes), allocator: allocator) }
         if let failure { throw failure }
         return message.take()!
     }
@@ -45,8 +39,7 @@ package enum WireCodec {
         Result { () throws(WireError) -> M in try decode(M.self, fromBuffer: buffer, allocator: allocator) }
     }
 
-    /// Decodes `M` from raw bytes; the message moves out of a variable that only a non-escaping closure literal
-    /// captures (a nested function capturing it had cost a heap box and a closure context per message).
+    /// Decodes `M` from raw bytes; the message moves out of the variable the unpacking closure fills.
     @inlinable
     package static func decode<M: ProtobufMessage>(
         _ type: M.Type, fromBuffer buffer: UnsafeRawBufferPointer,

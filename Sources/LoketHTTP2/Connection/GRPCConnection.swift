@@ -187,6 +187,12 @@ final class GRPCConnection: ChannelInboundHandler {
         recentStream = Unmanaged.passUnretained(created)
     }
 
+    /// Whether `id` is the recent stream's.
+    @inline(__always)
+    private func isRecentStream(_ id: Int32) -> Bool {
+        recentStream?._withUnsafeGuaranteedRef { $0.id == id } ?? false
+    }
+
     /// Runs `body` with stream `id`, if it is open; nil if not.
     ///
     /// The recent stream is used without a retain: `streams` holds it, and a stream leaves `streams` only in
@@ -194,9 +200,7 @@ final class GRPCConnection: ChannelInboundHandler {
     /// since streams only schedule flushes) and in `channelInactive`.
     @inline(__always)
     private func withStream<Result>(_ id: Int32, _ body: (ServerStream) -> Result) -> Result? {
-        if let recent = recentStream, recent._withUnsafeGuaranteedRef({ $0.id == id }) {
-            return recent._withUnsafeGuaranteedRef(body)
-        }
+        if isRecentStream(id), let recent = recentStream { return recent._withUnsafeGuaranteedRef(body) }
         guard let found = streams[id] else { return nil }
         recentStream = Unmanaged.passUnretained(found)
         return body(found)
@@ -226,7 +230,7 @@ final class GRPCConnection: ChannelInboundHandler {
 
     /// The stream is closed; `errorCode` is 0 after a normal end, else the RST_STREAM or GOAWAY code.
     func sessionDidCloseStream(stream: Int32, errorCode: UInt32) {
-        if let recent = recentStream, recent._withUnsafeGuaranteedRef({ $0.id == stream }) { recentStream = nil }
+        if isRecentStream(stream) { recentStream = nil }
         streams.removeValue(forKey: stream)?.streamClosed(errorCode: errorCode)
         if goAwaySent && streams.isEmpty { scheduleFlush() }
     }
