@@ -6,7 +6,10 @@ import Darwin
 
 /// A bump allocator for the C memory of one message being packed: one `free` pass at the end instead of one per
 /// string, array and sub-message.
-final class WireArena {
+///
+/// A struct that lives on the packing function's stack and is reached through a pointer, so that packing allocates
+/// nothing for the arena itself; its owner calls ``deallocateBlocks()`` when done.
+struct WireArena {
     private static let blockSize = 4096
     private var blocks: [UnsafeMutableRawPointer] = []
     private var cursor: UnsafeMutableRawPointer?
@@ -21,12 +24,25 @@ final class WireArena {
         }
     }
 
-    deinit {
+    /// Frees the heap blocks; the memory handed out is invalid afterwards.
+    mutating func deallocateBlocks() {
         for block in blocks { free(block) }
+        blocks = []
+        cursor = nil
+        remaining = 0
+    }
+
+    /// Runs `body` with a fresh arena that uses `initialBlock` first, and frees the arena's blocks afterwards.
+    static func with<Result>(
+        initialBlock: UnsafeMutableRawBufferPointer? = nil, _ body: (UnsafeMutablePointer<WireArena>) -> Result
+    ) -> Result {
+        var arena = WireArena(initialBlock: initialBlock)
+        defer { arena.deallocateBlocks() }
+        return withUnsafeMutablePointer(to: &arena, body)
     }
 
     /// Returns `size` bytes aligned to `alignment` (a power of two no larger than 16); valid until the arena dies.
-    func allocate(_ size: Int, alignment: Int = 16) -> UnsafeMutableRawPointer {
+    mutating func allocate(_ size: Int, alignment: Int = 16) -> UnsafeMutableRawPointer {
         if let cursor {
             let padding = (alignment - Int(bitPattern: cursor) & (alignment - 1)) & (alignment - 1)
             if padding + size <= remaining {
@@ -50,7 +66,7 @@ final class WireArena {
     }
 
     /// Copies `string` into the arena as a NUL-terminated C string.
-    func copy(_ string: String) -> UnsafeMutablePointer<CChar> {
+    mutating func copy(_ string: String) -> UnsafeMutablePointer<CChar> {
         var string = string
         return string.withUTF8 { utf8 in
             let target = allocate(utf8.count + 1, alignment: 1)
@@ -61,7 +77,7 @@ final class WireArena {
     }
 
     /// Copies `bytes` into the arena.
-    func copy(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutablePointer<UInt8>? {
+    mutating func copy(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutablePointer<UInt8>? {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
         let target = allocate(bytes.count, alignment: 1)
         target.copyMemory(from: base, byteCount: bytes.count)

@@ -106,14 +106,13 @@ package enum WireCodec {
     @usableFromInline
     package static func pack(descriptor: WireDescriptor, _ write: (inout WireWriter) -> Void) -> [UInt8] {
         withUnsafeTemporaryAllocation(byteCount: StackAllocator.capacity, alignment: 16) { block in
-            let arena = WireArena(initialBlock: block)
-            var writer = WireWriter(descriptor: descriptor.pointer, arena: arena)
-            write(&writer)
-            let packed = writer.message
-            let size = protobuf_c_message_get_packed_size(packed)
-            guard size > 0 else { return [] }
-            return withExtendedLifetime(arena) {
-                [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            WireArena.with(initialBlock: block) { arena in
+                var writer = WireWriter(descriptor: descriptor.pointer, arena: arena)
+                write(&writer)
+                let packed = writer.message
+                let size = protobuf_c_message_get_packed_size(packed)
+                guard size > 0 else { return [] }
+                return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
                     count = protobuf_c_message_pack(packed, buffer.baseAddress!)
                 }
             }
@@ -129,9 +128,10 @@ package enum WireCodec {
     /// The packed size of the `descriptor` message that `write` fills in.
     @usableFromInline
     package static func packedSize(descriptor: WireDescriptor, _ write: (inout WireWriter) -> Void) -> Int {
-        let arena = WireArena()
-        var writer = WireWriter(descriptor: descriptor.pointer, arena: arena)
-        write(&writer)
-        return withExtendedLifetime(arena) { protobuf_c_message_get_packed_size(writer.message) }
+        WireArena.with { arena in
+            var writer = WireWriter(descriptor: descriptor.pointer, arena: arena)
+            write(&writer)
+            return protobuf_c_message_get_packed_size(writer.message)
+        }
     }
 }

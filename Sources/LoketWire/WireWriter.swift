@@ -12,11 +12,12 @@ import Foundation
 public struct WireWriter {
     let base: UnsafeMutableRawPointer
     let descriptor: UnsafePointer<ProtobufCMessageDescriptor>
-    let arena: WireArena
+    /// The codec's arena, alive for as long as the writer (both are confined to one packing call).
+    let arena: UnsafeMutablePointer<WireArena>
 
     /// Allocates and initialises (protobuf-c defaults) a message of `descriptor`'s type in `arena`.
-    init(descriptor: UnsafePointer<ProtobufCMessageDescriptor>, arena: WireArena) {
-        let base = arena.allocate(Int(descriptor.pointee.sizeof_message))
+    init(descriptor: UnsafePointer<ProtobufCMessageDescriptor>, arena: UnsafeMutablePointer<WireArena>) {
+        let base = arena.pointee.allocate(Int(descriptor.pointee.sizeof_message))
         descriptor.pointee.message_init(base.assumingMemoryBound(to: ProtobufCMessage.self))
         self.base = base
         self.descriptor = descriptor
@@ -72,7 +73,7 @@ public struct WireWriter {
 
     /// Sets a `string` field.
     public func setString(_ index: Int, _ value: String) {
-        slot(index).storeBytes(of: UnsafePointer(arena.copy(value)), as: UnsafePointer<CChar>.self)
+        slot(index).storeBytes(of: UnsafePointer(arena.pointee.copy(value)), as: UnsafePointer<CChar>.self)
         markPresent(index)
     }
 
@@ -94,7 +95,7 @@ public struct WireWriter {
 
     private func setElements<T>(_ index: Int, count: Int, as type: T.Type, _ fill: (UnsafeMutablePointer<T>) -> Void) {
         guard count > 0 else { return }
-        let storage = arena.allocate(MemoryLayout<T>.stride * count, alignment: MemoryLayout<T>.alignment)
+        let storage = arena.pointee.allocate(MemoryLayout<T>.stride * count, alignment: MemoryLayout<T>.alignment)
         let typed = storage.bindMemory(to: T.self, capacity: count)
         fill(typed)
         base.storeBytes(of: count, toByteOffset: Int(field(index).pointee.quantifier_offset), as: Int.self)
@@ -127,7 +128,7 @@ public struct WireWriter {
     /// Sets a repeated `string` field.
     public func setRepeatedString(_ index: Int, _ values: [String]) {
         setElements(index, count: values.count, as: UnsafePointer<CChar>.self) { target in
-            for (i, value) in values.enumerated() { target[i] = UnsafePointer(arena.copy(value)) }
+            for (i, value) in values.enumerated() { target[i] = UnsafePointer(arena.pointee.copy(value)) }
         }
     }
 
@@ -166,7 +167,7 @@ public struct WireWriter {
     }
 
     private func binary(_ value: Data) -> ProtobufCBinaryData {
-        let copy = value.withUnsafeBytes { arena.copy($0) }
+        let copy = value.withUnsafeBytes { arena.pointee.copy($0) }
         return ProtobufCBinaryData(len: value.count, data: copy)
     }
 }

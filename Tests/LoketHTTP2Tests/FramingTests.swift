@@ -7,9 +7,12 @@ import Testing
 @Suite("gRPC framing without sockets")
 struct FramingTests {
     private func framed(_ payloads: [[UInt8]], compression: MessageCompression? = nil) -> [UInt8] {
-        var buffer = ByteBufferAllocator().buffer(capacity: 0)
-        for payload in payloads { MessageFramer.write(payload, compression: compression, into: &buffer) }
-        return Array(buffer.readableBytesView)
+        var queue = OutboundQueue()
+        for payload in payloads { queue.append(message: payload, compression: compression) }
+        var bytes = [UInt8](repeating: 0, count: queue.readableBytes)
+        let read = bytes.withUnsafeMutableBytes { queue.read(into: $0) }
+        #expect(read == bytes.count && queue.readableBytes == 0)
+        return bytes
     }
 
     private func deframe(_ chunks: [[UInt8]], limit: Int = 1 << 20, compression: MessageCompression? = nil)
@@ -127,6 +130,19 @@ struct FramingTests {
         #expect(throws: RequestHead.Rejection.grpc(.internal, "malformed grpc-timeout header: soon")) {
             try RequestHead.parse(base + [("grpc-timeout", "soon")]).get()
         }
+    }
+
+    @Test("a :path equal to the connection's previous one shares its string; any other is decoded")
+    func knownPath() throws {
+        let fields = [
+            (name: ":method", value: "POST"), (":path", "/a.B/C"), ("content-type", "application/grpc"),
+        ]
+        for known in ["/a.B/C", "/a.B/D", "/a.B/", "/a.B/CC", "", "/ä.B/C"] {
+            #expect(try RequestHead.parse(fields, knownPath: known).get().path == "/a.B/C", "known \(known)")
+        }
+        var other = fields
+        other[1] = (":path", "/x.Y/Z")
+        #expect(try RequestHead.parse(other, knownPath: "/a.B/C").get().path == "/x.Y/Z")
     }
 
     @Test("status trailers: percent-encoded message, truncated when huge, binary metadata unpadded")

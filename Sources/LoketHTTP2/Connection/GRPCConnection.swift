@@ -28,6 +28,9 @@ final class GRPCConnection: ChannelInboundHandler {
     /// so this saves a dictionary lookup per header field, and, unmanaged, a retain and release per callback.
     /// Cleared whenever its stream leaves `streams`.
     private var recentStream: Unmanaged<ServerStream>?
+    /// The handler of the latest call on this connection: the next request for the same path skips decoding the
+    /// path and looking it up in the router.
+    var recentHandler: RPCHandler?
     private var channelContext: ChannelHandlerContext?
     private var flushScheduled = false
     private var inReadLoop = false

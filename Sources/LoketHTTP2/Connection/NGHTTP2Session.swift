@@ -53,6 +53,9 @@ final class NGHTTP2Session {
         nghttp2_option_set_stream_reset_rate_limit(options, limits.resetBurst, limits.resetRatePerSecond)
         nghttp2_option_set_max_outbound_ack(options, limits.maxOutboundAcks)
         nghttp2_option_set_max_settings(options, 32)
+        // gRPC has no use for RFC 7540 priorities: without them nghttp2 keeps no dependency tree and frees a
+        // closed stream at once instead of retaining it for that tree.
+        nghttp2_option_set_no_closed_streams(options, 1)
 
         guard let blocks = loket_block_cache_create(Self.cachedBlockBytes) else {
             fatalError("out of memory for an HTTP/2 session")
@@ -75,6 +78,7 @@ final class NGHTTP2Session {
                 settings_id: Int32(NGHTTP2_SETTINGS_MAX_HEADER_LIST_SIZE.rawValue), value: limits.maxHeaderListSize),
             nghttp2_settings_entry(
                 settings_id: Int32(NGHTTP2_SETTINGS_MAX_FRAME_SIZE.rawValue), value: limits.maxFrameSize),
+            nghttp2_settings_entry(settings_id: Int32(NGHTTP2_SETTINGS_NO_RFC7540_PRIORITIES.rawValue), value: 1),
         ]
         nghttp2_submit_settings(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), &settings, settings.count)
         nghttp2_session_set_local_window_size(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), 0, limits.connectionWindowSize)

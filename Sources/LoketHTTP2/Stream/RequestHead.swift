@@ -32,8 +32,8 @@ struct RequestHead {
     var metadata: Metadata
 
     /// Validates header fields given as strings (tests and tools; the transport uses ``Builder`` on raw bytes).
-    static func parse(_ fields: [(name: String, value: String)]) -> Result<RequestHead, Rejection> {
-        var builder = Builder()
+    static func parse(_ fields: [(name: String, value: String)], knownPath: String? = nil) -> Result<RequestHead, Rejection> {
+        var builder = Builder(knownPath: knownPath)
         for (name, value) in fields {
             var name = name
             var value = value
@@ -49,6 +49,9 @@ struct RequestHead {
     /// Collects a request head field by field, straight from nghttp2's bytes: fields the server ignores never
     /// become Strings.
     struct Builder {
+        /// The path this connection's previous call named: when the next `:path` has the same bytes, its string is
+        /// shared rather than decoded into a new allocation (clients mostly call one method over and over).
+        private let knownPath: String?
         private var isPOST: Bool?
         private var path: String?
         private var isGRPCContentType: Bool?
@@ -57,11 +60,26 @@ struct RequestHead {
         /// Bytes of the header list as HTTP/2 counts them (name + value + 32 per field).
         private(set) var size = 0
 
+        init(knownPath: String? = nil) {
+            self.knownPath = knownPath
+        }
+
         /// Byte equality with an ASCII literal, without going through Unicode string comparison.
         @inline(__always)
         private static func equals(_ bytes: UnsafeRawBufferPointer, _ literal: StaticString) -> Bool {
             bytes.count == literal.utf8CodeUnitCount
                 && (bytes.count == 0 || memcmp(bytes.baseAddress!, literal.utf8Start, bytes.count) == 0)
+        }
+
+        /// Byte equality with a string's UTF-8 (contiguous for the native strings compared here, so no copy). Not an
+        /// overload of `equals`: a literal argument would then pick this one and become a String.
+        @inline(__always)
+        private static func equalsUTF8(_ bytes: UnsafeRawBufferPointer, _ string: String) -> Bool {
+            var string = string
+            return string.withUTF8 { utf8 in
+                bytes.count == utf8.count
+                    && (bytes.count == 0 || memcmp(bytes.baseAddress!, utf8.baseAddress!, bytes.count) == 0)
+            }
         }
 
         mutating func add(name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
@@ -71,7 +89,11 @@ struct RequestHead {
                 if Self.equals(name, ":method") {
                     isPOST = Self.equals(value, "POST")
                 } else if Self.equals(name, ":path") {
-                    path = String(decoding: value, as: UTF8.self)
+                    if let knownPath, Self.equalsUTF8(value, knownPath) {
+                        path = knownPath
+                    } else {
+                        path = String(decoding: value, as: UTF8.self)
+                    }
                 }
                 return  // :scheme and :authority carry nothing gRPC needs
             }
@@ -123,7 +145,7 @@ struct RequestHead {
         /// Mutating, so that the head moves out rather than being copied field by field and then destroyed with the
         /// builder.
         mutating func finish() -> Result<RequestHead, Rejection> {
-            defer { self = Builder() }
+            defer { self = Builder(knownPath: knownPath) }
             guard isPOST == true else {
                 return .failure(.http(status: 405, message: "gRPC requests use POST"))
             }

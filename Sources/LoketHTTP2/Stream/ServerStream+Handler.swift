@@ -154,7 +154,7 @@ extension ServerStream {
                 message: "response message of \(message.count) bytes exceeds the limit of \(maxMessageBytes) bytes")
         }
         let compression = context.response.compressMessages ? responseCompression : nil
-        MessageFramer.write(message, compression: compression, into: &outbound)
+        outbound.append(message: message, compression: compression)
         if !headersSent {
             headersSent = true
             let metadata = context.response.headers

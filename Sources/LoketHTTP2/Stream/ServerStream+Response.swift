@@ -36,7 +36,7 @@ extension ServerStream {
     func respondHTTP(status: Int, message: String) {
         finished = true
         let headers = [(":status", String(status)), ("content-type", "text/plain; charset=utf-8")]
-        outbound.writeString(message + "\n")
+        outbound.append(body: Array((message + "\n").utf8))
         pendingTrailers = nil
         headersSent = true
         httpBodyOnly = true
@@ -68,13 +68,8 @@ extension ServerStream {
     // MARK: Body pull from nghttp2
 
     func readResponseData(into buffer: UnsafeMutableRawBufferPointer, flags: inout UInt32) -> Int {
-        let count = min(buffer.count, outbound.readableBytes)
+        let count = outbound.read(into: buffer)
         if count > 0 {
-            outbound.readWithUnsafeReadableBytes { source in
-                buffer.baseAddress!.copyMemory(from: source.baseAddress!, byteCount: count)
-                return count
-            }
-            if outbound.readableBytes == 0 { outbound.clear() }
             if outbound.readableBytes <= Self.outboundHighWater / 2, !writeWaiters.isEmpty {
                 let waiters = writeWaiters
                 writeWaiters = []

@@ -16,7 +16,7 @@ final class ServerStream {
     let maxHeaderListBytes: Int
 
     // Request side.
-    var builder = RequestHead.Builder()
+    var builder: RequestHead.Builder
     var deframer = MessageDeframer(maxMessageBytes: 0, compression: nil)
     /// Whether the request head was accepted, so DATA belongs to a call.
     var acceptsData = false
@@ -36,7 +36,7 @@ final class ServerStream {
 
     // Response side.
     var context: ServerContext?
-    var outbound: ByteBuffer
+    var outbound = OutboundQueue()
     var headersSent = false
     var responseCompression: MessageCompression?
     enum Trailers {
@@ -69,7 +69,7 @@ final class ServerStream {
         self.session = connection.session
         self.maxMessageBytes = connection.configuration.maxMessageBytes
         self.maxHeaderListBytes = connection.configuration.maxHeaderListBytes
-        self.outbound = connection.allocator.buffer(capacity: 0)
+        self.builder = RequestHead.Builder(knownPath: connection.recentHandler?.method.path)
     }
 
     // MARK: Request events
@@ -103,9 +103,17 @@ final class ServerStream {
             finish(CallStatus(code: .unimplemented, message: "message encoding \(encoding) is not supported", trailers: trailers))
             return
         }
-        guard let handler = connection.router.handler(forPath: head.path) else {
-            finish(CallStatus(code: .unimplemented, message: Self.unknownMethodMessage(head.path, connection.router)))
-            return
+        let handler: RPCHandler
+        if let recent = connection.recentHandler, recent.method.path == head.path {
+            // Usually the very string the builder shared, so the comparison is an identity check.
+            handler = recent
+        } else {
+            guard let found = connection.router.handler(forPath: head.path) else {
+                finish(CallStatus(code: .unimplemented, message: Self.unknownMethodMessage(head.path, connection.router)))
+                return
+            }
+            connection.recentHandler = found
+            handler = found
         }
         kind = handler.method.kind
         deframer = MessageDeframer(
