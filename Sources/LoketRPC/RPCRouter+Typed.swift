@@ -13,7 +13,7 @@ extension RPCRouter {
         handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) {
         register(RPCHandler(method: method) { bytes, context in
-            try await handler(try Self.decode(Request.self, from: bytes), context).serializedBytes()
+            try await handler(try Self.decodeRequest(Request.self, from: bytes), context).serializedBytes()
         })
     }
 
@@ -34,7 +34,7 @@ extension RPCRouter {
         handler: @escaping @Sendable (RequestStream<Request>, ServerContext) async throws -> Response
     ) {
         register(RPCHandler(method: method) { requests, responses, context in
-            let typed = requests.map { try Self.decode(Request.self, from: $0) }
+            let typed = requests.map { try Self.decodeRequest(Request.self, from: $0) }
             try await responses.write(try await handler(typed, context).serializedBytes())
         })
     }
@@ -46,7 +46,7 @@ extension RPCRouter {
             -> Void
     ) {
         register(RPCHandler(method: method) { requests, responses, context in
-            let typed = requests.map { try Self.decode(Request.self, from: $0) }
+            let typed = requests.map { try Self.decodeRequest(Request.self, from: $0) }
             try await handler(typed, responses.map { $0.serializedBytes() }, context)
         })
     }
@@ -55,13 +55,14 @@ extension RPCRouter {
     private static func single<Request: ProtobufMessage>(
         _ requests: RequestStream<[UInt8]>, as type: Request.Type, method: MethodDescriptor
     ) async throws -> Request {
-        try decode(Request.self, from: try await RPCHandler.single(requests, method: method))
+        try decodeRequest(Request.self, from: try await RPCHandler.single(requests, method: method))
     }
 
-    /// Decodes a request; a malformed one is INTERNAL. Inlinable, so that the decoding is specialised with the
-    /// glue (unspecialised, it looked up generic type metadata on every call).
+    /// Decodes a request message; a malformed one is INTERNAL. Generated glue of unary methods calls it from the
+    /// body it registers. Inlinable, so that the decoding is specialised with the glue (unspecialised, it looked up
+    /// generic type metadata on every call).
     @inlinable
-    static func decode<Request: ProtobufMessage>(_ type: Request.Type, from bytes: [UInt8]) throws -> Request {
+    public static func decodeRequest<Request: ProtobufMessage>(_ type: Request.Type, from bytes: [UInt8]) throws -> Request {
         do {
             return try Request(serializedBytes: bytes)
         } catch {

@@ -62,9 +62,7 @@ extension ServerStream {
                 if loop.inEventLoop {
                     try bound.value.enqueue(response)
                 } else {
-                    try await withCheckedThrowingContinuation { continuation in
-                        loop.execute { bound.value.write(response, continuation) }
-                    }
+                    try await writeFromElsewhere(response, to: bound)
                 }
                 status = .ok
             } catch {
@@ -181,4 +179,13 @@ private func callStatus(endingWith error: any Error, context: ServerContext, log
         logger.error("handler failed", metadata: ["method": "\(context.method.path)", "error": "\(error)"])
     }
     return CallStatus(error: error)
+}
+
+/// Hands a response to the stream from off its loop (a handler that ended elsewhere). Not inlined into the
+/// call's task: its continuation would enlarge the task's frame for every call, though it is rarely taken.
+@inline(never)
+private func writeFromElsewhere(_ response: [UInt8], to bound: NIOLoopBound<ServerStream>) async throws {
+    try await withCheckedThrowingContinuation { continuation in
+        bound.eventLoop.execute { bound.value.write(response, continuation) }
+    }
 }

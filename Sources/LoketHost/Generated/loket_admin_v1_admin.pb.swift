@@ -947,75 +947,61 @@ public protocol Loket_Admin_V1_AdminService: RPCService {
 extension Loket_Admin_V1_AdminService {
     /// Registers every method of `loket.admin.v1.Admin` with `router`.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerUnary(
-            Loket_Admin_V1_Admin.Method.createDepartment, request: Loket_Admin_V1_CreateDepartmentRequest.self, response: Loket_Admin_V1_Department.self
-        ) { request, context in
-            try await self.createDepartment(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Admin_V1_Admin.Method.listDepartments, request: Loket_Admin_V1_ListDepartmentsRequest.self, response: Loket_Admin_V1_ListDepartmentsResponse.self
-        ) { request, context in
-            try await self.listDepartments(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Admin_V1_Admin.Method.renameDepartment, request: Loket_Admin_V1_RenameDepartmentRequest.self, response: Loket_Admin_V1_Department.self
-        ) { request, context in
-            try await self.renameDepartment(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Admin_V1_Admin.Method.deactivateDepartment, request: Loket_Admin_V1_DeactivateDepartmentRequest.self, response: Loket_Admin_V1_Department.self
-        ) { request, context in
-            try await self.deactivateDepartment(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Admin_V1_Admin.Method.listPlugins, request: Loket_Admin_V1_ListPluginsRequest.self, response: Loket_Admin_V1_ListPluginsResponse.self
-        ) { request, context in
-            try await self.listPlugins(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Admin_V1_Admin.Method.enablePlugin, request: Loket_Admin_V1_PluginEnablementRequest.self, response: Loket_Admin_V1_PluginStatus.self
-        ) { request, context in
-            try await self.enablePlugin(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Admin_V1_Admin.Method.disablePlugin, request: Loket_Admin_V1_PluginEnablementRequest.self, response: Loket_Admin_V1_PluginStatus.self
-        ) { request, context in
-            try await self.disablePlugin(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Admin_V1_Admin.Method.createPrincipal, request: Loket_Admin_V1_CreatePrincipalRequest.self, response: Loket_Admin_V1_Principal.self
-        ) { request, context in
-            try await self.createPrincipal(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Admin_V1_Admin.Method.listPrincipals, request: Loket_Admin_V1_ListPrincipalsRequest.self, response: Loket_Admin_V1_ListPrincipalsResponse.self
-        ) { request, context in
-            try await self.listPrincipals(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Admin_V1_Admin.Method.issueApiKey, request: Loket_Admin_V1_IssueApiKeyRequest.self, response: Loket_Admin_V1_IssuedApiKey.self
-        ) { request, context in
-            try await self.issueApiKey(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Admin_V1_Admin.Method.registerCertificate, request: Loket_Admin_V1_RegisterCertificateRequest.self, response: Loket_Admin_V1_Credential.self
-        ) { request, context in
-            try await self.registerCertificate(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Admin_V1_Admin.Method.listCredentials, request: Loket_Admin_V1_ListCredentialsRequest.self, response: Loket_Admin_V1_ListCredentialsResponse.self
-        ) { request, context in
-            try await self.listCredentials(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Admin_V1_Admin.Method.revokeCredential, request: Loket_Admin_V1_RevokeCredentialRequest.self, response: Loket_Admin_V1_Credential.self
-        ) { request, context in
-            try await self.revokeCredential(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Admin_V1_Admin.Method.queryAudit, request: Loket_Admin_V1_QueryAuditRequest.self, response: Loket_Admin_V1_QueryAuditResponse.self
-        ) { request, context in
-            try await self.queryAudit(request: request, context: context)
-        }
+        router.register(RPCHandler(method: Loket_Admin_V1_Admin.Method.createDepartment) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Admin_V1_CreateDepartmentRequest.self, from: bytes)
+            return try await self.createDepartment(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Admin_V1_Admin.Method.listDepartments) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Admin_V1_ListDepartmentsRequest.self, from: bytes)
+            return try await self.listDepartments(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Admin_V1_Admin.Method.renameDepartment) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Admin_V1_RenameDepartmentRequest.self, from: bytes)
+            return try await self.renameDepartment(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Admin_V1_Admin.Method.deactivateDepartment) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Admin_V1_DeactivateDepartmentRequest.self, from: bytes)
+            return try await self.deactivateDepartment(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Admin_V1_Admin.Method.listPlugins) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Admin_V1_ListPluginsRequest.self, from: bytes)
+            return try await self.listPlugins(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Admin_V1_Admin.Method.enablePlugin) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Admin_V1_PluginEnablementRequest.self, from: bytes)
+            return try await self.enablePlugin(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Admin_V1_Admin.Method.disablePlugin) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Admin_V1_PluginEnablementRequest.self, from: bytes)
+            return try await self.disablePlugin(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Admin_V1_Admin.Method.createPrincipal) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Admin_V1_CreatePrincipalRequest.self, from: bytes)
+            return try await self.createPrincipal(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Admin_V1_Admin.Method.listPrincipals) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Admin_V1_ListPrincipalsRequest.self, from: bytes)
+            return try await self.listPrincipals(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Admin_V1_Admin.Method.issueApiKey) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Admin_V1_IssueApiKeyRequest.self, from: bytes)
+            return try await self.issueApiKey(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Admin_V1_Admin.Method.registerCertificate) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Admin_V1_RegisterCertificateRequest.self, from: bytes)
+            return try await self.registerCertificate(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Admin_V1_Admin.Method.listCredentials) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Admin_V1_ListCredentialsRequest.self, from: bytes)
+            return try await self.listCredentials(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Admin_V1_Admin.Method.revokeCredential) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Admin_V1_RevokeCredentialRequest.self, from: bytes)
+            return try await self.revokeCredential(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Admin_V1_Admin.Method.queryAudit) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Admin_V1_QueryAuditRequest.self, from: bytes)
+            return try await self.queryAudit(request: request, context: context).serializedBytes()
+        })
     }
 }

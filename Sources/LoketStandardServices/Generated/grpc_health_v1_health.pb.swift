@@ -181,16 +181,14 @@ public protocol Grpc_Health_V1_HealthService: RPCService {
 extension Grpc_Health_V1_HealthService {
     /// Registers every method of `grpc.health.v1.Health` with `router`.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerUnary(
-            Grpc_Health_V1_Health.Method.check, request: Grpc_Health_V1_HealthCheckRequest.self, response: Grpc_Health_V1_HealthCheckResponse.self
-        ) { request, context in
-            try await self.check(request: request, context: context)
-        }
-        router.registerUnary(
-            Grpc_Health_V1_Health.Method.list, request: Grpc_Health_V1_HealthListRequest.self, response: Grpc_Health_V1_HealthListResponse.self
-        ) { request, context in
-            try await self.list(request: request, context: context)
-        }
+        router.register(RPCHandler(method: Grpc_Health_V1_Health.Method.check) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Grpc_Health_V1_HealthCheckRequest.self, from: bytes)
+            return try await self.check(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Grpc_Health_V1_Health.Method.list) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Grpc_Health_V1_HealthListRequest.self, from: bytes)
+            return try await self.list(request: request, context: context).serializedBytes()
+        })
         router.registerServerStreaming(
             Grpc_Health_V1_Health.Method.watch, request: Grpc_Health_V1_HealthCheckRequest.self, response: Grpc_Health_V1_HealthCheckResponse.self
         ) { request, response, context in

@@ -113,21 +113,18 @@ public protocol Grpc_Testing_TestServiceProtocol: RPCService {
 extension Grpc_Testing_TestServiceProtocol {
     /// Registers every method of `grpc.testing.TestService` with `router`.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerUnary(
-            Grpc_Testing_TestService.Method.emptyCall, request: Grpc_Testing_Empty.self, response: Grpc_Testing_Empty.self
-        ) { request, context in
-            try await self.emptyCall(request: request, context: context)
-        }
-        router.registerUnary(
-            Grpc_Testing_TestService.Method.unaryCall, request: Grpc_Testing_SimpleRequest.self, response: Grpc_Testing_SimpleResponse.self
-        ) { request, context in
-            try await self.unaryCall(request: request, context: context)
-        }
-        router.registerUnary(
-            Grpc_Testing_TestService.Method.cacheableUnaryCall, request: Grpc_Testing_SimpleRequest.self, response: Grpc_Testing_SimpleResponse.self
-        ) { request, context in
-            try await self.cacheableUnaryCall(request: request, context: context)
-        }
+        router.register(RPCHandler(method: Grpc_Testing_TestService.Method.emptyCall) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Grpc_Testing_Empty.self, from: bytes)
+            return try await self.emptyCall(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Grpc_Testing_TestService.Method.unaryCall) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Grpc_Testing_SimpleRequest.self, from: bytes)
+            return try await self.unaryCall(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Grpc_Testing_TestService.Method.cacheableUnaryCall) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Grpc_Testing_SimpleRequest.self, from: bytes)
+            return try await self.cacheableUnaryCall(request: request, context: context).serializedBytes()
+        })
         router.registerServerStreaming(
             Grpc_Testing_TestService.Method.streamingOutputCall, request: Grpc_Testing_StreamingOutputCallRequest.self, response: Grpc_Testing_StreamingOutputCallResponse.self
         ) { request, response, context in
@@ -148,11 +145,10 @@ extension Grpc_Testing_TestServiceProtocol {
         ) { requests, response, context in
             try await self.halfDuplexCall(requests: requests, response: response, context: context)
         }
-        router.registerUnary(
-            Grpc_Testing_TestService.Method.unimplementedCall, request: Grpc_Testing_Empty.self, response: Grpc_Testing_Empty.self
-        ) { request, context in
-            try await self.unimplementedCall(request: request, context: context)
-        }
+        router.register(RPCHandler(method: Grpc_Testing_TestService.Method.unimplementedCall) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Grpc_Testing_Empty.self, from: bytes)
+            return try await self.unimplementedCall(request: request, context: context).serializedBytes()
+        })
     }
 }
 
@@ -179,11 +175,10 @@ public protocol Grpc_Testing_UnimplementedServiceProtocol: RPCService {
 extension Grpc_Testing_UnimplementedServiceProtocol {
     /// Registers every method of `grpc.testing.UnimplementedService` with `router`.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerUnary(
-            Grpc_Testing_UnimplementedService.Method.unimplementedCall, request: Grpc_Testing_Empty.self, response: Grpc_Testing_Empty.self
-        ) { request, context in
-            try await self.unimplementedCall(request: request, context: context)
-        }
+        router.register(RPCHandler(method: Grpc_Testing_UnimplementedService.Method.unimplementedCall) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Grpc_Testing_Empty.self, from: bytes)
+            return try await self.unimplementedCall(request: request, context: context).serializedBytes()
+        })
     }
 }
 
@@ -213,15 +208,13 @@ public protocol Grpc_Testing_ReconnectServiceProtocol: RPCService {
 extension Grpc_Testing_ReconnectServiceProtocol {
     /// Registers every method of `grpc.testing.ReconnectService` with `router`.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerUnary(
-            Grpc_Testing_ReconnectService.Method.start, request: Grpc_Testing_ReconnectParams.self, response: Grpc_Testing_Empty.self
-        ) { request, context in
-            try await self.start(request: request, context: context)
-        }
-        router.registerUnary(
-            Grpc_Testing_ReconnectService.Method.stop, request: Grpc_Testing_Empty.self, response: Grpc_Testing_ReconnectInfo.self
-        ) { request, context in
-            try await self.stop(request: request, context: context)
-        }
+        router.register(RPCHandler(method: Grpc_Testing_ReconnectService.Method.start) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Grpc_Testing_ReconnectParams.self, from: bytes)
+            return try await self.start(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Grpc_Testing_ReconnectService.Method.stop) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Grpc_Testing_Empty.self, from: bytes)
+            return try await self.stop(request: request, context: context).serializedBytes()
+        })
     }
 }

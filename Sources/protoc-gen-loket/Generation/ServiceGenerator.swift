@@ -100,6 +100,16 @@ struct ServiceGenerator {
                 "requests: requests, response: response, context: context"
             )
         }
+        if !method.clientStreaming, !method.serverStreaming {
+            // A unary method registers its byte-level body directly rather than through `registerUnary`: one async
+            // closure per call instead of two nested ones (each call through a closure is an executor check, and
+            // each frame counts against the task's first allocator slab).
+            p.block("router.register(RPCHandler(method: \(swiftName).Method.\(methodName(method))) { bytes, context in", closing: "})") { p in
+                p.line("let request = try RPCRouter.decodeRequest(\(input).self, from: bytes)")
+                p.line("return try await self.\(methodName(method))(request: request, context: context).serializedBytes()")
+            }
+            return
+        }
         p.line("router.\(register)(")
         p.indent { p in
             p.line("\(swiftName).Method.\(methodName(method)), request: \(input).self, response: \(output).self")

@@ -109,11 +109,10 @@ public protocol Loket_Conformance_V1_EchoService: RPCService {
 extension Loket_Conformance_V1_EchoService {
     /// Registers every method of `loket.conformance.v1.Echo` with `router`.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerUnary(
-            Loket_Conformance_V1_Echo.Method.get, request: Loket_Conformance_V1_EchoRequest.self, response: Loket_Conformance_V1_EchoResponse.self
-        ) { request, context in
-            try await self.get(request: request, context: context)
-        }
+        router.register(RPCHandler(method: Loket_Conformance_V1_Echo.Method.get) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Conformance_V1_EchoRequest.self, from: bytes)
+            return try await self.get(request: request, context: context).serializedBytes()
+        })
         router.registerServerStreaming(
             Loket_Conformance_V1_Echo.Method.expand, request: Loket_Conformance_V1_EchoRequest.self, response: Loket_Conformance_V1_EchoResponse.self
         ) { request, response, context in

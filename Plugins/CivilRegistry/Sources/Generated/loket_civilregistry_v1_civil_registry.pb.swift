@@ -2042,91 +2042,74 @@ public protocol Loket_Civilregistry_V1_CivilRegistryService: RPCService {
 extension Loket_Civilregistry_V1_CivilRegistryService {
     /// Registers every method of `loket.civilregistry.v1.CivilRegistry` with `router`.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.validateNationalNumber, request: Loket_Civilregistry_V1_ValidateNationalNumberRequest.self, response: Loket_Civilregistry_V1_NationalNumberInfo.self
-        ) { request, context in
-            try await self.validateNationalNumber(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.createPerson, request: Loket_Civilregistry_V1_CreatePersonRequest.self, response: Loket_Civilregistry_V1_Person.self
-        ) { request, context in
-            try await self.createPerson(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.getPerson, request: Loket_Civilregistry_V1_GetPersonRequest.self, response: Loket_Civilregistry_V1_Person.self
-        ) { request, context in
-            try await self.getPerson(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.searchPersons, request: Loket_Civilregistry_V1_SearchPersonsRequest.self, response: Loket_Civilregistry_V1_SearchPersonsResponse.self
-        ) { request, context in
-            try await self.searchPersons(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.listPersonDuplicates, request: Loket_Civilregistry_V1_ListPersonDuplicatesRequest.self, response: Loket_Civilregistry_V1_ListPersonDuplicatesResponse.self
-        ) { request, context in
-            try await self.listPersonDuplicates(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.resolvePersonDuplicate, request: Loket_Civilregistry_V1_ResolvePersonDuplicateRequest.self, response: Loket_Civilregistry_V1_PersonDuplicate.self
-        ) { request, context in
-            try await self.resolvePersonDuplicate(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.createAct, request: Loket_Civilregistry_V1_CreateActRequest.self, response: Loket_Civilregistry_V1_Act.self
-        ) { request, context in
-            try await self.createAct(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.recordAction, request: Loket_Civilregistry_V1_RecordActionRequest.self, response: Loket_Civilregistry_V1_Act.self
-        ) { request, context in
-            try await self.recordAction(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.getAct, request: Loket_Civilregistry_V1_GetActRequest.self, response: Loket_Civilregistry_V1_Act.self
-        ) { request, context in
-            try await self.getAct(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.notifyBirth, request: Loket_Civilregistry_V1_NotifyBirthRequest.self, response: Loket_Civilregistry_V1_BirthNotificationReceipt.self
-        ) { request, context in
-            try await self.notifyBirth(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.listOverdueBirthDrafts, request: Loket_Civilregistry_V1_ListOverdueBirthDraftsRequest.self, response: Loket_Civilregistry_V1_ListActsResponse.self
-        ) { request, context in
-            try await self.listOverdueBirthDrafts(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.recordMove, request: Loket_Civilregistry_V1_RecordMoveRequest.self, response: Loket_Civilregistry_V1_Person.self
-        ) { request, context in
-            try await self.recordMove(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.getResidenceHistory, request: Loket_Civilregistry_V1_GetResidenceHistoryRequest.self, response: Loket_Civilregistry_V1_ResidenceHistory.self
-        ) { request, context in
-            try await self.getResidenceHistory(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.listResidents, request: Loket_Civilregistry_V1_ListResidentsRequest.self, response: Loket_Civilregistry_V1_SearchPersonsResponse.self
-        ) { request, context in
-            try await self.listResidents(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.listConsultations, request: Loket_Civilregistry_V1_ListConsultationsRequest.self, response: Loket_Civilregistry_V1_ListConsultationsResponse.self
-        ) { request, context in
-            try await self.listConsultations(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.issueExtract, request: Loket_Civilregistry_V1_IssueExtractRequest.self, response: Loket_Civilregistry_V1_Extract.self
-        ) { request, context in
-            try await self.issueExtract(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Civilregistry_V1_CivilRegistry.Method.verifyExtract, request: Loket_Civilregistry_V1_VerifyExtractRequest.self, response: Loket_Civilregistry_V1_Extract.self
-        ) { request, context in
-            try await self.verifyExtract(request: request, context: context)
-        }
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.validateNationalNumber) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_ValidateNationalNumberRequest.self, from: bytes)
+            return try await self.validateNationalNumber(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.createPerson) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_CreatePersonRequest.self, from: bytes)
+            return try await self.createPerson(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.getPerson) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_GetPersonRequest.self, from: bytes)
+            return try await self.getPerson(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.searchPersons) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_SearchPersonsRequest.self, from: bytes)
+            return try await self.searchPersons(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.listPersonDuplicates) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_ListPersonDuplicatesRequest.self, from: bytes)
+            return try await self.listPersonDuplicates(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.resolvePersonDuplicate) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_ResolvePersonDuplicateRequest.self, from: bytes)
+            return try await self.resolvePersonDuplicate(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.createAct) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_CreateActRequest.self, from: bytes)
+            return try await self.createAct(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.recordAction) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_RecordActionRequest.self, from: bytes)
+            return try await self.recordAction(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.getAct) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_GetActRequest.self, from: bytes)
+            return try await self.getAct(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.notifyBirth) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_NotifyBirthRequest.self, from: bytes)
+            return try await self.notifyBirth(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.listOverdueBirthDrafts) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_ListOverdueBirthDraftsRequest.self, from: bytes)
+            return try await self.listOverdueBirthDrafts(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.recordMove) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_RecordMoveRequest.self, from: bytes)
+            return try await self.recordMove(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.getResidenceHistory) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_GetResidenceHistoryRequest.self, from: bytes)
+            return try await self.getResidenceHistory(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.listResidents) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_ListResidentsRequest.self, from: bytes)
+            return try await self.listResidents(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.listConsultations) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_ListConsultationsRequest.self, from: bytes)
+            return try await self.listConsultations(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.issueExtract) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_IssueExtractRequest.self, from: bytes)
+            return try await self.issueExtract(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Civilregistry_V1_CivilRegistry.Method.verifyExtract) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Civilregistry_V1_VerifyExtractRequest.self, from: bytes)
+            return try await self.verifyExtract(request: request, context: context).serializedBytes()
+        })
         router.registerServerStreaming(
             Loket_Civilregistry_V1_CivilRegistry.Method.watchChanges, request: Loket_Civilregistry_V1_WatchChangesRequest.self, response: Loket_Civilregistry_V1_RegisterChange.self
         ) { request, response, context in

@@ -1540,80 +1540,66 @@ public protocol Loket_Correspondence_V1_CorrespondenceService: RPCService {
 extension Loket_Correspondence_V1_CorrespondenceService {
     /// Registers every method of `loket.correspondence.v1.Correspondence` with `router`.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerUnary(
-            Loket_Correspondence_V1_Correspondence.Method.registerItem, request: Loket_Correspondence_V1_RegisterItemRequest.self, response: Loket_Correspondence_V1_Item.self
-        ) { request, context in
-            try await self.registerItem(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Correspondence_V1_Correspondence.Method.getItem, request: Loket_Correspondence_V1_GetItemRequest.self, response: Loket_Correspondence_V1_Item.self
-        ) { request, context in
-            try await self.getItem(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Correspondence_V1_Correspondence.Method.getAttachment, request: Loket_Correspondence_V1_GetAttachmentRequest.self, response: Loket_Correspondence_V1_Attachment.self
-        ) { request, context in
-            try await self.getAttachment(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Correspondence_V1_Correspondence.Method.transition, request: Loket_Correspondence_V1_TransitionRequest.self, response: Loket_Correspondence_V1_Item.self
-        ) { request, context in
-            try await self.transition(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Correspondence_V1_Correspondence.Method.suspendDeadline, request: Loket_Correspondence_V1_SuspendDeadlineRequest.self, response: Loket_Correspondence_V1_Item.self
-        ) { request, context in
-            try await self.suspendDeadline(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Correspondence_V1_Correspondence.Method.extendDeadline, request: Loket_Correspondence_V1_ExtendDeadlineRequest.self, response: Loket_Correspondence_V1_Item.self
-        ) { request, context in
-            try await self.extendDeadline(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Correspondence_V1_Correspondence.Method.listHistory, request: Loket_Correspondence_V1_ListHistoryRequest.self, response: Loket_Correspondence_V1_ListHistoryResponse.self
-        ) { request, context in
-            try await self.listHistory(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Correspondence_V1_Correspondence.Method.listDeadlines, request: Loket_Correspondence_V1_ListDeadlinesRequest.self, response: Loket_Correspondence_V1_ListDeadlinesResponse.self
-        ) { request, context in
-            try await self.listDeadlines(request: request, context: context)
-        }
+        router.register(RPCHandler(method: Loket_Correspondence_V1_Correspondence.Method.registerItem) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Correspondence_V1_RegisterItemRequest.self, from: bytes)
+            return try await self.registerItem(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Correspondence_V1_Correspondence.Method.getItem) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Correspondence_V1_GetItemRequest.self, from: bytes)
+            return try await self.getItem(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Correspondence_V1_Correspondence.Method.getAttachment) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Correspondence_V1_GetAttachmentRequest.self, from: bytes)
+            return try await self.getAttachment(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Correspondence_V1_Correspondence.Method.transition) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Correspondence_V1_TransitionRequest.self, from: bytes)
+            return try await self.transition(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Correspondence_V1_Correspondence.Method.suspendDeadline) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Correspondence_V1_SuspendDeadlineRequest.self, from: bytes)
+            return try await self.suspendDeadline(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Correspondence_V1_Correspondence.Method.extendDeadline) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Correspondence_V1_ExtendDeadlineRequest.self, from: bytes)
+            return try await self.extendDeadline(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Correspondence_V1_Correspondence.Method.listHistory) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Correspondence_V1_ListHistoryRequest.self, from: bytes)
+            return try await self.listHistory(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Correspondence_V1_Correspondence.Method.listDeadlines) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Correspondence_V1_ListDeadlinesRequest.self, from: bytes)
+            return try await self.listDeadlines(request: request, context: context).serializedBytes()
+        })
         router.registerServerStreaming(
             Loket_Correspondence_V1_Correspondence.Method.watchReminders, request: Loket_Correspondence_V1_WatchRemindersRequest.self, response: Loket_Correspondence_V1_Reminder.self
         ) { request, response, context in
             try await self.watchReminders(request: request, response: response, context: context)
         }
-        router.registerUnary(
-            Loket_Correspondence_V1_Correspondence.Method.search, request: Loket_Correspondence_V1_SearchRequest.self, response: Loket_Correspondence_V1_SearchResponse.self
-        ) { request, context in
-            try await self.search(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Correspondence_V1_Correspondence.Method.getStatistics, request: Loket_Correspondence_V1_GetStatisticsRequest.self, response: Loket_Correspondence_V1_Statistics.self
-        ) { request, context in
-            try await self.getStatistics(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Correspondence_V1_Correspondence.Method.setChannelTerm, request: Loket_Correspondence_V1_SetChannelTermRequest.self, response: Loket_Correspondence_V1_ChannelTerm.self
-        ) { request, context in
-            try await self.setChannelTerm(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Correspondence_V1_Correspondence.Method.listTerms, request: Loket_Correspondence_V1_ListTermsRequest.self, response: Loket_Correspondence_V1_ListTermsResponse.self
-        ) { request, context in
-            try await self.listTerms(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Correspondence_V1_Correspondence.Method.setTerm, request: Loket_Correspondence_V1_Term.self, response: Loket_Correspondence_V1_Term.self
-        ) { request, context in
-            try await self.setTerm(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Correspondence_V1_Correspondence.Method.deleteTerm, request: Loket_Correspondence_V1_DeleteTermRequest.self, response: Loket_Correspondence_V1_DeleteTermResponse.self
-        ) { request, context in
-            try await self.deleteTerm(request: request, context: context)
-        }
+        router.register(RPCHandler(method: Loket_Correspondence_V1_Correspondence.Method.search) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Correspondence_V1_SearchRequest.self, from: bytes)
+            return try await self.search(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Correspondence_V1_Correspondence.Method.getStatistics) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Correspondence_V1_GetStatisticsRequest.self, from: bytes)
+            return try await self.getStatistics(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Correspondence_V1_Correspondence.Method.setChannelTerm) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Correspondence_V1_SetChannelTermRequest.self, from: bytes)
+            return try await self.setChannelTerm(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Correspondence_V1_Correspondence.Method.listTerms) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Correspondence_V1_ListTermsRequest.self, from: bytes)
+            return try await self.listTerms(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Correspondence_V1_Correspondence.Method.setTerm) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Correspondence_V1_Term.self, from: bytes)
+            return try await self.setTerm(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Correspondence_V1_Correspondence.Method.deleteTerm) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Correspondence_V1_DeleteTermRequest.self, from: bytes)
+            return try await self.deleteTerm(request: request, context: context).serializedBytes()
+        })
     }
 }

@@ -2272,125 +2272,102 @@ public protocol Loket_Elections_V1_ElectionsService: RPCService {
 extension Loket_Elections_V1_ElectionsService {
     /// Registers every method of `loket.elections.v1.Elections` with `router`.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.createElection, request: Loket_Elections_V1_CreateElectionRequest.self, response: Loket_Elections_V1_Election.self
-        ) { request, context in
-            try await self.createElection(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.getElection, request: Loket_Elections_V1_GetElectionRequest.self, response: Loket_Elections_V1_Election.self
-        ) { request, context in
-            try await self.getElection(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.applyAsVoter, request: Loket_Elections_V1_ApplyAsVoterRequest.self, response: Loket_Elections_V1_Application.self
-        ) { request, context in
-            try await self.applyAsVoter(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.decideApplication, request: Loket_Elections_V1_DecideApplicationRequest.self, response: Loket_Elections_V1_Application.self
-        ) { request, context in
-            try await self.decideApplication(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.withdrawApplication, request: Loket_Elections_V1_WithdrawApplicationRequest.self, response: Loket_Elections_V1_Application.self
-        ) { request, context in
-            try await self.withdrawApplication(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.recordDeprivation, request: Loket_Elections_V1_RecordDeprivationRequest.self, response: Loket_Elections_V1_Deprivation.self
-        ) { request, context in
-            try await self.recordDeprivation(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.setVoterLanguage, request: Loket_Elections_V1_SetVoterLanguageRequest.self, response: Loket_Elections_V1_SetVoterLanguageResponse.self
-        ) { request, context in
-            try await self.setVoterLanguage(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.generateRoll, request: Loket_Elections_V1_GenerateRollRequest.self, response: Loket_Elections_V1_RollSummary.self
-        ) { request, context in
-            try await self.generateRoll(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.closeRoll, request: Loket_Elections_V1_CloseRollRequest.self, response: Loket_Elections_V1_RollSummary.self
-        ) { request, context in
-            try await self.closeRoll(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.explainVoter, request: Loket_Elections_V1_ExplainVoterRequest.self, response: Loket_Elections_V1_RollEntry.self
-        ) { request, context in
-            try await self.explainVoter(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.listRoll, request: Loket_Elections_V1_ListRollRequest.self, response: Loket_Elections_V1_ListRollResponse.self
-        ) { request, context in
-            try await self.listRoll(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.listAmendments, request: Loket_Elections_V1_ListAmendmentsRequest.self, response: Loket_Elections_V1_ListAmendmentsResponse.self
-        ) { request, context in
-            try await self.listAmendments(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.createPollingStation, request: Loket_Elections_V1_CreatePollingStationRequest.self, response: Loket_Elections_V1_PollingStation.self
-        ) { request, context in
-            try await self.createPollingStation(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.addStreetSection, request: Loket_Elections_V1_AddStreetSectionRequest.self, response: Loket_Elections_V1_StreetSection.self
-        ) { request, context in
-            try await self.addStreetSection(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.assignStations, request: Loket_Elections_V1_AssignStationsRequest.self, response: Loket_Elections_V1_StationBalance.self
-        ) { request, context in
-            try await self.assignStations(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.getStationBalance, request: Loket_Elections_V1_GetStationBalanceRequest.self, response: Loket_Elections_V1_StationBalance.self
-        ) { request, context in
-            try await self.getStationBalance(request: request, context: context)
-        }
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.createElection) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_CreateElectionRequest.self, from: bytes)
+            return try await self.createElection(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.getElection) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_GetElectionRequest.self, from: bytes)
+            return try await self.getElection(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.applyAsVoter) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_ApplyAsVoterRequest.self, from: bytes)
+            return try await self.applyAsVoter(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.decideApplication) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_DecideApplicationRequest.self, from: bytes)
+            return try await self.decideApplication(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.withdrawApplication) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_WithdrawApplicationRequest.self, from: bytes)
+            return try await self.withdrawApplication(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.recordDeprivation) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_RecordDeprivationRequest.self, from: bytes)
+            return try await self.recordDeprivation(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.setVoterLanguage) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_SetVoterLanguageRequest.self, from: bytes)
+            return try await self.setVoterLanguage(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.generateRoll) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_GenerateRollRequest.self, from: bytes)
+            return try await self.generateRoll(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.closeRoll) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_CloseRollRequest.self, from: bytes)
+            return try await self.closeRoll(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.explainVoter) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_ExplainVoterRequest.self, from: bytes)
+            return try await self.explainVoter(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.listRoll) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_ListRollRequest.self, from: bytes)
+            return try await self.listRoll(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.listAmendments) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_ListAmendmentsRequest.self, from: bytes)
+            return try await self.listAmendments(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.createPollingStation) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_CreatePollingStationRequest.self, from: bytes)
+            return try await self.createPollingStation(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.addStreetSection) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_AddStreetSectionRequest.self, from: bytes)
+            return try await self.addStreetSection(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.assignStations) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_AssignStationsRequest.self, from: bytes)
+            return try await self.assignStations(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.getStationBalance) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_GetStationBalanceRequest.self, from: bytes)
+            return try await self.getStationBalance(request: request, context: context).serializedBytes()
+        })
         router.registerServerStreaming(
             Loket_Elections_V1_Elections.Method.generateConvocations, request: Loket_Elections_V1_GenerateConvocationsRequest.self, response: Loket_Elections_V1_ConvocationProgress.self
         ) { request, response, context in
             try await self.generateConvocations(request: request, response: response, context: context)
         }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.getConvocation, request: Loket_Elections_V1_GetConvocationRequest.self, response: Loket_Elections_V1_Convocation.self
-        ) { request, context in
-            try await self.getConvocation(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.registerCandidate, request: Loket_Elections_V1_RegisterCandidateRequest.self, response: Loket_Elections_V1_Candidate.self
-        ) { request, context in
-            try await self.registerCandidate(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.giveProxy, request: Loket_Elections_V1_GiveProxyRequest.self, response: Loket_Elections_V1_Proxy.self
-        ) { request, context in
-            try await self.giveProxy(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.enterResult, request: Loket_Elections_V1_EnterResultRequest.self, response: Loket_Elections_V1_StationResult.self
-        ) { request, context in
-            try await self.enterResult(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.resolveResult, request: Loket_Elections_V1_ResolveResultRequest.self, response: Loket_Elections_V1_StationResult.self
-        ) { request, context in
-            try await self.resolveResult(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.getStationResult, request: Loket_Elections_V1_GetStationResultRequest.self, response: Loket_Elections_V1_StationResult.self
-        ) { request, context in
-            try await self.getStationResult(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Elections_V1_Elections.Method.getResultTotals, request: Loket_Elections_V1_GetResultTotalsRequest.self, response: Loket_Elections_V1_ResultTotals.self
-        ) { request, context in
-            try await self.getResultTotals(request: request, context: context)
-        }
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.getConvocation) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_GetConvocationRequest.self, from: bytes)
+            return try await self.getConvocation(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.registerCandidate) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_RegisterCandidateRequest.self, from: bytes)
+            return try await self.registerCandidate(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.giveProxy) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_GiveProxyRequest.self, from: bytes)
+            return try await self.giveProxy(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.enterResult) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_EnterResultRequest.self, from: bytes)
+            return try await self.enterResult(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.resolveResult) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_ResolveResultRequest.self, from: bytes)
+            return try await self.resolveResult(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.getStationResult) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_GetStationResultRequest.self, from: bytes)
+            return try await self.getStationResult(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Elections_V1_Elections.Method.getResultTotals) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Elections_V1_GetResultTotalsRequest.self, from: bytes)
+            return try await self.getResultTotals(request: request, context: context).serializedBytes()
+        })
     }
 }

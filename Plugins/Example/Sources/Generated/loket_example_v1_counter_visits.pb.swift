@@ -277,25 +277,21 @@ public protocol Loket_Example_V1_CounterVisitsService: RPCService {
 extension Loket_Example_V1_CounterVisitsService {
     /// Registers every method of `loket.example.v1.CounterVisits` with `router`.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerUnary(
-            Loket_Example_V1_CounterVisits.Method.recordVisit, request: Loket_Example_V1_RecordVisitRequest.self, response: Loket_Example_V1_Visit.self
-        ) { request, context in
-            try await self.recordVisit(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Example_V1_CounterVisits.Method.getVisit, request: Loket_Example_V1_GetVisitRequest.self, response: Loket_Example_V1_Visit.self
-        ) { request, context in
-            try await self.getVisit(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Example_V1_CounterVisits.Method.listVisits, request: Loket_Example_V1_ListVisitsRequest.self, response: Loket_Example_V1_ListVisitsResponse.self
-        ) { request, context in
-            try await self.listVisits(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Example_V1_CounterVisits.Method.countVisits, request: Loket_Example_V1_CountVisitsRequest.self, response: Loket_Example_V1_CountVisitsResponse.self
-        ) { request, context in
-            try await self.countVisits(request: request, context: context)
-        }
+        router.register(RPCHandler(method: Loket_Example_V1_CounterVisits.Method.recordVisit) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Example_V1_RecordVisitRequest.self, from: bytes)
+            return try await self.recordVisit(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Example_V1_CounterVisits.Method.getVisit) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Example_V1_GetVisitRequest.self, from: bytes)
+            return try await self.getVisit(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Example_V1_CounterVisits.Method.listVisits) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Example_V1_ListVisitsRequest.self, from: bytes)
+            return try await self.listVisits(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Example_V1_CounterVisits.Method.countVisits) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Example_V1_CountVisitsRequest.self, from: bytes)
+            return try await self.countVisits(request: request, context: context).serializedBytes()
+        })
     }
 }

@@ -1222,80 +1222,65 @@ public protocol Loket_Feedback_V1_ComplaintsService: RPCService {
 extension Loket_Feedback_V1_ComplaintsService {
     /// Registers every method of `loket.feedback.v1.Complaints` with `router`.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerUnary(
-            Loket_Feedback_V1_Complaints.Method.submitCase, request: Loket_Feedback_V1_SubmitCaseRequest.self, response: Loket_Feedback_V1_SubmitCaseResponse.self
-        ) { request, context in
-            try await self.submitCase(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Complaints.Method.getCase, request: Loket_Feedback_V1_GetCaseRequest.self, response: Loket_Feedback_V1_Case.self
-        ) { request, context in
-            try await self.getCase(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Complaints.Method.listCases, request: Loket_Feedback_V1_ListCasesRequest.self, response: Loket_Feedback_V1_ListCasesResponse.self
-        ) { request, context in
-            try await self.listCases(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Complaints.Method.changeStatus, request: Loket_Feedback_V1_ChangeStatusRequest.self, response: Loket_Feedback_V1_ChangeStatusResponse.self
-        ) { request, context in
-            try await self.changeStatus(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Complaints.Method.addNote, request: Loket_Feedback_V1_AddNoteRequest.self, response: Loket_Feedback_V1_Case.self
-        ) { request, context in
-            try await self.addNote(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Complaints.Method.reroute, request: Loket_Feedback_V1_RerouteRequest.self, response: Loket_Feedback_V1_Case.self
-        ) { request, context in
-            try await self.reroute(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Complaints.Method.listDeadlines, request: Loket_Feedback_V1_ListDeadlinesRequest.self, response: Loket_Feedback_V1_ListDeadlinesResponse.self
-        ) { request, context in
-            try await self.listDeadlines(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Complaints.Method.listCategories, request: Loket_Feedback_V1_ListCategoriesRequest.self, response: Loket_Feedback_V1_ListCategoriesResponse.self
-        ) { request, context in
-            try await self.listCategories(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Complaints.Method.putCategory, request: Loket_Feedback_V1_Category.self, response: Loket_Feedback_V1_Category.self
-        ) { request, context in
-            try await self.putCategory(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Complaints.Method.listRoutingRules, request: Loket_Feedback_V1_ListRoutingRulesRequest.self, response: Loket_Feedback_V1_RoutingRules.self
-        ) { request, context in
-            try await self.listRoutingRules(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Complaints.Method.replaceRoutingRules, request: Loket_Feedback_V1_RoutingRules.self, response: Loket_Feedback_V1_RoutingRules.self
-        ) { request, context in
-            try await self.replaceRoutingRules(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Complaints.Method.getSettings, request: Loket_Feedback_V1_GetSettingsRequest.self, response: Loket_Feedback_V1_Settings.self
-        ) { request, context in
-            try await self.getSettings(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Complaints.Method.updateSettings, request: Loket_Feedback_V1_Settings.self, response: Loket_Feedback_V1_Settings.self
-        ) { request, context in
-            try await self.updateSettings(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Complaints.Method.analyze, request: Loket_Feedback_V1_AnalyzeRequest.self, response: Loket_Feedback_V1_AnalyzeResponse.self
-        ) { request, context in
-            try await self.analyze(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Complaints.Method.applyRetention, request: Loket_Feedback_V1_ApplyRetentionRequest.self, response: Loket_Feedback_V1_ApplyRetentionResponse.self
-        ) { request, context in
-            try await self.applyRetention(request: request, context: context)
-        }
+        router.register(RPCHandler(method: Loket_Feedback_V1_Complaints.Method.submitCase) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_SubmitCaseRequest.self, from: bytes)
+            return try await self.submitCase(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Complaints.Method.getCase) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_GetCaseRequest.self, from: bytes)
+            return try await self.getCase(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Complaints.Method.listCases) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_ListCasesRequest.self, from: bytes)
+            return try await self.listCases(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Complaints.Method.changeStatus) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_ChangeStatusRequest.self, from: bytes)
+            return try await self.changeStatus(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Complaints.Method.addNote) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_AddNoteRequest.self, from: bytes)
+            return try await self.addNote(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Complaints.Method.reroute) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_RerouteRequest.self, from: bytes)
+            return try await self.reroute(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Complaints.Method.listDeadlines) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_ListDeadlinesRequest.self, from: bytes)
+            return try await self.listDeadlines(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Complaints.Method.listCategories) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_ListCategoriesRequest.self, from: bytes)
+            return try await self.listCategories(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Complaints.Method.putCategory) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_Category.self, from: bytes)
+            return try await self.putCategory(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Complaints.Method.listRoutingRules) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_ListRoutingRulesRequest.self, from: bytes)
+            return try await self.listRoutingRules(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Complaints.Method.replaceRoutingRules) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_RoutingRules.self, from: bytes)
+            return try await self.replaceRoutingRules(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Complaints.Method.getSettings) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_GetSettingsRequest.self, from: bytes)
+            return try await self.getSettings(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Complaints.Method.updateSettings) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_Settings.self, from: bytes)
+            return try await self.updateSettings(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Complaints.Method.analyze) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_AnalyzeRequest.self, from: bytes)
+            return try await self.analyze(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Complaints.Method.applyRetention) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_ApplyRetentionRequest.self, from: bytes)
+            return try await self.applyRetention(request: request, context: context).serializedBytes()
+        })
     }
 }

@@ -493,30 +493,25 @@ public protocol Loket_Feedback_V1_SurveysService: RPCService {
 extension Loket_Feedback_V1_SurveysService {
     /// Registers every method of `loket.feedback.v1.Surveys` with `router`.
     public func registerMethods(with router: inout RPCRouter) {
-        router.registerUnary(
-            Loket_Feedback_V1_Surveys.Method.putSurvey, request: Loket_Feedback_V1_Survey.self, response: Loket_Feedback_V1_Survey.self
-        ) { request, context in
-            try await self.putSurvey(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Surveys.Method.listSurveys, request: Loket_Feedback_V1_ListSurveysRequest.self, response: Loket_Feedback_V1_ListSurveysResponse.self
-        ) { request, context in
-            try await self.listSurveys(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Surveys.Method.inviteVisitor, request: Loket_Feedback_V1_InviteVisitorRequest.self, response: Loket_Feedback_V1_Invitation.self
-        ) { request, context in
-            try await self.inviteVisitor(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Surveys.Method.openInvitation, request: Loket_Feedback_V1_OpenInvitationRequest.self, response: Loket_Feedback_V1_OpenInvitationResponse.self
-        ) { request, context in
-            try await self.openInvitation(request: request, context: context)
-        }
-        router.registerUnary(
-            Loket_Feedback_V1_Surveys.Method.submitAnswers, request: Loket_Feedback_V1_SubmitAnswersRequest.self, response: Loket_Feedback_V1_SubmitAnswersResponse.self
-        ) { request, context in
-            try await self.submitAnswers(request: request, context: context)
-        }
+        router.register(RPCHandler(method: Loket_Feedback_V1_Surveys.Method.putSurvey) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_Survey.self, from: bytes)
+            return try await self.putSurvey(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Surveys.Method.listSurveys) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_ListSurveysRequest.self, from: bytes)
+            return try await self.listSurveys(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Surveys.Method.inviteVisitor) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_InviteVisitorRequest.self, from: bytes)
+            return try await self.inviteVisitor(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Surveys.Method.openInvitation) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_OpenInvitationRequest.self, from: bytes)
+            return try await self.openInvitation(request: request, context: context).serializedBytes()
+        })
+        router.register(RPCHandler(method: Loket_Feedback_V1_Surveys.Method.submitAnswers) { bytes, context in
+            let request = try RPCRouter.decodeRequest(Loket_Feedback_V1_SubmitAnswersRequest.self, from: bytes)
+            return try await self.submitAnswers(request: request, context: context).serializedBytes()
+        })
     }
 }
