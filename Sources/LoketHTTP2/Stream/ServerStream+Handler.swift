@@ -30,7 +30,11 @@ extension ServerStream {
         } else {
             requests = RequestStream<[UInt8]> {
                 try await withCheckedThrowingContinuation { continuation in
-                    loop.executeOrRun { bound.value.nextMessage(continuation) }
+                    if loop.inEventLoop {
+                        bound.value.nextMessage(continuation)
+                    } else {
+                        loop.execute { bound.value.nextMessage(continuation) }
+                    }
                 }
             }
         }
@@ -38,7 +42,11 @@ extension ServerStream {
             // On the connection's loop (the usual case) a write below the high-water mark completes at once.
             if loop.inEventLoop, try bound.value.writeWithoutWaiting(message) { return }
             try await withCheckedThrowingContinuation { continuation in
-                loop.executeOrRun { bound.value.write(message, continuation) }
+                if loop.inEventLoop {
+                    bound.value.write(message, continuation)
+                } else {
+                    loop.execute { bound.value.write(message, continuation) }
+                }
             }
         }
         launch(context: context, bound: bound, connection: connection) {
@@ -51,7 +59,6 @@ extension ServerStream {
         _ unary: @escaping @Sendable ([UInt8], ServerContext) async throws -> [UInt8], request: [UInt8],
         context: ServerContext, bound: NIOLoopBound<ServerStream>, connection: GRPCConnection
     ) {
-        let loop = connection.eventLoop
         let logger = connection.logger
         // The task runs the handler itself rather than through `launch`'s closure: each async closure call costs
         // two switches through the task's executor, and with an executor preference each takes the task's lock.
@@ -59,7 +66,7 @@ extension ServerStream {
             let status: CallStatus
             do {
                 let response = try await unary(request, context)
-                if loop.inEventLoop {
+                if bound.eventLoop.inEventLoop {
                     try bound.value.enqueue(response)
                 } else {
                     try await writeFromElsewhere(response, to: bound)
@@ -68,7 +75,7 @@ extension ServerStream {
             } catch {
                 status = callStatus(endingWith: error, context: context, logger: logger)
             }
-            loop.executeOrRun { bound.value.finish(status, fromHandler: true) }
+            endCall(bound, status)
         }
     }
 
@@ -81,7 +88,6 @@ extension ServerStream {
         context: ServerContext, bound: NIOLoopBound<ServerStream>, connection: GRPCConnection,
         _ operation: @escaping @Sendable () async throws -> Void
     ) {
-        let loop = connection.eventLoop
         let logger = connection.logger
         task = Task.immediate(executorPreference: connection.taskExecutor) {
             let status: CallStatus
@@ -91,7 +97,7 @@ extension ServerStream {
             } catch {
                 status = callStatus(endingWith: error, context: context, logger: logger)
             }
-            loop.executeOrRun { bound.value.finish(status, fromHandler: true) }
+            endCall(bound, status)
         }
     }
 
@@ -187,5 +193,16 @@ private func callStatus(endingWith error: any Error, context: ServerContext, log
 private func writeFromElsewhere(_ response: [UInt8], to bound: NIOLoopBound<ServerStream>) async throws {
     try await withCheckedThrowingContinuation { continuation in
         bound.eventLoop.execute { bound.value.write(response, continuation) }
+    }
+}
+
+/// Ends the call with `status` on the stream's loop: directly when already there (the usual case). Written out
+/// rather than as one closure for both cases: an escaping closure's context is a heap allocation, made wherever the
+/// closure is formed, so only the hop builds one.
+private func endCall(_ bound: NIOLoopBound<ServerStream>, _ status: CallStatus) {
+    if bound.eventLoop.inEventLoop {
+        bound.value.finish(status, fromHandler: true)
+    } else {
+        bound.eventLoop.execute { bound.value.finish(status, fromHandler: true) }
     }
 }

@@ -235,10 +235,3 @@ final class ServerStream {
     }
 }
 
-extension EventLoop {
-    /// Runs `body` now when already on this loop, else enqueues it.
-    @inline(__always)
-    func executeOrRun(_ body: @escaping @Sendable () -> Void) {
-        if inEventLoop { body() } else { execute(body) }
-    }
-}
