@@ -13,7 +13,8 @@ extension ServerStream {
         let bound = NIOLoopBound(self, eventLoop: loop)
         if let unary = handler.unaryBody, kind == .unary, remoteClosed, let message = singleRequest {
             singleRequest = nil
-            context.response.lastRequestCompressed = message.wasCompressed
+            // The flag starts false and this is the call's only message: the lock is taken only to set it.
+            if message.wasCompressed { context.response.lastRequestCompressed = true }
             startUnary(unary, request: message.bytes, context: context, bound: bound, connection: connection)
             return
         }
@@ -21,7 +22,7 @@ extension ServerStream {
         if remoteClosed, kind == .unary || kind == .serverStreaming {
             // The whole single-message request is here: the handler reads it without suspending.
             if let message = singleRequest {
-                context.response.lastRequestCompressed = message.wasCompressed
+                if message.wasCompressed { context.response.lastRequestCompressed = true }
                 requests = RequestStream([message.bytes])
                 singleRequest = nil
             } else {
