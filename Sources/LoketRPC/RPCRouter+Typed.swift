@@ -1,12 +1,14 @@
 import LoketWire
 
-/// Typed registration, used by generated service glue: requests are decoded and responses encoded here, so a
-/// handler sees only Swift values.
+/// Typed registration, used by generated service glue (streaming methods; a unary method's glue registers its body
+/// itself, decoding with ``RPCRouter/decodeRequest(_:from:)``) and by hand-written services: requests are decoded and
+/// responses encoded here, so a handler sees only Swift values.
 extension RPCRouter {
     /// Registers a method with one request and one response.
     ///
-    /// Inlinable, so that the glue is specialised for its message types where it is registered: every call decodes
-    /// and encodes through it.
+    /// Inlinable, so that it is specialised for its message types where it is registered: every call decodes and
+    /// encodes through it. Generated glue does not use it: it registers the byte-level body itself, which saves the
+    /// call through `handler` (an extra async frame and executor check per call).
     @inlinable
     public mutating func registerUnary<Request: ProtobufMessage, Response: ProtobufMessage>(
         _ method: MethodDescriptor, request: Request.Type, response: Response.Type,

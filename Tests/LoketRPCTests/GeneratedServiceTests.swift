@@ -105,6 +105,28 @@ struct GeneratedServiceTests {
         #expect(context.response.trailers.firstString(forKey: "x-echo") == "done")
     }
 
+    @Test("generated glue and a hand-written registerUnary both give the transport a unary body")
+    func unaryBodies() async throws {
+        let get = Loket_Conformance_V1_Echo.Method.get
+        let generated = try #require(router.handler(forPath: get.path)?.unaryBody)
+        let echoed = try EchoResponse(serializedBytes: try await generated(request("dag"), ServerContext(method: get)))
+        #expect(echoed.text == "dag")
+
+        var manual = RPCRouter()
+        let shout = MethodDescriptor(service: "loket.test.v1.Manual", method: "Shout", kind: .unary)
+        manual.registerUnary(shout, request: EchoRequest.self, response: EchoResponse.self) { request, _ in
+            var response = EchoResponse()
+            response.text = request.text.uppercased()
+            return response
+        }
+        let body = try #require(manual.handler(forPath: shout.path)?.unaryBody)
+        #expect(try EchoResponse(serializedBytes: try await body(request("hoi"), ServerContext(method: shout))).text == "HOI")
+        for unary in [body, generated] {
+            let error = await #expect(throws: RPCError.self) { _ = try await unary([0xFF], ServerContext(method: shout)) }
+            #expect(error?.code == .internal)
+        }
+    }
+
     @Test("server streaming: one request, several responses in order")
     func serverStreaming() async throws {
         let responses = try await call(Loket_Conformance_V1_Echo.Method.expand, [request("x", repeat: 3)])

@@ -79,12 +79,20 @@ struct ServiceGenerator {
     private func emitRegistration(_ method: ProtoService.Method, into p: inout CodePrinter) {
         let input = types.swiftName(method.inputType)
         let output = types.swiftName(method.outputType)
+        let name = "\(swiftName).Method.\(methodName(method))"
         let register: String
         let parameters: String
         let call: String
         switch (method.clientStreaming, method.serverStreaming) {
         case (false, false):
-            (register, parameters, call) = ("registerUnary", "request, context", "request: request, context: context")
+            // A unary method registers its byte-level body directly rather than through `registerUnary`: one async
+            // closure per call instead of two nested ones (each call through a closure is an executor check, and
+            // each frame counts against the task's first allocator slab).
+            p.block("router.register(RPCHandler(method: \(name)) { bytes, context in", closing: "})") { p in
+                p.line("let request = try RPCRouter.decodeRequest(\(input).self, from: bytes)")
+                p.line("return try await self.\(methodName(method))(request: request, context: context).serializedBytes()")
+            }
+            return
         case (false, true):
             (register, parameters, call) = (
                 "registerServerStreaming", "request, response, context",
@@ -100,19 +108,9 @@ struct ServiceGenerator {
                 "requests: requests, response: response, context: context"
             )
         }
-        if !method.clientStreaming, !method.serverStreaming {
-            // A unary method registers its byte-level body directly rather than through `registerUnary`: one async
-            // closure per call instead of two nested ones (each call through a closure is an executor check, and
-            // each frame counts against the task's first allocator slab).
-            p.block("router.register(RPCHandler(method: \(swiftName).Method.\(methodName(method))) { bytes, context in", closing: "})") { p in
-                p.line("let request = try RPCRouter.decodeRequest(\(input).self, from: bytes)")
-                p.line("return try await self.\(methodName(method))(request: request, context: context).serializedBytes()")
-            }
-            return
-        }
         p.line("router.\(register)(")
         p.indent { p in
-            p.line("\(swiftName).Method.\(methodName(method)), request: \(input).self, response: \(output).self")
+            p.line("\(name), request: \(input).self, response: \(output).self")
         }
         p.block(") { \(parameters) in") { p in
             p.line("try await self.\(methodName(method))(\(call))")
