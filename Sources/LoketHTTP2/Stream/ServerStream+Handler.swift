@@ -31,11 +31,7 @@ extension ServerStream {
         } else {
             requests = RequestStream<[UInt8]> {
                 try await withCheckedThrowingContinuation { continuation in
-                    if loop.inEventLoop {
-                        bound.value.nextMessage(continuation)
-                    } else {
-                        loop.execute { bound.value.nextMessage(continuation) }
-                    }
+                    bound.withStreamOnLoop(continuation) { $0.nextMessage($1) }
                 }
             }
         }
@@ -43,11 +39,7 @@ extension ServerStream {
             // On the connection's loop (the usual case) a write below the high-water mark completes at once.
             if loop.inEventLoop, try bound.value.writeWithoutWaiting(message) { return }
             try await withCheckedThrowingContinuation { continuation in
-                if loop.inEventLoop {
-                    bound.value.write(message, continuation)
-                } else {
-                    loop.execute { bound.value.write(message, continuation) }
-                }
+                bound.withStreamOnLoop((message, continuation)) { $0.write($1.0, $1.1) }
             }
         }
         launch(context: context, bound: bound, connection: connection) {
@@ -76,7 +68,7 @@ extension ServerStream {
             } catch {
                 status = callStatus(endingWith: error, context: context, logger: logger)
             }
-            endCall(bound, status)
+            bound.withStreamOnLoop(status) { $0.finish($1, fromHandler: true) }
         }
     }
 
@@ -98,7 +90,7 @@ extension ServerStream {
             } catch {
                 status = callStatus(endingWith: error, context: context, logger: logger)
             }
-            endCall(bound, status)
+            bound.withStreamOnLoop(status) { $0.finish($1, fromHandler: true) }
         }
     }
 
@@ -193,17 +185,22 @@ private func callStatus(endingWith error: any Error, context: ServerContext, log
 @inline(never)
 private func writeFromElsewhere(_ response: [UInt8], to bound: NIOLoopBound<ServerStream>) async throws {
     try await withCheckedThrowingContinuation { continuation in
-        bound.eventLoop.execute { bound.value.write(response, continuation) }
+        bound.withStreamOnLoop((response, continuation)) { $0.write($1.0, $1.1) }
     }
 }
 
-/// Ends the call with `status` on the stream's loop: directly when already there (the usual case). Written out
-/// rather than as one closure for both cases: an escaping closure's context is a heap allocation, made wherever the
-/// closure is formed, so only the hop builds one.
-private func endCall(_ bound: NIOLoopBound<ServerStream>, _ status: CallStatus) {
-    if bound.eventLoop.inEventLoop {
-        bound.value.finish(status, fromHandler: true)
-    } else {
-        bound.eventLoop.execute { bound.value.finish(status, fromHandler: true) }
+extension NIOLoopBound<ServerStream> {
+    /// Runs `action` with the stream on its loop: at once when already there (the usual case), else enqueued.
+    ///
+    /// `action` captures nothing and its input travels beside it: an escaping closure's context is a heap
+    /// allocation, made wherever the closure is formed, so only a hop forms one (a single closure for both cases
+    /// had allocated on every call).
+    @inline(__always)
+    func withStreamOnLoop<Input: Sendable>(_ input: Input, _ action: @escaping @Sendable (ServerStream, Input) -> Void) {
+        if eventLoop.inEventLoop {
+            action(value, input)
+        } else {
+            eventLoop.execute { action(self.value, input) }
+        }
     }
 }
